@@ -1,0 +1,235 @@
+// GOV.UK form components in JSX, with the markup of govuk-frontend's templates.
+// Field ids follow one rule: the first input of a field has id = its name, its error
+// message has id `${name}-error`, so the error summary can link straight to it.
+import { Fragment, type ReactNode } from 'react';
+
+export type FieldErrors = Record<string, string[] | null | undefined> | undefined;
+
+export function firstError(errors: FieldErrors, name: string): string | undefined {
+  return errors?.[name]?.[0] ?? undefined;
+}
+
+export function ErrorSummary({ errors, order }: { errors: FieldErrors; order?: string[] }) {
+  const entries = Object.entries(errors ?? {}).filter((e): e is [string, string[]] => !!e[1]?.length);
+  if (!entries.length) return null;
+  if (order) entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {entries.map(([name, messages]) => (
+              <li key={name}>
+                {/* A key that is a path links to that page; otherwise to the field on this page. */}
+                <a href={name.startsWith('/') ? name : `#${name || 'main-content'}`}>{messages[0]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ErrorMessage({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+type Legend = { text: string; isPageHeading?: boolean; size?: 'l' | 'm' | 's' };
+
+function FieldsetLegend({ legend }: { legend: Legend }) {
+  const size = legend.size ?? (legend.isPageHeading ? 'l' : 'm');
+  return (
+    <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${size}`}>
+      {legend.isPageHeading ? <h1 className="govuk-fieldset__heading">{legend.text}</h1> : legend.text}
+    </legend>
+  );
+}
+
+export type ChoiceItem = {
+  value: string;
+  label: string;
+  hint?: string;
+  conditional?: ReactNode;
+  /** A divider ("or") shown before this item. */
+  dividerBefore?: string;
+  exclusive?: boolean;
+};
+
+type ChoicesProps = {
+  kind: 'radios' | 'checkboxes';
+  name: string;
+  legend: Legend;
+  hint?: ReactNode;
+  items: ChoiceItem[];
+  selected?: string | string[];
+  error?: string;
+  small?: boolean;
+};
+
+export function Choices({ kind, name, legend, hint, items, selected, error, small }: ChoicesProps) {
+  const chosen = new Set(Array.isArray(selected) ? selected : selected ? [selected] : []);
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  const type = kind === 'radios' ? 'radio' : 'checkbox';
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
+        <FieldsetLegend legend={legend} />
+        {hint ? (
+          <div id={hintId} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${name}-error`} message={error} />
+        <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ''}`} data-module={`govuk-${kind}`}>
+          {items.map((item, i) => {
+            const id = i === 0 ? name : `${name}-${i + 1}`;
+            const conditionalId = `conditional-${id}`;
+            return (
+              <Fragment key={item.value}>
+                {item.dividerBefore ? <div className={`govuk-${kind}__divider`}>{item.dividerBefore}</div> : null}
+                <div className={`govuk-${kind}__item`}>
+                  <input
+                    className={`govuk-${kind}__input`}
+                    id={id}
+                    name={name}
+                    type={type}
+                    value={item.value}
+                    defaultChecked={chosen.has(item.value)}
+                    aria-describedby={item.hint ? `${id}-item-hint` : undefined}
+                    data-aria-controls={item.conditional ? conditionalId : undefined}
+                    data-behaviour={item.exclusive ? 'exclusive' : undefined}
+                  />
+                  <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                    {item.label}
+                  </label>
+                  {item.hint ? (
+                    <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                      {item.hint}
+                    </div>
+                  ) : null}
+                </div>
+                {item.conditional ? (
+                  <div
+                    className={`govuk-${kind}__conditional${chosen.has(item.value) ? '' : ` govuk-${kind}__conditional--hidden`}`}
+                    id={conditionalId}
+                  >
+                    {item.conditional}
+                  </div>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+type TextProps = {
+  name: string;
+  label: string;
+  isPageHeading?: boolean;
+  labelSize?: 'l' | 'm' | 's';
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  type?: 'text' | 'email' | 'tel';
+  autoComplete?: string;
+  spellCheck?: boolean;
+  width?: '20' | '10' | '5' | 'one-half' | 'two-thirds';
+  inputMode?: 'text' | 'numeric' | 'email' | 'tel';
+};
+
+function Label({ htmlFor, text, isPageHeading, size }: { htmlFor: string; text: string; isPageHeading?: boolean; size?: 'l' | 'm' | 's' }) {
+  const cls = `govuk-label${size ? ` govuk-label--${size}` : isPageHeading ? ' govuk-label--l' : ''}`;
+  const label = (
+    <label className={cls} htmlFor={htmlFor}>
+      {text}
+    </label>
+  );
+  return isPageHeading ? <h1 className="govuk-label-wrapper">{label}</h1> : label;
+}
+
+export function TextInput({ name, label, isPageHeading, labelSize, hint, error, defaultValue, type = 'text', autoComplete, spellCheck, width, inputMode }: TextProps) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label htmlFor={name} text={label} isPageHeading={isPageHeading} size={labelSize} />
+      {hint ? (
+        <div id={hintId} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} message={error} />
+      <input
+        className={`govuk-input${width ? (width.includes('-') ? ` govuk-!-width-${width}` : ` govuk-input--width-${width}`) : ''}${error ? ' govuk-input--error' : ''}`}
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete ?? 'off'}
+        spellCheck={spellCheck}
+        inputMode={inputMode}
+        aria-describedby={describedBy(hintId, error && `${name}-error`)}
+      />
+    </div>
+  );
+}
+
+type TextareaProps = Omit<TextProps, 'type' | 'width' | 'inputMode'> & { rows?: number; maxLength?: number };
+
+export function Textarea({ name, label, isPageHeading, labelSize, hint, error, defaultValue, rows = 5, maxLength, autoComplete, spellCheck }: TextareaProps) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const infoId = maxLength ? `${name}-info` : undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label htmlFor={name} text={label} isPageHeading={isPageHeading} size={labelSize} />
+      {hint ? (
+        <div id={hintId} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} message={error} />
+      <textarea
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete ?? 'off'}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(hintId, infoId, error && `${name}-error`)}
+      />
+      {maxLength ? (
+        <div id={infoId} className="govuk-hint">
+          You can enter up to {maxLength.toLocaleString('en-GB')} characters
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function Button({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+  return (
+    <button
+      type="submit"
+      className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}${warning ? ' govuk-button--warning' : ''}`}
+      data-module="govuk-button"
+      data-prevent-double-click="true"
+      name={name}
+      value={value}
+    >
+      {children}
+    </button>
+  );
+}

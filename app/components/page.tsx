@@ -1,0 +1,74 @@
+// Page-level pieces: Exit this page, back links, "get help now", summary lists.
+import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+/**
+ * GOV.UK "Exit this page". A plain link to a neutral site, so it works without
+ * JavaScript; app/utils/exit-this-page.client.ts adds Shift ×3 and history replacement.
+ */
+export function ExitThisPage({ href }: { href: string }) {
+  return (
+    <div className="govuk-exit-this-page" data-module="app-exit-this-page">
+      <a
+        href={href}
+        role="button"
+        draggable="false"
+        className="govuk-button govuk-button--warning govuk-exit-this-page__button govuk-js-exit-this-page-button"
+        data-module="govuk-button"
+        rel="nofollow noreferrer"
+      >
+        <span className="govuk-visually-hidden">Emergency</span> Exit this page
+      </a>
+    </div>
+  );
+}
+
+export function BackLink({ to }: { to: string }) {
+  return (
+    <Link to={to} className="govuk-back-link">
+      Back
+    </Link>
+  );
+}
+
+export function GetHelpNow() {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. For free, private support any time,
+        call Victim Support on 08 08 16 89 111.
+      </strong>
+    </div>
+  );
+}
+
+export type SummaryRow = { key: string; value: ReactNode; change?: { href: string; label: string } };
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map((row) => (
+        <div key={row.key} className={`govuk-summary-list__row${row.change ? '' : ' govuk-summary-list__row--no-actions'}`}>
+          <dt className="govuk-summary-list__key">{row.key}</dt>
+          <dd className="govuk-summary-list__value">{row.value}</dd>
+          {row.change ? (
+            <dd className="govuk-summary-list__actions">
+              <Link className="govuk-link" to={row.change.href}>
+                Change<span className="govuk-visually-hidden"> {row.change.label}</span>
+              </Link>
+            </dd>
+          ) : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Multi-line text from a person, shown safely (React escapes it) with its line breaks. */
+export function PlainText({ text }: { text: string }) {
+  return <p className="govuk-body app-pre-wrap">{text}</p>;
+}

@@ -1,0 +1,17 @@
+import { auditEvents } from '#db/schema';
+import type { Tx } from './tx.server';
+
+export type Actor = { type: 'referrer' | 'staff' | 'system'; id?: string | number | null };
+
+/** Writes one audit row. Call it inside the transaction that makes the change. */
+export function recordAudit(tx: Tx, actor: Actor, action: string, subject: { type: string; id?: string | number | null }) {
+  tx.insert(auditEvents)
+    .values({
+      actorType: actor.type,
+      actorId: actor.id == null ? null : String(actor.id),
+      action,
+      subjectType: subject.type,
+      subjectId: subject.id == null ? null : String(subject.id),
+    })
+    .run();
+}

@@ -1,0 +1,241 @@
+// Self-referrals: the draft while someone answers the questions, the submit, the
+// passphrase confirmation, and what a referrer can do when they come back.
+// Every change runs in one transaction with its audit row.
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
+import { referralReceivedEmail } from '../../emails/referral-received';
+import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
+import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
+import { newKey, seal, unseal } from '~/utils/seal.server';
+import { recordAudit } from './audit.server';
+import { assembleReferral, type DraftAnswers, type StepSlug } from './referral-questions';
+
+export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** The browser holds `id.key`: the draft's id and the key that seals its passphrase. */
+export type DraftToken = { id: string; key: string };
+
+export function parseDraftToken(value: unknown): DraftToken | null {
+  if (typeof value !== 'string') return null;
+  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  return m ? { id: m[1]!, key: m[2]! } : null;
+}
+
+export function formatDraftToken(t: DraftToken): string {
+  return `${t.id}.${t.key}`;
+}
+
+function getLiveDraft(token: DraftToken | null) {
+  if (!token) return undefined;
+  const draft = db.select().from(referralDrafts).where(eq(referralDrafts.id, token.id)).get();
+  if (!draft || draft.createdAt.getTime() < Date.now() - DRAFT_LIFETIME_MS) return undefined;
+  return draft;
+}
+
+export function getDraftAnswers(token: DraftToken | null): { answers: DraftAnswers; submitted: boolean } {
+  const draft = getLiveDraft(token);
+  return { answers: (draft?.answers ?? {}) as DraftAnswers, submitted: draft?.status === 'submitted' };
+}
+
+/**
+ * Stores one page's answer. Creates the draft when there is none yet and returns the
+ * token to put in the cookie. Refuses (returns `submitted`) once the draft was sent.
+ */
+export function saveDraftAnswer(
+  token: DraftToken | null,
+  slug: StepSlug,
+  answer: Record<string, unknown>,
+): { token: DraftToken; submitted: boolean } {
+  return db.transaction((tx) => {
+    const draft = getLiveDraft(token);
+    if (draft?.status === 'submitted') return { token: token!, submitted: true };
+    if (draft) {
+      const answers = { ...(draft.answers as DraftAnswers), [slug]: answer };
+      tx.update(referralDrafts).set({ answers, updatedAt: new Date() }).where(eq(referralDrafts.id, draft.id)).run();
+      return { token: token!, submitted: false };
+    }
+    const fresh: DraftToken = { id: randomBytes(16).toString('base64url'), key: newKey() };
+    tx.insert(referralDrafts).values({ id: fresh.id, answers: { [slug]: answer } }).run();
+    return { token: fresh, submitted: false };
+  });
+}
+
+export type SubmitResult =
+  | { status: 'submitted' }
+  | { status: 'incomplete'; missing: StepSlug[] }
+  | { status: 'no-draft' };
+
+/**
+ * Turns the draft into a referral. Safe to call twice: the second call (a double click,
+ * a refresh, a retry) finds the draft already submitted and creates nothing.
+ */
+export async function submitDraft(token: DraftToken | null): Promise<SubmitResult> {
+  const draft = getLiveDraft(token);
+  if (!draft || !token) return { status: 'no-draft' };
+  if (draft.status === 'submitted') return { status: 'submitted' };
+  const assembled = assembleReferral(draft.answers as DraftAnswers);
+  if (!assembled.ok) return { status: 'incomplete', missing: assembled.missing };
+  const r = assembled.referral;
+
+  const passphrase = generatePassphrase();
+  const passphraseHash = await hashSecret(passphrase);
+
+  return db.transaction((tx) => {
+    // Re-read inside the transaction: another request may have submitted meanwhile.
+    const current = tx.select().from(referralDrafts).where(eq(referralDrafts.id, draft.id)).get();
+    if (!current) return { status: 'no-draft' } as const;
+    if (current.status === 'submitted') return { status: 'submitted' } as const;
+
+    let reference = generateReference();
+    while (tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, reference)).get()) {
+      reference = generateReference();
+    }
+    const inserted = tx
+      .insert(referrals)
+      .values({
+        reference,
+        source: 'self',
+        passphraseHash,
+        personRole: r.personRole,
+        offenceKind: r.offenceKind,
+        offenceOther: r.offenceOther ?? null,
+        whenHappened: r.whenHappened,
+        area: r.area ?? null,
+        reportedToPolice: r.reportedToPolice,
+        crimeReference: r.crimeReference ?? null,
+        justiceStage: r.justiceStage,
+        knowsWhoHarmed: r.knowsWhoHarmed,
+        harmerName: r.harmerName ?? null,
+        contactKinds: r.contactKinds,
+        whatToSay: r.whatToSay ?? null,
+        contactMethod: r.contactMethod,
+        contactName: r.contactName ?? null,
+        email: r.email ?? null,
+        phone: r.phone ?? null,
+        phoneSafeTimes: r.phoneSafeTimes ?? null,
+        phoneMessageOk: r.phoneMessageOk ?? null,
+        postalAddress: r.postalAddress ?? null,
+        supportNeeds: r.supportNeeds,
+        interpreterLanguage: r.interpreterLanguage ?? null,
+        accessNeeds: r.accessNeeds ?? null,
+        supporterDetails: r.supporterDetails ?? null,
+      })
+      .returning({ id: referrals.id })
+      .get();
+    recordAudit(tx, { type: 'referrer', id: inserted.id }, 'referral.submitted', { type: 'referral', id: inserted.id });
+    if (r.email) enqueueEmail(tx, r.email, 'referral-received', referralReceivedEmail({ reference }), inserted.id);
+    tx.update(referralDrafts)
+      .set({
+        status: 'submitted',
+        answers: {},
+        referralId: inserted.id,
+        sealedPassphrase: seal(passphrase, token.key),
+        updatedAt: new Date(),
+      })
+      .where(eq(referralDrafts.id, draft.id))
+      .run();
+    return { status: 'submitted' } as const;
+  });
+}
+
+export type Confirmation = { reference: string; passphrase: string; words: string[]; ask: [number, number] };
+
+/** What the confirmation page shows: the reference and the passphrase, until they confirm. */
+export function getConfirmation(token: DraftToken | null): Confirmation | null {
+  const draft = getLiveDraft(token);
+  if (!draft || !token || draft.status !== 'submitted' || !draft.referralId || !draft.sealedPassphrase) return null;
+  const passphrase = unseal(draft.sealedPassphrase, token.key);
+  const referral = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, draft.referralId)).get();
+  if (!passphrase || !referral) return null;
+  const words = passphrase.split(' ');
+  return { reference: referral.reference, passphrase, words, ask: pickTwoPositions(draft.id, words.length) };
+}
+
+/** Two word positions to type back, fixed for a draft so a reload asks the same ones. */
+function pickTwoPositions(seed: string, n: number): [number, number] {
+  const a = seed.charCodeAt(0) % n;
+  let b = seed.charCodeAt(1) % n;
+  if (b === a) b = (a + 1 + (seed.charCodeAt(2) % (n - 1))) % n;
+  return a < b ? [a, b] : [b, a];
+}
+
+/** Ends the confirmation step: the sealed passphrase is gone for good. */
+export function finishConfirmation(token: DraftToken | null) {
+  if (!token) return;
+  db.delete(referralDrafts).where(eq(referralDrafts.id, token.id)).run();
+}
+
+export function purgeExpiredDrafts(now = Date.now()) {
+  return db.delete(referralDrafts).where(lt(referralDrafts.createdAt, new Date(now - DRAFT_LIFETIME_MS))).run().changes;
+}
+
+// ---- Coming back ----------------------------------------------------------------------
+
+export const REFERRER_STATUS_WORDS: Record<string, { title: string; text: string }> = {
+  received: { title: 'Received', text: 'We have your referral. Nobody has looked at it yet. This usually happens within 5 working days.' },
+  being_looked_at: { title: 'Being looked at', text: 'Someone in our team is reading what you told us.' },
+  facilitator_will_contact: {
+    title: 'A facilitator will contact you',
+    text: 'A trained facilitator will get in touch in the way you chose. If you chose no contact, they will leave you a message here.',
+  },
+  in_progress: { title: 'In progress', text: 'A facilitator is working with you on your case.' },
+  closed: { title: 'Closed', text: 'Your case is closed. You can still send us a message if you want to talk again.' },
+  withdrawn: { title: 'Withdrawn', text: 'You withdrew your referral. We will not contact you about it.' },
+};
+
+export function getReferralForReferrer(referralId: number) {
+  const referral = db
+    .select({ id: referrals.id, reference: referrals.reference, status: referrals.status, createdAt: referrals.createdAt })
+    .from(referrals)
+    .where(eq(referrals.id, referralId))
+    .get();
+  if (!referral) return null;
+  const messages = db
+    .select({ id: referralMessages.id, sender: referralMessages.sender, body: referralMessages.body, createdAt: referralMessages.createdAt })
+    .from(referralMessages)
+    .where(eq(referralMessages.referralId, referralId))
+    .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
+    .all();
+  return { ...referral, messages };
+}
+
+export function sendReferrerMessage(referralId: number, body: string) {
+  db.transaction((tx) => {
+    const m = tx.insert(referralMessages).values({ referralId, sender: 'referrer', body }).returning({ id: referralMessages.id }).get();
+    recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.message_sent', { type: 'referral_message', id: m.id });
+  });
+}
+
+export function withdrawReferral(referralId: number): boolean {
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(referrals)
+      .set({ status: 'withdrawn', withdrawnAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(referrals.id, referralId), sql`${referrals.status} not in ('withdrawn', 'closed')`))
+      .run().changes;
+    if (changed) recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.withdrawn', { type: 'referral', id: referralId });
+    return changed > 0;
+  });
+}
+
+/**
+ * "Delete everything I told you": the referral, its messages, drafts, sessions and
+ * unsent emails go (foreign keys cascade). Only a count for the month survives.
+ */
+export function deleteReferral(referralId: number) {
+  db.transaction((tx) => {
+    const month = new Date().toISOString().slice(0, 7);
+    const deleted = tx.delete(referrals).where(eq(referrals.id, referralId)).run().changes;
+    if (!deleted) return;
+    tx.insert(deletedReferralCounts)
+      .values({ month, count: 1 })
+      .onConflictDoUpdate({ target: deletedReferralCounts.month, set: { count: sql`${deletedReferralCounts.count} + 1` } })
+      .run();
+    recordAudit(tx, { type: 'referrer', id: null }, 'referral.deleted_by_referrer', { type: 'referral', id: referralId });
+  });
+  // Old copies of the deleted pages can sit in the write-ahead log; fold it back now.
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}
+

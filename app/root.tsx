@@ -1,0 +1,214 @@
+// The GOV.UK page template: skip link, service navigation, Exit this page (on public
+// pages), <main>, footer and the error boundary.
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Links,
+  Link,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import govukCss from 'govuk-frontend/dist/govuk/govuk-frontend.min.css?url';
+import { useContext, useEffect, type ReactNode } from 'react';
+import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
+import { ExitThisPage } from './components/page';
+import appCss from './styles/app.css?url';
+import { env } from './utils/env.server';
+import { useNonce } from './utils/nonce';
+
+export const SERVICE_NAME = 'Restorative Justice Service';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: govukCss },
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/assets/images/favicon.ico', sizes: '48x48' },
+  { rel: 'icon', href: '/assets/images/favicon.svg', type: 'image/svg+xml', sizes: 'any' },
+  { rel: 'apple-touch-icon', href: '/assets/images/govuk-icon-180.png' },
+];
+
+export async function loader(_: LoaderFunctionArgs) {
+  return { exitUrl: env.EXIT_PAGE_URL, servicePhone: env.SERVICE_PHONE };
+}
+
+/** What a route may declare in `handle`. */
+export type RouteHandle = {
+  /** The page's title, or a function of its loader data. */
+  title?: string | ((data: unknown) => string);
+  /** Staff pages set this false; every public and participant page shows Exit this page. */
+  exitThisPage?: boolean;
+};
+
+function usePageTitle(): string {
+  const matches = useMatches();
+  const routerState = useContext(UNSAFE_DataRouterStateContext);
+  const leaf = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title);
+  const handle = leaf?.handle as RouteHandle | undefined;
+  const title = typeof handle?.title === 'function' ? handle.title(leaf?.data) : handle?.title;
+  // A form that came back with errors says so first in the title, as GOV.UK pages do.
+  const actionData = Object.values(routerState?.actionData ?? {});
+  const hasErrors = actionData.some((d) => d && typeof d === 'object' && (d as { status?: string }).status === 'error');
+  return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${SERVICE_NAME}`;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const matches = useMatches();
+  const showExit = !matches.some((m) => (m.handle as RouteHandle | undefined)?.exitThisPage === false);
+  const title = usePageTitle();
+  const location = useLocation();
+
+  useEffect(() => {
+    let cleanup = () => {};
+    let cancelled = false;
+    void Promise.all([import('govuk-frontend'), import('./utils/exit-this-page.client')]).then(([govuk, exit]) => {
+      if (cancelled) return;
+      const scope = document.body;
+      const quiet = { scope, onError: () => {} };
+      for (const Component of [govuk.Radios, govuk.Checkboxes, govuk.ErrorSummary, govuk.Button, govuk.SkipLink, govuk.ServiceNavigation]) {
+        govuk.createAll(Component as never, undefined, quiet);
+      }
+      cleanup = exit.enhanceExitThisPage();
+    });
+    return () => {
+      cancelled = true;
+      cleanup();
+    };
+  }, [location.key]);
+
+  return (
+    <html lang="en" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <meta name="robots" content="noindex" />
+        <title>{title}</title>
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <script
+          nonce={nonce}
+          // Marks the page as having JavaScript before it paints, as GOV.UK Frontend expects.
+          dangerouslySetInnerHTML={{
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          Skip to main content
+        </a>
+        <header className="govuk-service-navigation app-header" data-module="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <span className="govuk-service-navigation__service-name">
+                <Link to="/" className="govuk-service-navigation__link">
+                  {SERVICE_NAME}
+                </Link>
+              </span>
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  <NavItem to="/what-is-restorative-justice" current={location.pathname}>
+                    What it is
+                  </NavItem>
+                  <NavItem to="/refer" current={location.pathname}>
+                    Refer yourself
+                  </NavItem>
+                  <NavItem to="/check-your-referral" current={location.pathname}>
+                    Check your referral
+                  </NavItem>
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </header>
+        <div className="govuk-width-container">
+          {showExit && data ? <ExitThisPage href={data.exitUrl} /> : null}
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <div className="govuk-footer__meta">
+              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <h2 className="govuk-visually-hidden">Support links</h2>
+                <ul className="govuk-footer__inline-list">
+                  {[
+                    ['/leave-this-site-quickly', 'Leave this site quickly'],
+                    ['/privacy', 'Privacy'],
+                    ['/accessibility', 'Accessibility statement'],
+                    ['/contact', 'Contact us'],
+                    ['/professionals', 'For professionals'],
+                  ].map(([to, text]) => (
+                    <li key={to} className="govuk-footer__inline-list-item">
+                      <Link className="govuk-footer__link" to={to!}>
+                        {text}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                <p className="govuk-body-s">
+                  A free and confidential service for people affected by crime. Phone {data?.servicePhone ?? ''}.
+                </p>
+              </div>
+            </div>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function NavItem({ to, current, children }: { to: string; current: string; children: ReactNode }) {
+  const active = current === to || current.startsWith(`${to}/`);
+  return (
+    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
+      <Link className="govuk-service-navigation__link" to={to} aria-current={active ? 'page' : undefined}>
+        {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
+      </Link>
+    </li>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Page not found</h1>
+        <p className="govuk-body">If you typed the web address, check it is correct.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/">
+            Go to the start
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (status < 500) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Sorry, we could not do that</h1>
+        <p className="govuk-body">Go back and try again.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+      <p className="govuk-body">Try again later. What you told us has not been lost.</p>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form } from '@remix-run/react';
+import { Button } from '~/components/form-fields';
+import { BackLink } from '~/components/page';
+import { deleteReferral } from '~/models/referral.server';
+import { readForm } from '~/utils/form.server';
+import { destroySession, requireReferrer } from '~/utils/session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Delete everything you told us' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReferrer(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { referralId } = await requireReferrer(request);
+  await readForm(request);
+  const cookie = await destroySession(request);
+  deleteReferral(referralId);
+  return redirect('/check-your-referral/deleted', { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function Delete() {
+  return (
+    <>
+      <BackLink to="/check-your-referral/status" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Delete everything you told us</h1>
+          <p className="govuk-body">We will delete your referral, your answers and all the messages between us, straight away.</p>
+          <p className="govuk-body">We only keep a count that one referral was deleted, for our figures. Nothing in it can identify you.</p>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              You cannot undo this. Your reference and passphrase will stop working.
+            </strong>
+          </div>
+          <Form method="post">
+            <Button warning>Delete everything</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+// The referrer's page: status in plain words, the message thread, and what they can do.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Button, ErrorSummary, Textarea } from '~/components/form-fields';
+import { PlainText } from '~/components/page';
+import { getReferralForReferrer, REFERRER_STATUS_WORDS, sendReferrerMessage } from '~/models/referral.server';
+import { readForm } from '~/utils/form.server';
+import { messageBodySchema } from '~/models/message-schema';
+import { requireReferrer } from '~/utils/session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Your referral' };
+
+const messageSchema = z.object({ body: messageBodySchema });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { referralId } = await requireReferrer(request);
+  const referral = getReferralForReferrer(referralId);
+  if (!referral) throw redirect('/check-your-referral');
+  const sent = new URL(request.url).searchParams.get('sent') === '1';
+  return {
+    reference: referral.reference,
+    status: REFERRER_STATUS_WORDS[referral.status]!,
+    canWithdraw: referral.status !== 'withdrawn' && referral.status !== 'closed',
+    received: referral.createdAt.toISOString(),
+    messages: referral.messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
+    sent,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { referralId } = await requireReferrer(request);
+  const submission = parseWithZod(await readForm(request), { schema: messageSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  sendReferrerMessage(referralId, submission.value.body);
+  return redirect('/check-your-referral/status?sent=1');
+}
+
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+
+export default function ReferralStatus() {
+  const { reference, status, canWithdraw, received, messages, sent } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {sent && !result ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="sent-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">Your message has been sent</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">Reference {reference}</span>
+        <h1 className="govuk-heading-l">Your referral</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
+            <dt className="govuk-summary-list__key">Status</dt>
+            <dd className="govuk-summary-list__value">
+              <strong className="govuk-tag">{status.title}</strong>
+              <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{status.text}</p>
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
+            <dt className="govuk-summary-list__key">Sent to us</dt>
+            <dd className="govuk-summary-list__value">{formatDate(received)}</dd>
+          </div>
+        </dl>
+
+        <h2 className="govuk-heading-m">Messages</h2>
+        {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
+        {messages.map((m) => (
+          <div key={m.id} className={`app-message${m.from === 'service' ? ' app-message--service' : ''}`}>
+            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+              {m.from === 'service' ? 'From the service' : 'From you'}
+              <span className="govuk-caption-m">{formatDate(m.at)}</span>
+            </h3>
+            <PlainText text={m.body} />
+          </div>
+        ))}
+        <Form method="post" noValidate>
+          <Textarea
+            name="body"
+            label="Send a message"
+            labelSize="s"
+            hint="Only our team can read it. Please do not include anyone else’s name or address."
+            maxLength={2000}
+            error={errors?.body?.[0]}
+          />
+          <Button>Send message</Button>
+        </Form>
+
+        <h2 className="govuk-heading-m">Changed your mind?</h2>
+        <ul className="govuk-list">
+          {canWithdraw ? (
+            <li>
+              <Link className="govuk-link" to="/check-your-referral/withdraw">
+                Withdraw your referral
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link className="govuk-link" to="/check-your-referral/delete">
+              Delete everything you told us
+            </Link>
+          </li>
+        </ul>
+        <Form method="post" action="/check-your-referral/sign-out">
+          <Button secondary>Sign out</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

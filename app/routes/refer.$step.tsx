@@ -1,0 +1,74 @@
+// One question of the self-referral. Which question comes from the URL; the questions,
+// their order and their rules live in app/models/referral-questions.ts.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Button, ErrorSummary } from '~/components/form-fields';
+import { BackLink } from '~/components/page';
+import { STEP_FIELDS } from '~/components/referral-steps';
+import { findStep, stepAfter, stepBefore } from '~/models/referral-questions';
+import { getDraftAnswers, saveDraftAnswer } from '~/models/referral.server';
+import { readDraftToken, serializeDraftToken } from '~/utils/draft-cookie.server';
+import { readForm } from '~/utils/form.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: (d) => (d as { title: string }).title };
+
+function stepFromParams(params: LoaderFunctionArgs['params']) {
+  const step = findStep(params.step ?? '');
+  if (!step) throw data('Not found', { status: 404 });
+  return step;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const step = stepFromParams(params);
+  const { answers, submitted } = getDraftAnswers(await readDraftToken(request));
+  if (submitted) throw redirect('/refer/confirmation');
+  const changing = new URL(request.url).searchParams.get('change') === '1';
+  const before = stepBefore(step.slug);
+  return {
+    slug: step.slug,
+    title: step.title,
+    values: answers[step.slug] ?? {},
+    back: changing ? '/refer/check-answers' : before ? `/refer/${before}` : '/refer',
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const step = stepFromParams(params);
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: step.schema });
+  if (submission.status !== 'success') {
+    return data(submission.reply(), { status: 400 });
+  }
+  const result = saveDraftAnswer(await readDraftToken(request), step.slug, submission.value as Record<string, unknown>);
+  if (result.submitted) throw redirect('/refer/confirmation');
+  const changing = new URL(request.url).searchParams.get('change') === '1';
+  return redirect(changing ? '/refer/check-answers' : `/refer/${stepAfter(step.slug)}`, {
+    headers: { 'Set-Cookie': await serializeDraftToken(result.token) },
+  });
+}
+
+export default function ReferralStep() {
+  const { slug, title, values, back } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const errors = lastResult?.error ?? undefined;
+  // After a failed submit, show what was sent; otherwise what was saved.
+  const shown = (lastResult?.initialValue as Record<string, unknown> | undefined) ?? values;
+  const Fields = STEP_FIELDS[slug];
+  return (
+    <>
+      <BackLink to={back} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">Refer yourself</span>
+          <Form method="post" noValidate key={slug}>
+            <Fields title={title} values={shown} errors={errors} />
+            <Button>Continue</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

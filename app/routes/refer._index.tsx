@@ -1,0 +1,39 @@
+import { Link } from '@remix-run/react';
+import { GetHelpNow } from '~/components/page';
+import { REFERRAL_STEPS } from '~/models/referral-questions';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Refer yourself' };
+
+export default function ReferStart() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Refer yourself</h1>
+        <p className="govuk-body">If you were harmed by a crime or anti-social behaviour, you can ask us about restorative justice here.</p>
+        <p className="govuk-body">It takes about 5 minutes. There are {REFERRAL_STEPS.length} short questions.</p>
+        <h2 className="govuk-heading-m">You can stay anonymous</h2>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>You do not have to give your name, address, email or phone number.</li>
+          <li>At the end you get a reference and a secret passphrase. Use them to come back and see what is happening.</li>
+          <li>Asking is not agreeing. Nothing happens unless you want it to, and you can stop at any time.</li>
+        </ul>
+        <h2 className="govuk-heading-m">If someone might see your screen</h2>
+        <p className="govuk-body">
+          Use the ‘Exit this page’ button to leave quickly. You can also press the Shift key 3 times.{' '}
+          <Link className="govuk-link" to="/leave-this-site-quickly">
+            How to leave quickly and cover your tracks
+          </Link>
+          .
+        </p>
+        <GetHelpNow />
+        <Link to="/refer/who" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+          Start now
+          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+          </svg>
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Configuration, validated once at start. A missing or wrong value stops the server
+// with a message that names the variable. Every variable is listed in the README.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('data/portal.db'),
+  OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Restorative Justice Service <no-reply@rj-service.invalid>'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EXIT_PAGE_URL: z.url().default('https://www.bbc.co.uk/weather'),
+  SERVICE_PHONE: z.string().default('0300 123 4567'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
+  DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET) {
+    if (env.NODE_ENV === 'production' && !env.DEMO) {
+      throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
+    }
+    return { ...env, SESSION_SECRET: localSecret(env.DATABASE_PATH) };
+  }
+  return env as Env;
+}
+
+// The demo and development keep a random secret beside the database, made on first start.
+function localSecret(databasePath: string): string {
+  const file = join(dirname(databasePath), 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export const env: Env = loadEnv();

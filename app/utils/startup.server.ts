@@ -1,0 +1,31 @@
+// What the server does once before it listens: check configuration (importing env does),
+// migrate the database, seed the demo when asked, and start background work.
+import { resolve } from 'node:path';
+import { migrateDatabase } from '#db/client.server';
+import { purgeExpiredDrafts } from '~/models/referral.server';
+import { purgeOldSignInFailures } from '~/models/sign-in.server';
+import { seedDemo } from '~/models/demo.server';
+import { db } from './db.server';
+import { startOutboxSender } from './email.server';
+import { env } from './env.server';
+import { purgeExpiredSessions } from './session.server';
+
+export async function startup(): Promise<() => void> {
+  migrateDatabase(db, resolve('db/migrations'));
+  // `npm start` sets DEMO; a production start (`npm run serve`) seeds nothing.
+  if (env.DEMO) await seedDemo();
+  const purge = () => {
+    purgeExpiredDrafts();
+    purgeExpiredSessions();
+    purgeOldSignInFailures();
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 10 * 60 * 1000);
+  purgeTimer.unref();
+  const stopSender = startOutboxSender();
+  return () => {
+    clearInterval(purgeTimer);
+    stopSender();
+    db.$client.close();
+  };
+}

@@ -1,0 +1,25 @@
+// The one database connection: better-sqlite3 (synchronous, in process) with drizzle.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type DB = ReturnType<typeof openDatabase>;
+
+export function openDatabase(path: string) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  // Deleted content is overwritten with zeros, so "delete everything" really removes it.
+  sqlite.pragma('secure_delete = ON');
+  return drizzle(sqlite, { schema });
+}
+
+export function migrateDatabase(db: DB, migrationsFolder: string) {
+  migrate(db, { migrationsFolder });
+}

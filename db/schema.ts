@@ -1,0 +1,146 @@
+// Every table the portal keeps. Tables are plural snake_case in SQL, camelCase here.
+// Personal data lives only in `referrals`, `referral_messages`, `referral_drafts` and the
+// `outbox` rows addressed to a referrer; deleting a referral cascades to all of them.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull().unique(),
+    source: text('source', { enum: ['self', 'partner'] }).notNull(),
+    status: text('status', {
+      enum: ['received', 'being_looked_at', 'facilitator_will_contact', 'in_progress', 'closed', 'withdrawn'],
+    })
+      .notNull()
+      .default('received'),
+    passphraseHash: text('passphrase_hash'),
+    // The answers of the self-referral form. Only `personRole`, `offenceKind`,
+    // `justiceStage` and `contactMethod` are always present; everything else is optional.
+    personRole: text('person_role').notNull(),
+    offenceKind: text('offence_kind').notNull(),
+    offenceOther: text('offence_other'),
+    whenHappened: text('when_happened'),
+    area: text('area'),
+    reportedToPolice: text('reported_to_police').notNull(),
+    crimeReference: text('crime_reference'),
+    justiceStage: text('justice_stage').notNull(),
+    knowsWhoHarmed: text('knows_who_harmed').notNull(),
+    harmerName: text('harmer_name'),
+    contactKinds: text('contact_kinds', { mode: 'json' }).$type<string[]>().notNull(),
+    whatToSay: text('what_to_say'),
+    contactMethod: text('contact_method').notNull(),
+    contactName: text('contact_name'),
+    email: text('email'),
+    phone: text('phone'),
+    phoneSafeTimes: text('phone_safe_times'),
+    phoneMessageOk: text('phone_message_ok'),
+    postalAddress: text('postal_address'),
+    supportNeeds: text('support_needs', { mode: 'json' }).$type<string[]>().notNull(),
+    interpreterLanguage: text('interpreter_language'),
+    accessNeeds: text('access_needs'),
+    supporterDetails: text('supporter_details'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('referrals_status_created_idx').on(t.status, t.createdAt)],
+);
+
+export const referralMessages = sqliteTable(
+  'referral_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    referralId: integer('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    sender: text('sender', { enum: ['referrer', 'service'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referral_messages_referral_idx').on(t.referralId, t.createdAt)],
+);
+
+// A self-referral in progress. The browser holds only a random id (and a key) in a
+// short-lived cookie; the answers stay here until submit, and the row is purged after
+// 24 hours. After submit the answers are wiped and the row holds only the new
+// passphrase, sealed with the key from the cookie, until the person confirms they saved it.
+export const referralDrafts = sqliteTable('referral_drafts', {
+  id: text('id').primaryKey(),
+  answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['in_progress', 'submitted'] }).notNull().default('in_progress'),
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+  sealedPassphrase: text('sealed_passphrase'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+// Sessions of people who came back with a reference and passphrase. `id` is the SHA-256
+// of the token in the cookie, so a copy of the database cannot be used to sign in.
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['referrer'] }).notNull(),
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+// Failed sign-ins, for rate limits. `key` is an HMAC of the reference or the address,
+// never the value itself.
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scope: text('scope', { enum: ['reference', 'address'] }).notNull(),
+    key: text('key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_in_failures_key_idx').on(t.scope, t.key, t.createdAt)],
+);
+
+// Durable email queue, written in the same transaction as the change that causes it.
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+    template: text('template').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+// Who did what to which record, and when. Never holds personal data: ids and action names.
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorType: text('actor_type', { enum: ['referrer', 'staff', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+// What survives a referrer's "delete everything": a count per month.
+export const deletedReferralCounts = sqliteTable('deleted_referral_counts', {
+  month: text('month').primaryKey(),
+  count: integer('count').notNull().default(0),
+});

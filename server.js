@@ -1,0 +1,127 @@
+// The portal's HTTP server: Express 4 in front of the Remix build. It sets the security
+// headers (with a fresh CSP nonce per request), limits request bodies, refuses cross-site
+// form posts, serves the static build and, before it listens, migrates the database,
+// seeds the demo (with --demo) and starts the outbox sender.
+import { randomBytes } from 'node:crypto';
+import { createRequestHandler } from '@remix-run/express';
+import compression from 'compression';
+import express from 'express';
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has('--dev');
+if (args.has('--demo') && !process.env.DEMO) process.env.DEMO = 'true';
+process.env.NODE_ENV ??= dev ? 'development' : 'production';
+
+const viteDevServer = dev
+  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+const loadBuild = () =>
+  viteDevServer ? viteDevServer.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js');
+
+let build;
+try {
+  build = await loadBuild();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+// Validates configuration, migrates, seeds (demo only), starts background work.
+let stopBackground;
+try {
+  stopBackground = await build.entry.module.startup();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const { env } = build.entry.module;
+
+const app = express();
+app.disable('x-powered-by');
+if (env.TRUST_PROXY) app.set('trust proxy', 1);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString('base64');
+  res.locals.nonce = nonce;
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
+    "img-src 'self'",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  res.set({
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  });
+  // Pages are never stored: on a shared device even a visit to a learning page can say
+  // too much. Static files set their own caching below.
+  res.set('Cache-Control', 'no-store');
+  if (env.NODE_ENV === 'production') res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+});
+
+// Refuse oversized bodies before anything reads them, and form posts from other sites.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  const length = Number(req.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) return res.status(413).type('text/plain').send('What you sent is too large. Go back and shorten it.');
+  const origin = req.get('origin');
+  if (origin !== undefined && !isSameOrigin(origin, req.get('host'))) {
+    return res.status(403).type('text/plain').send('This form can only be sent from this website.');
+  }
+  next();
+});
+
+function isSameOrigin(origin, host) {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('build/client', { maxAge: '1h' }));
+}
+
+app.all(
+  '*',
+  createRequestHandler({
+    build: viteDevServer ? loadBuild : build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.ip ?? 'unknown' }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Portal listening on http://localhost:${server.address().port}`);
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  stopBackground?.();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
