@@ -48,7 +48,7 @@ function usePageTitle(): string {
   const routerState = useContext(UNSAFE_DataRouterStateContext);
   const leaf = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title);
   const handle = leaf?.handle as RouteHandle | undefined;
-  const title = typeof handle?.title === 'function' ? handle.title(leaf?.data) : handle?.title;
+  const title = typeof handle?.title === 'function' ? (leaf?.data ? handle.title(leaf.data) : undefined) : handle?.title;
   // A form that came back with errors says so first in the title, as GOV.UK pages do.
   const actionData = Object.values(routerState?.actionData ?? {});
   const hasErrors = actionData.some((d) => d && typeof d === 'object' && (d as { status?: string }).status === 'error');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
 import { signInReferrer } from '~/models/sign-in.server';
-import { readForm } from '~/utils/form.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createReferrerSession, getReferrerSession } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';
 
@@ -30,11 +30,11 @@ const MESSAGES = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: signInSchema });
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['passphrase'] }), { status: 400 });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['passphrase'] }), { status: 400 });
   const address = typeof context.clientAddress === 'string' ? context.clientAddress : 'unknown';
   const result = await signInReferrer(submission.value.reference, submission.value.passphrase, address);
   if (!result.ok) {
-    return data(submission.reply({ formErrors: [], fieldErrors: { reference: [MESSAGES[result.reason]] }, hideFields: ['passphrase'] }), {
+    return data(replyWithErrors(submission, { fieldErrors: { reference: [MESSAGES[result.reason]] }, hideFields: ['passphrase'] }), {
       status: result.reason === 'wrong' ? 401 : 429,
     });
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Button, ErrorSummary, Textarea } from '~/components/form-fields';
 import { PlainText } from '~/components/page';
 import { getReferralForReferrer, REFERRER_STATUS_WORDS, sendReferrerMessage } from '~/models/referral.server';
-import { readForm } from '~/utils/form.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
 import { messageBodySchema } from '~/models/message-schema';
 import { requireReferrer } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { referralId } = await requireReferrer(request);
   const submission = parseWithZod(await readForm(request), { schema: messageSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   sendReferrerMessage(referralId, submission.value.body);
   return redirect('/check-your-referral/status?sent=1');
 }

@@ -9,7 +9,7 @@ import { STEP_FIELDS } from '~/components/referral-steps';
 import { findStep, stepAfter, stepBefore } from '~/models/referral-questions';
 import { getDraftAnswers, saveDraftAnswer } from '~/models/referral.server';
 import { readDraftToken, serializeDraftToken } from '~/utils/draft-cookie.server';
-import { readForm } from '~/utils/form.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: (d) => (d as { title: string }).title };
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: step.schema });
   if (submission.status !== 'success') {
-    return data(submission.reply(), { status: 400 });
+    return data(replyWithErrors(submission), { status: 400 });
   }
   const result = saveDraftAnswer(await readDraftToken(request), step.slug, submission.value as Record<string, unknown>);
   if (result.submitted) throw redirect('/refer/confirmation');
