@@ -80,16 +80,22 @@ app.use((req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   const length = Number(req.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) return res.status(413).type('text/plain').send('What you sent is too large. Go back and shorten it.');
-  const origin = req.get('origin');
-  if (origin !== undefined && !isSameOrigin(origin, req.get('host'))) {
-    return res.status(403).type('text/plain').send('This form can only be sent from this website.');
-  }
+  if (!isSameSite(req)) return res.status(403).type('text/plain').send('This form can only be sent from this website.');
+  // Remix's own check throws (a 500) on `Origin: null`; we have already judged the request.
+  if (req.headers.origin === 'null') delete req.headers.origin;
   next();
 });
 
-function isSameOrigin(origin, host) {
+// Browsers say where a request came from in Sec-Fetch-Site. With Referrer-Policy
+// no-referrer they send `Origin: null` on plain form posts, so Origin alone cannot be
+// trusted to tell our own forms apart; it is the fallback for clients without Sec-Fetch-*.
+function isSameSite(req) {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = req.get('origin');
+  if (origin === undefined) return true; // not a browser form post (curl, a test client)
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === req.get('host');
   } catch {
     return false;
   }

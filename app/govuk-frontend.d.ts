@@ -2,8 +2,6 @@
 declare module 'govuk-frontend' {
   type ComponentClass = { moduleName: string; new (element: Element, config?: unknown): unknown };
   export function createAll(component: ComponentClass, config?: unknown, options?: { scope?: Element; onError?: (e: unknown) => void }): unknown[];
-  export const Radios: ComponentClass;
-  export const Checkboxes: ComponentClass;
   export const ErrorSummary: ComponentClass;
   export const Button: ComponentClass;
   export const SkipLink: ComponentClass;

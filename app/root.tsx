@@ -66,15 +66,22 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cleanup = () => {};
     let cancelled = false;
-    void Promise.all([import('govuk-frontend'), import('./utils/exit-this-page.client')]).then(([govuk, exit]) => {
-      if (cancelled) return;
-      const scope = document.body;
-      const quiet = { scope, onError: () => {} };
-      for (const Component of [govuk.Radios, govuk.Checkboxes, govuk.ErrorSummary, govuk.Button, govuk.SkipLink, govuk.ServiceNavigation]) {
-        govuk.createAll(Component as never, undefined, quiet);
-      }
-      cleanup = exit.enhanceExitThisPage();
-    });
+    void Promise.all([import('govuk-frontend'), import('./utils/exit-this-page.client'), import('./utils/conditional-reveal.client')]).then(
+      ([govuk, exit, choices]) => {
+        if (cancelled) return;
+        // Components already set up on an earlier visit refuse a second set-up quietly.
+        const quiet = { scope: document.body, onError: () => {} };
+        for (const Component of [govuk.ErrorSummary, govuk.Button, govuk.SkipLink, govuk.ServiceNavigation]) {
+          govuk.createAll(Component, undefined, quiet);
+        }
+        const stopExit = exit.enhanceExitThisPage();
+        const stopChoices = choices.enhanceChoices();
+        cleanup = () => {
+          stopExit();
+          stopChoices();
+        };
+      },
+    );
     return () => {
       cancelled = true;
       cleanup();

@@ -225,7 +225,6 @@ export function Button({ children, secondary, warning, name, value }: { children
       type="submit"
       className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}${warning ? ' govuk-button--warning' : ''}`}
       data-module="govuk-button"
-      data-prevent-double-click="true"
       name={name}
       value={value}
     >

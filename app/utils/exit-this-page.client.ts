@@ -24,7 +24,9 @@ export function enhanceExitThisPage(): () => void {
   };
   button.addEventListener('click', onClick);
   document.addEventListener('keyup', onKeyUp, true);
+  button.dataset.enhanced = 'true';
   return () => {
+    delete button.dataset.enhanced;
     button.removeEventListener('click', onClick);
     document.removeEventListener('keyup', onKeyUp, true);
   };

@@ -108,9 +108,12 @@ describe('bad input on the self-referral questions', () => {
   });
 
   it('a form posted from another site is refused', async () => {
-    const v = new Visitor(server.url, { Origin: 'https://evil.example' });
-    const page = await v.post('/refer/who', { personRole: 'self' });
-    expect(page.status).toBe(403);
+    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'null' }, { 'Sec-Fetch-Site': 'same-site' }]) {
+      const page = await new Visitor(server.url, headers).post('/refer/who', { personRole: 'self' });
+      expect(page.status, JSON.stringify(headers)).toBe(403);
+    }
+    const ours = await new Visitor(server.url, { 'Sec-Fetch-Site': 'same-origin', Origin: 'null' }).post('/refer/who', { personRole: 'self' });
+    expect(ours.url).toBe('/refer/what-happened');
   });
 
   it('check your answers, confirmation and sign-in refuse bad values without a 500 or a half-made referral', async () => {

@@ -1,0 +1,73 @@
+// Debian's Chromium under Playwright, with every request off this machine blocked and
+// recorded, and an axe check for WCAG 2.2 AA.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const EXIT_URL = 'https://exit.example/weather';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type Watched = { context: BrowserContext; page: Page; offsite: string[]; exits: string[]; documents: { url: string; cacheControl: string | undefined }[] };
+
+const javaScriptOn = new WeakMap<BrowserContext, boolean>();
+
+export async function openContext(browser: Browser, javaScriptEnabled: boolean): Promise<Watched> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+  javaScriptOn.set(context, javaScriptEnabled);
+  const offsite: string[] = [];
+  const exits: string[] = [];
+  const documents: Watched['documents'] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+    if (url.href === EXIT_URL) {
+      exits.push(url.href);
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Weather</p>' });
+    }
+    offsite.push(url.href);
+    return route.abort();
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('response', (r) => {
+    // Whole pages, and the data Remix fetches for a page when JavaScript is on.
+    const type = r.request().resourceType();
+    if ((type === 'document' || type === 'fetch') && new URL(r.url()).hostname === 'localhost') {
+      documents.push({ url: new URL(r.url()).pathname, cacheControl: r.headers()['cache-control'] });
+    }
+  });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return { context, page, offsite, exits, documents };
+}
+
+/**
+ * axe needs JavaScript in the page. For a page open with JavaScript off, the exact HTML
+ * it received (scripts removed) is served again at the same address to a checker page
+ * with JavaScript on, so styles load from the same origin and axe sees the no-JS page.
+ */
+async function pageToCheck(page: Page): Promise<{ target: Page; close: () => Promise<void> }> {
+  if (javaScriptOn.get(page.context()) !== false) return { target: page, close: async () => {} };
+  const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, '');
+  const url = page.url();
+  const checker = await page.context().browser()!.newContext();
+  const target = await checker.newPage();
+  await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await target.goto(url);
+  return { target, close: () => checker.close() };
+}
+
+export async function expectAccessible(page: Page) {
+  const { target, close } = await pageToCheck(page);
+  const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  await close();
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
