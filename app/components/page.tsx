@@ -31,7 +31,7 @@ export function BackLink({ to }: { to: string }) {
   );
 }
 
-export function GetHelpNow() {
+export function WarningText({ children }: { children: ReactNode }) {
   return (
     <div className="govuk-warning-text">
       <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -39,10 +39,29 @@ export function GetHelpNow() {
       </span>
       <strong className="govuk-warning-text__text">
         <span className="govuk-visually-hidden">Warning</span>
-        If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. For free, private support any time,
-        call Victim Support on 08 08 16 89 111.
+        {children}
       </strong>
     </div>
+  );
+}
+
+export function GetHelpNow() {
+  return (
+    <WarningText>
+      If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. For free, private support any time, call
+      Victim Support on 08 08 16 89 111.
+    </WarningText>
+  );
+}
+
+export function StartButton({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+      {children}
+      <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+        <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+      </svg>
+    </Link>
   );
 }
 

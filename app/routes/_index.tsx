@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { GetHelpNow } from '~/components/page';
+import { GetHelpNow, StartButton } from '~/components/page';
 import { LEARN_PAGES } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
@@ -13,12 +13,7 @@ export default function Home() {
         <p className="govuk-body-l">If a crime has affected you, you may be able to tell the person who did it how it made you feel, and ask them questions.</p>
         <p className="govuk-body">A trained person called a facilitator helps you. You can meet, or you can write. It is free, it is private, and you can stop at any time.</p>
         <GetHelpNow />
-        <Link to="/refer" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-          Refer yourself
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-          </svg>
-        </Link>
+        <StartButton to="/refer">Refer yourself</StartButton>
         <p className="govuk-body">You do not have to give your name.</p>
         <p className="govuk-body">
           Already referred yourself?{' '}

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { BackLink, WarningText } from '~/components/page';
 import { deleteReferral } from '~/models/referral.server';
 import { readForm } from '~/utils/form.server';
 import { destroySession, requireReferrer } from '~/utils/session.server';
@@ -31,15 +31,7 @@ export default function Delete() {
           <h1 className="govuk-heading-l">Delete everything you told us</h1>
           <p className="govuk-body">We will delete your referral, your answers and all the messages between us, straight away.</p>
           <p className="govuk-body">We only keep a count that one referral was deleted, for our figures. Nothing in it can identify you.</p>
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              You cannot undo this. Your reference and passphrase will stop working.
-            </strong>
-          </div>
+          <WarningText>You cannot undo this. Your reference and passphrase will stop working.</WarningText>
           <Form method="post">
             <Button warning>Delete everything</Button>
           </Form>

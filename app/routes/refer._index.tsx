@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { GetHelpNow } from '~/components/page';
+import { GetHelpNow, StartButton } from '~/components/page';
 import { REFERRAL_STEPS } from '~/models/referral-questions';
 import type { RouteHandle } from '~/root';
 
@@ -27,12 +27,7 @@ export default function ReferStart() {
           .
         </p>
         <GetHelpNow />
-        <Link to="/refer/who" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-          Start now
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-          </svg>
-        </Link>
+        <StartButton to="/refer/who">Start now</StartButton>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { WarningText } from '~/components/page';
 import { finishConfirmation, getConfirmation } from '~/models/referral.server';
 import { normalisePassphrase } from '~/utils/passphrase.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
@@ -59,15 +60,7 @@ export default function Confirmation() {
         <p className="govuk-body app-passphrase" id="passphrase">
           {words.join(' ')}
         </p>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            We will only show it once. We cannot see it or send it to you again.
-          </strong>
-        </div>
+        <WarningText>We will only show it once. We cannot see it or send it to you again.</WarningText>
         <h2 className="govuk-heading-s">Keeping it safe</h2>
         <ul className="govuk-list govuk-list--bullet">
           <li>Write it down and keep it somewhere only you can find it, or save it in a password manager.</li>
