@@ -29,7 +29,7 @@ export default function Withdraw() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Withdraw your referral</h1>
           <p className="govuk-body">If you withdraw, we stop work on your referral and will not contact you about it.</p>
-          <p className="govuk-body">We keep what you told us for 12 months in case you want to start again, then delete it. You can still sign in and send us a message.</p>
+          <p className="govuk-body">We keep what you told us in case you want to start again. You can still sign in and send us a message.</p>
           <p className="govuk-body">If you want everything deleted now instead, choose ‘Delete everything you told us’ on your referral page.</p>
           <Form method="post">
             <Button warning>Withdraw my referral</Button>
