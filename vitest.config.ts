@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['app/**/*.test.ts', 'emails/**/*.test.ts'],
+          include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts'],
           setupFiles: ['tests/setup/unit-setup.ts'],
         },
       },

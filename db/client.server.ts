@@ -20,6 +20,18 @@ export function openDatabase(path: string) {
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * Applies pending migrations. Foreign keys are off while they run: SQLite ignores that
+ * pragma inside the migrator's transaction, and a table rebuild (drop + rename) with them
+ * on would cascade-delete every child row. They are checked before they go back on.
+ */
 export function migrateDatabase(db: DB, migrationsFolder: string) {
-  migrate(db, { migrationsFolder });
+  db.$client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = db.$client.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken foreign keys`);
+  } finally {
+    db.$client.pragma('foreign_keys = ON');
+  }
 }

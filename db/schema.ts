@@ -14,26 +14,25 @@ export const referrals = sqliteTable(
     reference: text('reference').notNull().unique(),
     source: text('source', { enum: ['self', 'partner'] }).notNull(),
     status: text('status', {
-      enum: ['received', 'being_looked_at', 'facilitator_will_contact', 'in_progress', 'closed', 'withdrawn'],
+      enum: ['received', 'being_looked_at', 'facilitator_will_contact', 'in_progress', 'closed', 'withdrawn', 'declined'],
     })
       .notNull()
       .default('received'),
     passphraseHash: text('passphrase_hash'),
-    // The answers of the self-referral form. Only `personRole`, `offenceKind`,
-    // `justiceStage` and `contactMethod` are always present; everything else is optional.
-    personRole: text('person_role').notNull(),
+    // Self-referral answers (null on partner referrals where the question is not asked).
+    personRole: text('person_role'),
     offenceKind: text('offence_kind').notNull(),
     offenceOther: text('offence_other'),
     whenHappened: text('when_happened'),
     area: text('area'),
-    reportedToPolice: text('reported_to_police').notNull(),
+    reportedToPolice: text('reported_to_police'),
     crimeReference: text('crime_reference'),
     justiceStage: text('justice_stage').notNull(),
-    knowsWhoHarmed: text('knows_who_harmed').notNull(),
+    knowsWhoHarmed: text('knows_who_harmed'),
     harmerName: text('harmer_name'),
-    contactKinds: text('contact_kinds', { mode: 'json' }).$type<string[]>().notNull(),
+    contactKinds: text('contact_kinds', { mode: 'json' }).$type<string[]>(),
     whatToSay: text('what_to_say'),
-    contactMethod: text('contact_method').notNull(),
+    contactMethod: text('contact_method'),
     contactName: text('contact_name'),
     email: text('email'),
     phone: text('phone'),
@@ -44,12 +43,44 @@ export const referrals = sqliteTable(
     interpreterLanguage: text('interpreter_language'),
     accessNeeds: text('access_needs'),
     supporterDetails: text('supporter_details'),
+    // Partner referrals.
+    agency: text('agency'),
+    agencyOther: text('agency_other'),
+    referrerName: text('referrer_name'),
+    referrerEmail: text('referrer_email'),
+    referrerPhone: text('referrer_phone'),
+    initiatedBy: text('initiated_by', { enum: ['victim', 'offender'] }),
+    consentConfirmed: integer('consent_confirmed', { mode: 'boolean' }),
+    victimDetails: text('victim_details'),
+    offenderDetails: text('offender_details'),
+    offenceDate: text('offence_date'),
+    risks: text('risks', { mode: 'json' }).$type<string[]>(),
+    riskNotes: text('risk_notes'),
+    // Triage.
+    declinedReason: text('declined_reason'),
+    triagedBy: integer('triaged_by').references(() => staffUsers.id),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('referrals_status_created_idx').on(t.status, t.createdAt)],
+  (t) => [index('referrals_status_created_idx').on(t.status, t.createdAt), index('referrals_created_idx').on(t.createdAt, t.id)],
 );
+
+export const staffUsers = sqliteTable('staff_users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['facilitator', 'manager'] }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  passwordHash: text('password_hash'),
+  // The TOTP secret, sealed with a key derived from SESSION_SECRET.
+  totpSecretSealed: text('totp_secret_sealed'),
+  totpEnrolled: integer('totp_enrolled', { mode: 'boolean' }).notNull().default(false),
+  totpLastStep: integer('totp_last_step'),
+  setupTokenHash: text('setup_token_hash'),
+  setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
 
 export const referralMessages = sqliteTable(
   'referral_messages',
@@ -83,8 +114,12 @@ export const referralDrafts = sqliteTable('referral_drafts', {
 // of the token in the cookie, so a copy of the database cannot be used to sign in.
 export const sessions = sqliteTable('sessions', {
   id: text('id').primaryKey(),
-  kind: text('kind', { enum: ['referrer'] }).notNull(),
+  kind: text('kind', { enum: ['referrer', 'staff'] }).notNull(),
   referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+  staffUserId: integer('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+  // Staff: 'password' until the one-time code is given, then 'full'.
+  stage: text('stage', { enum: ['password', 'full'] }),
+  csrfToken: text('csrf_token'),
   createdAt: createdAt(),
   lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -96,7 +131,7 @@ export const signInFailures = sqliteTable(
   'sign_in_failures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    scope: text('scope', { enum: ['reference', 'address'] }).notNull(),
+    scope: text('scope', { enum: ['reference', 'address', 'staff_account', 'staff_address'] }).notNull(),
     key: text('key').notNull(),
     createdAt: createdAt(),
   },
@@ -143,4 +178,94 @@ export const auditEvents = sqliteTable(
 export const deletedReferralCounts = sqliteTable('deleted_referral_counts', {
   month: text('month').primaryKey(),
   count: integer('count').notNull().default(0),
+});
+
+// ---- Cases -----------------------------------------------------------------------------
+
+export const CASE_STAGES = ['referred', 'contacting', 'assessing', 'ready', 'in_progress', 'outcome', 'closed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    referralId: integer('referral_id')
+      .notNull()
+      .unique()
+      .references(() => referrals.id),
+    facilitatorId: integer('facilitator_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    stage: text('stage', { enum: CASE_STAGES }).notNull().default('referred'),
+    closureReason: text('closure_reason'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage)],
+);
+
+export const caseTransitions = sqliteTable('case_transitions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id')
+    .notNull()
+    .references(() => cases.id),
+  fromStage: text('from_stage').notNull(),
+  toStage: text('to_stage').notNull(),
+  byStaffId: integer('by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  reason: text('reason'),
+  createdAt: createdAt(),
+});
+
+export const participants = sqliteTable('participants', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id')
+    .notNull()
+    .references(() => cases.id),
+  role: text('role', { enum: ['victim', 'offender', 'supporter'] }).notNull(),
+  name: text('name').notNull(),
+  contactDetails: text('contact_details'),
+  supporterOf: text('supporter_of'),
+  directlyAffected: integer('directly_affected', { mode: 'boolean' }),
+  createdAt: createdAt(),
+});
+
+export const contactLogs = sqliteTable('contact_logs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  participantId: integer('participant_id')
+    .notNull()
+    .references(() => participants.id),
+  contactedOn: text('contacted_on').notNull(),
+  method: text('method').notNull(),
+  outcome: text('outcome').notNull(),
+  byStaffId: integer('by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: createdAt(),
+});
+
+/** One row per participant: the current state of their assessment. Every change is audited. */
+export const assessments = sqliteTable('assessments', {
+  participantId: integer('participant_id')
+    .primaryKey()
+    .references(() => participants.id),
+  infoGivenOn: text('info_given_on'),
+  infoGivenHow: text('info_given_how'),
+  consentOn: text('consent_on'),
+  consentHow: text('consent_how'),
+  consentRecordedBy: integer('consent_recorded_by').references(() => staffUsers.id),
+  consentWithdrawnOn: text('consent_withdrawn_on'),
+  willing: text('willing', { enum: ['yes', 'no', 'unsure'] }),
+  acceptsResponsibility: text('accepts_responsibility', { enum: ['yes', 'partly', 'no'] }),
+  riskAssessedOn: text('risk_assessed_on'),
+  revictimisationRisk: text('revictimisation_risk', { enum: ['low', 'medium', 'high'] }),
+  safeguardingConcerns: text('safeguarding_concerns'),
+  powerImbalance: text('power_imbalance'),
+  specialistFlags: text('specialist_flags', { mode: 'json' }).$type<string[]>(),
+  riskDecision: text('risk_decision', { enum: ['direct', 'indirect_only', 'not_suitable'] }),
+  riskReason: text('risk_reason'),
+  signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
+  signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
