@@ -41,6 +41,8 @@ export type RouteHandle = {
   title?: string | ((data: unknown) => string);
   /** Staff pages set this false; every public and participant page shows Exit this page. */
   exitThisPage?: boolean;
+  /** 'staff' for the workspace: the public menu is not shown. */
+  area?: 'staff';
 };
 
 function usePageTitle(): string {
@@ -60,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const matches = useMatches();
   const showExit = !matches.some((m) => (m.handle as RouteHandle | undefined)?.exitThisPage === false);
+  const staffArea = matches.some((m) => (m.handle as RouteHandle | undefined)?.area === 'staff');
   const title = usePageTitle();
   const location = useLocation();
 
@@ -117,6 +120,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {SERVICE_NAME}
                 </Link>
               </span>
+              {staffArea ? (
+                <span className="govuk-service-navigation__text app-staff-label">Staff workspace</span>
+              ) : (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list" id="navigation">
                   <NavItem to="/what-is-restorative-justice" current={location.pathname}>
@@ -130,6 +136,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavItem>
                 </ul>
               </nav>
+              )}
             </div>
           </div>
         </header>

@@ -1,0 +1,72 @@
+// First step of a new (or reset) account: choose a password, from the one-time link.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Button, ErrorSummary } from '~/components/form-fields';
+import { newPasswordSchema } from '~/models/staff-schemas';
+import { completePasswordSetUp, findBySetUpToken } from '~/models/staff.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
+import { createStaffSession } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Set up your account' };
+
+const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? '';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = findBySetUpToken(tokenOf(request));
+  if (!user) throw data('This set-up link has expired or has been used', { status: 404 });
+  return { name: user.name };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const token = tokenOf(request);
+  if (!findBySetUpToken(token)) throw data('This set-up link has expired or has been used', { status: 404 });
+  const submission = parseWithZod(await readForm(request), { schema: newPasswordSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['password', 'confirm'] }), { status: 400 });
+  const staffUserId = await completePasswordSetUp(token, submission.value.password);
+  if (!staffUserId) throw data('This set-up link has expired or has been used', { status: 404 });
+  return redirect('/staff/set-up/authenticator', { headers: { 'Set-Cookie': await createStaffSession(staffUserId, 'password', request) } });
+}
+
+export default function SetUp() {
+  const { name } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Set up your account</h1>
+        <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
+        <Form method="post" noValidate>
+          <NewPassword name="password" label="Choose a password" hint="At least 12 characters. A few unrelated words make a strong, memorable password." error={errors?.password?.[0]} />
+          <NewPassword name="confirm" label="Type it again" error={errors?.confirm?.[0]} />
+          <Button>Continue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function NewPassword({ name, label, hint, error }: { name: string; label: string; hint?: string; error?: string }) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`} id={name} name={name} type="password" autoComplete="new-password" aria-describedby={describedBy} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { codeSchema } from '~/models/staff-schemas';
+import { checkStaffCode } from '~/models/staff.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
+import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Enter your code' };
+
+async function requirePasswordStage(request: Request) {
+  const session = await getStaffSession(request);
+  if (!session || session.stage !== 'password') throw redirect('/staff/sign-in');
+  return session;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePasswordStage(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePasswordStage(request);
+  const submission = parseWithZod(await readForm(request), { schema: codeSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['code'] }), { status: 400 });
+  const result = await checkStaffCode(session.user.id, submission.value.code, context.clientAddress ?? 'unknown');
+  if (!result.ok) {
+    const message = result.reason === 'locked-account' ? 'Too many wrong codes. Wait 15 minutes and try again' : 'The code is not right, or it has been used already. Wait for a new code and try again';
+    return data(replyWithErrors(submission, { fieldErrors: { code: [message] }, hideFields: ['code'] }), { status: result.reason === 'wrong' ? 401 : 429 });
+  }
+  return redirect('/staff', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
+}
+
+export default function StaffCode() {
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <Form method="post" noValidate>
+          <TextInput name="code" label="Enter the code from your authenticator app" isPageHeading hint="It is 6 digits, like 123 456" width="5" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} error={errors?.code?.[0]} />
+          <Button>Sign in</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { signInSchema } from '~/models/staff-schemas';
+import { checkStaffPassword } from '~/models/staff.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
+import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Sign in to the staff workspace' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getStaffSession(request);
+  if (session?.stage === 'full') throw redirect('/staff');
+  return null;
+}
+
+const MESSAGES = {
+  wrong: 'The email address or password is not right',
+  'locked-account': 'Too many failed sign-ins for this account. Wait 15 minutes, or ask a manager to reset it',
+  'locked-address': 'Too many failed sign-ins from this device. Wait 15 minutes and try again',
+} as const;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: signInSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['password'] }), { status: 400 });
+  const result = await checkStaffPassword(submission.value.email, submission.value.password, context.clientAddress ?? 'unknown');
+  if (!result.ok) {
+    return data(replyWithErrors(submission, { fieldErrors: { email: [MESSAGES[result.reason]] }, hideFields: ['password'] }), {
+      status: result.reason === 'wrong' ? 401 : 429,
+    });
+  }
+  const cookie = await createStaffSession(result.staffUserId, 'password', request);
+  return redirect(result.enrolled ? '/staff/sign-in/code' : '/staff/set-up/authenticator', { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function StaffSignIn() {
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  const email = (result?.initialValue as { email?: string } | undefined)?.email;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
+        <Form method="post" noValidate>
+          <TextInput name="email" label="Work email address" type="email" autoComplete="username" spellCheck={false} defaultValue={email} error={errors?.email?.[0]} />
+          <PasswordField error={errors?.password?.[0]} />
+          <Button>Continue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function PasswordField({ error }: { error?: string }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor="password">
+        Password
+      </label>
+      {error ? (
+        <p id="password-error" className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input
+        className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        spellCheck={false}
+        aria-describedby={error ? 'password-error' : undefined}
+      />
+    </div>
+  );
+}
