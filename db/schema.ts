@@ -57,6 +57,8 @@ export const referrals = sqliteTable(
     risks: text('risks', { mode: 'json' }).$type<string[]>(),
     riskNotes: text('risk_notes'),
     // Triage.
+    // The partner form's one-time key, so a double submit makes one referral.
+    submissionKey: text('submission_key').unique(),
     declinedReason: text('declined_reason'),
     triagedBy: integer('triaged_by').references(() => staffUsers.id),
     createdAt: createdAt(),

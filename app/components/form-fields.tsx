@@ -143,7 +143,7 @@ type TextProps = {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'date';
   autoComplete?: string;
   spellCheck?: boolean;
   width?: '20' | '10' | '5' | 'one-half' | 'two-thirds';
@@ -230,5 +230,28 @@ export function Button({ children, secondary, warning, name, value }: { children
     >
       {children}
     </button>
+  );
+}
+
+export function Select({ name, label, options, defaultValue, error, hint }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: string }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} message={error} />
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

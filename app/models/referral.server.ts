@@ -183,6 +183,7 @@ export const REFERRER_STATUS_WORDS: Record<string, { title: string; text: string
   in_progress: { title: 'In progress', text: 'A facilitator is working with you on your case.' },
   closed: { title: 'Closed', text: 'Your case is closed. You can still send us a message if you want to talk again.' },
   withdrawn: { title: 'Withdrawn', text: 'You withdrew your referral. We will not contact you about it.' },
+  declined: { title: 'Closed', text: 'We cannot take this referral further. Send us a message or call us if you want to talk about it.' },
 };
 
 export function getReferralForReferrer(referralId: number) {
@@ -213,7 +214,7 @@ export function withdrawReferral(referralId: number): boolean {
     const changed = tx
       .update(referrals)
       .set({ status: 'withdrawn', withdrawnAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(referrals.id, referralId), sql`${referrals.status} not in ('withdrawn', 'closed')`))
+      .where(and(eq(referrals.id, referralId), sql`${referrals.status} not in ('withdrawn', 'closed', 'declined')`))
       .run().changes;
     if (changed) recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.withdrawn', { type: 'referral', id: referralId });
     return changed > 0;

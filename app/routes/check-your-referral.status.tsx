@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     reference: referral.reference,
     status: REFERRER_STATUS_WORDS[referral.status]!,
-    canWithdraw: referral.status !== 'withdrawn' && referral.status !== 'closed',
+    canWithdraw: !['withdrawn', 'closed', 'declined'].includes(referral.status),
     received: referral.createdAt.toISOString(),
     messages: referral.messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     sent,

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Referring someone: for professionals' };
@@ -35,7 +36,12 @@ export default function Page() {
         <h2 className="govuk-heading-m">What we do</h2>
         <p className="govuk-body">A trained facilitator contacts the person, explains the options and makes a full risk assessment before anything goes ahead. We will send you a reference when the referral arrives.</p>
         <h2 className="govuk-heading-m">How to refer</h2>
-        <p className="govuk-body">An online referral form for professionals is coming soon. Until then, phone us on the number at the bottom of this page.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/refer-as-a-professional">
+            Use the referral form for professionals
+          </Link>
+          . You get a reference straight away, and by email.
+        </p>
       </div>
     </div>
   );

@@ -1,0 +1,110 @@
+// The staff forms' rules: triage, case moves, participants, contact log and assessment.
+import { z } from 'zod';
+import { CASE_STAGES } from '#db/schema';
+import { CLOSURE_REASONS, SPECIALIST_FLAGS } from './case-stages';
+import { CONTROL_CHARS } from './message-schema';
+
+const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
+
+export function requiredText(name: string, max: number, empty: string) {
+  return z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
+}
+
+export function optionalText(name: string, max: number) {
+  return z
+    .string({ error: `${name} must be text` })
+    .trim()
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`)
+    .optional()
+    .transform((v) => v || undefined);
+}
+
+/** A date as YYYY-MM-DD, a real one, not in the future. */
+export function pastDate(empty: string) {
+  return z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2026-11-21')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Enter a real date, like 2026-11-21')
+    .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 86_400_000, 'The date must be today or in the past');
+}
+
+export const acceptSchema = z.object({ intent: z.literal('accept'), facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator') });
+export const declineSchema = z.object({ intent: z.literal('decline'), reason: requiredText('The reason', 1000, 'Enter the reason for declining') });
+export const replySchema = z.object({ intent: z.literal('reply'), body: requiredText('The message', 2000, 'Enter your message') });
+
+export const moveSchema = z
+  .object({
+    from: z.enum(CASE_STAGES, { error: 'Reload the page and try again' }),
+    to: z.enum(CASE_STAGES, { error: 'Choose what to do next' }),
+    closureReason: z.enum(values(CLOSURE_REASONS), { error: 'Select why the case is closing' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === 'closed' && !v.closureReason) ctx.addIssue({ code: 'custom', path: ['closureReason'], message: 'Select why the case is closing' });
+  });
+
+export const PARTICIPANT_ROLES = [
+  ['victim', 'Victim'],
+  ['offender', 'Person responsible (offender)'],
+  ['supporter', 'Supporter'],
+] as const;
+
+export const participantSchema = z.object({
+  role: z.enum(values(PARTICIPANT_ROLES), { error: 'Select their part in the case' }),
+  name: requiredText('The name', 100, 'Enter their name'),
+  contactDetails: optionalText('Contact details', 500),
+  directlyAffected: z.enum(['yes', 'no']).optional(),
+});
+
+export const CONTACT_METHODS = [
+  ['phone', 'Phone'],
+  ['in_person', 'In person'],
+  ['video', 'Video call'],
+  ['email', 'Email'],
+  ['letter', 'Letter'],
+  ['prison_visit', 'Prison visit'],
+] as const;
+
+export const contactSchema = z.object({
+  section: z.literal('contact'),
+  contactedOn: pastDate('Enter the date of the contact'),
+  method: z.enum(values(CONTACT_METHODS), { error: 'Select how you made contact' }),
+  outcome: requiredText('The outcome', 1000, 'Enter what happened'),
+});
+
+const HOW = [
+  ['in_person', 'In person'],
+  ['phone', 'Phone'],
+  ['video', 'Video call'],
+  ['letter', 'Letter or leaflet'],
+] as const;
+export const INFO_HOW = HOW;
+
+export const infoSchema = z.object({ section: z.literal('info'), infoGivenOn: pastDate('Enter the date information was given'), infoGivenHow: z.enum(values(HOW), { error: 'Select how it was given' }) });
+export const consentSchema = z.object({ section: z.literal('consent'), consentOn: pastDate('Enter the date consent was given'), consentHow: z.enum(values(HOW), { error: 'Select how consent was given' }) });
+export const willingSchema = z.object({ section: z.literal('willing'), willing: z.enum(['yes', 'no', 'unsure'], { error: 'Select whether they are willing' }) });
+export const responsibilitySchema = z.object({ section: z.literal('responsibility'), acceptsResponsibility: z.enum(['yes', 'partly', 'no'], { error: 'Select whether they accept responsibility' }) });
+export const riskSchema = z
+  .object({
+    section: z.literal('risk'),
+    riskAssessedOn: pastDate('Enter the date of the risk assessment'),
+    revictimisationRisk: z.enum(['low', 'medium', 'high'], { error: 'Select the risk of re-victimisation' }),
+    safeguardingConcerns: optionalText('Safeguarding concerns', 2000),
+    powerImbalance: optionalText('Power imbalance', 2000),
+    specialistFlags: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values(SPECIALIST_FLAGS), { error: 'Select from the flags shown' })).max(SPECIALIST_FLAGS.length)),
+    riskDecision: z.enum(['direct', 'indirect_only', 'not_suitable'], { error: 'Select a decision' }),
+    riskReason: requiredText('The reason', 2000, 'Enter the reason for the decision'),
+  });
+export const withdrawConsentSchema = z.object({ section: z.literal('withdraw-consent'), withdrawnOn: pastDate('Enter the date consent was withdrawn') });
+export const signOffSchema = z.object({ section: z.literal('sign-off') });
+
+export const assessmentSchema = z.discriminatedUnion('section', [infoSchema, consentSchema, willingSchema, responsibilitySchema, riskSchema, withdrawConsentSchema, signOffSchema, contactSchema], {
+  error: 'Reload the page and try again',
+});

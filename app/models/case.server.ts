@@ -1,0 +1,213 @@
+// Cases: the record a facilitator keeps from acceptance to closure. Every function takes
+// the member of staff acting and scopes by them: a facilitator sees only their own cases,
+// a manager sees all. Every change is one transaction with its audit row.
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { assessments, auditEvents, caseTransitions, cases, contactLogs, participants, referrals, staffUsers, type CaseStage } from '#db/schema';
+import { db } from '~/utils/db.server';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { recordAudit } from './audit.server';
+import { isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
+import type { Tx } from './tx.server';
+
+const scope = (staff: StaffUser) => (staff.role === 'manager' ? undefined : eq(cases.facilitatorId, staff.id));
+
+function findCase(tx: Tx, staff: StaffUser, caseId: number) {
+  return tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), scope(staff)))
+    .get();
+}
+
+export function listCases(staff: StaffUser) {
+  return db
+    .select({ id: cases.id, stage: cases.stage, reference: referrals.reference, facilitator: staffUsers.name, updatedAt: cases.updatedAt })
+    .from(cases)
+    .innerJoin(referrals, eq(referrals.id, cases.referralId))
+    .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+    .where(scope(staff))
+    .orderBy(desc(cases.updatedAt))
+    .limit(200)
+    .all();
+}
+
+function loadParticipants(tx: Tx, caseId: number): (GateParticipant & { contactDetails: string | null; supporterOf: string | null })[] {
+  return tx
+    .select({ p: participants, a: assessments })
+    .from(participants)
+    .leftJoin(assessments, eq(assessments.participantId, participants.id))
+    .where(eq(participants.caseId, caseId))
+    .orderBy(asc(participants.id))
+    .all()
+    .map(({ p, a }) => ({ id: p.id, name: p.name, role: p.role, directlyAffected: p.directlyAffected, contactDetails: p.contactDetails, supporterOf: p.supporterOf, assessment: a }));
+}
+
+/** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
+export function getCaseForStaff(staff: StaffUser, caseId: number) {
+  const kase = findCase(db, staff, caseId);
+  if (!kase) return null;
+  const referral = db.select().from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
+  const people = loadParticipants(db, caseId);
+  const history = db
+    .select({ from: caseTransitions.fromStage, to: caseTransitions.toStage, reason: caseTransitions.reason, at: caseTransitions.createdAt, by: staffUsers.name })
+    .from(caseTransitions)
+    .innerJoin(staffUsers, eq(staffUsers.id, caseTransitions.byStaffId))
+    .where(eq(caseTransitions.caseId, caseId))
+    .orderBy(asc(caseTransitions.id))
+    .all();
+  const facilitator = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.facilitatorId)).get();
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId }));
+  return { kase, referral, people, missing: missingEssentials(people), history, facilitator: facilitator?.name ?? '' };
+}
+
+export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };
+
+/**
+ * Moves a case along a declared transition. `from` is the stage the page showed: if the
+ * case has moved since (another tab, another person), nothing happens ("stale"), so two
+ * moves made at once cannot both apply.
+ */
+export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: CaseStage, closureReason?: ClosureReason, note?: string): MoveResult {
+  return db.transaction((tx) => {
+    const kase = findCase(tx, staff, caseId);
+    if (!kase) return { ok: false, error: 'not-found' };
+    if (kase.stage !== from) return { ok: false, error: 'stale' };
+    if (!isAllowedMove(from, to)) return { ok: false, error: 'not-allowed' };
+    if (to === 'closed' && !closureReason) return { ok: false, error: 'reason-needed' };
+    if (to === 'ready') {
+      const missing = missingEssentials(loadParticipants(tx, caseId));
+      if (missing.length) return { ok: false, error: 'gate', missing };
+    }
+    const changed = tx
+      .update(cases)
+      .set({ stage: to, closureReason: to === 'closed' ? closureReason : null, updatedAt: new Date() })
+      .where(and(eq(cases.id, caseId), eq(cases.stage, from)))
+      .run().changes;
+    if (!changed) return { ok: false, error: 'stale' };
+    tx.insert(caseTransitions).values({ caseId, fromStage: from, toStage: to, byStaffId: staff.id, reason: to === 'closed' ? closureReason : (note ?? null) }).run();
+    if (to === 'in_progress') tx.update(referrals).set({ status: 'in_progress' }).where(eq(referrals.id, kase.referralId)).run();
+    if (to === 'closed') tx.update(referrals).set({ status: 'closed' }).where(eq(referrals.id, kase.referralId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, `case.moved_to_${to}`, { type: 'case', id: caseId });
+    return { ok: true };
+  });
+}
+
+export function addParticipant(
+  staff: StaffUser,
+  caseId: number,
+  p: { role: 'victim' | 'offender' | 'supporter'; name: string; contactDetails?: string; supporterOf?: string; directlyAffected?: boolean },
+): number | null {
+  return db.transaction((tx) => {
+    if (!findCase(tx, staff, caseId)) return null;
+    const row = tx
+      .insert(participants)
+      .values({ caseId, role: p.role, name: p.name, contactDetails: p.contactDetails ?? null, supporterOf: p.supporterOf ?? null, directlyAffected: p.role === 'supporter' ? (p.directlyAffected ?? false) : null })
+      .returning({ id: participants.id })
+      .get();
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.added', { type: 'participant', id: row.id });
+    return row.id;
+  });
+}
+
+export function getParticipantForStaff(staff: StaffUser, caseId: number, participantId: number) {
+  const kase = findCase(db, staff, caseId);
+  if (!kase) return null;
+  const p = db
+    .select({ p: participants, a: assessments })
+    .from(participants)
+    .leftJoin(assessments, eq(assessments.participantId, participants.id))
+    .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+    .get();
+  if (!p) return null;
+  const contacts = db
+    .select({ id: contactLogs.id, on: contactLogs.contactedOn, method: contactLogs.method, outcome: contactLogs.outcome, by: staffUsers.name })
+    .from(contactLogs)
+    .innerJoin(staffUsers, eq(staffUsers.id, contactLogs.byStaffId))
+    .where(eq(contactLogs.participantId, participantId))
+    .orderBy(desc(contactLogs.contactedOn), desc(contactLogs.id))
+    .all();
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.viewed', { type: 'participant', id: participantId }));
+  return { kase, participant: p.p, assessment: p.a, contacts };
+}
+
+function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
+  if (!findCase(tx, staff, caseId)) return undefined;
+  return tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.caseId, caseId))).get();
+}
+
+export function addContact(staff: StaffUser, caseId: number, participantId: number, c: { contactedOn: string; method: string; outcome: string }): boolean {
+  return db.transaction((tx) => {
+    if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    const row = tx.insert(contactLogs).values({ participantId, ...c, byStaffId: staff.id }).returning({ id: contactLogs.id }).get();
+    tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'contact.recorded', { type: 'contact_log', id: row.id });
+    return true;
+  });
+}
+
+export type AssessmentPatch = Partial<Omit<typeof assessments.$inferInsert, 'participantId' | 'updatedAt' | 'signedOffBy' | 'signedOffAt' | 'consentRecordedBy'>>;
+
+/**
+ * Saves one section of a participant's assessment. Changing the risk assessment clears a
+ * manager's earlier sign-off, so a sign-off always covers the flags as they are now.
+ */
+export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: string, patch: AssessmentPatch): boolean {
+  return db.transaction((tx) => {
+    if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    const extra = section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
+    const values = { ...patch, ...extra, updatedAt: new Date() };
+    tx.insert(assessments)
+      .values({ participantId, ...values })
+      .onConflictDoUpdate({ target: assessments.participantId, set: values })
+      .run();
+    tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, `assessment.${section}_recorded`, { type: 'participant', id: participantId });
+    return true;
+  });
+}
+
+export function withdrawConsent(staff: StaffUser, caseId: number, participantId: number, on: string): boolean {
+  return db.transaction((tx) => {
+    if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    const changed = tx.update(assessments).set({ consentWithdrawnOn: on, updatedAt: new Date() }).where(eq(assessments.participantId, participantId)).run().changes;
+    if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
+    return changed > 0;
+  });
+}
+
+/** A manager's sign-off of specialist risk flags. */
+export function signOffRisk(manager: StaffUser, caseId: number, participantId: number): boolean {
+  if (manager.role !== 'manager') return false;
+  return db.transaction((tx) => {
+    if (!participantInScope(tx, manager, caseId, participantId)) return false;
+    const changed = tx.update(assessments).set({ signedOffBy: manager.id, signedOffAt: new Date() }).where(eq(assessments.participantId, participantId)).run().changes;
+    if (changed) recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
+    return changed > 0;
+  });
+}
+
+/** Every audit row about a case, its referral and its people, newest first. Managers only. */
+export function getCaseAudit(manager: StaffUser, caseId: number) {
+  if (manager.role !== 'manager') return null;
+  const kase = findCase(db, manager, caseId);
+  if (!kase) return null;
+  const people = db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all().map((p) => String(p.id));
+  const contactIds = people.length
+    ? db.select({ id: contactLogs.id }).from(contactLogs).where(inArray(contactLogs.participantId, people.map(Number))).all().map((c) => String(c.id))
+    : [];
+  const subjects = [
+    and(eq(auditEvents.subjectType, 'case'), eq(auditEvents.subjectId, String(caseId))),
+    and(eq(auditEvents.subjectType, 'referral'), eq(auditEvents.subjectId, String(kase.referralId))),
+    people.length ? and(eq(auditEvents.subjectType, 'participant'), inArray(auditEvents.subjectId, people)) : undefined,
+    contactIds.length ? and(eq(auditEvents.subjectType, 'contact_log'), inArray(auditEvents.subjectId, contactIds)) : undefined,
+  ].filter(Boolean);
+  const rows = db
+    .select({ id: auditEvents.id, at: auditEvents.createdAt, actorType: auditEvents.actorType, actorId: auditEvents.actorId, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId })
+    .from(auditEvents)
+    .where(or(...subjects))
+    .orderBy(desc(auditEvents.id))
+    .limit(500)
+    .all();
+  const names = new Map(db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).all().map((s) => [String(s.id), s.name]));
+  return { kase, rows: rows.map((r) => ({ ...r, actor: r.actorType === 'staff' ? (names.get(r.actorId ?? '') ?? 'Staff') : r.actorType })) };
+}

@@ -1,0 +1,70 @@
+// The partner referral form: its choices and its zod schema, declared once.
+import { z } from 'zod';
+import { CONTROL_CHARS } from './message-schema';
+import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from './referral-questions';
+import { SPECIALIST_FLAGS } from './case-stages';
+
+export const AGENCIES = [
+  ['police', 'Police'],
+  ['nps', 'National Probation Service'],
+  ['crc', 'Community Rehabilitation Company'],
+  ['victim_care', 'Victim Care Service'],
+  ['yot', 'Youth Offending Team'],
+  ['csp', 'Community Safety Partnership'],
+  ['hmpps', 'HM Prison and Probation Service'],
+  ['victim_support', 'Victim Support'],
+  ['other', 'Another organisation'],
+] as const;
+
+export const INITIATED_BY = [
+  ['victim', 'The victim asked for it'],
+  ['offender', 'The person responsible asked for it'],
+] as const;
+
+export const KNOWN_RISKS = [...SPECIALIST_FLAGS.filter(([v]) => v !== 'other'), ['other', 'Other risk'], ['none', 'None known']] as const;
+
+const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
+
+function text(name: string, max: number, required: string | false) {
+  const base = z
+    .string({ error: required || `${name} must be text` })
+    .trim()
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
+  return required ? base.min(1, required) : base.optional().transform((v) => v || undefined);
+}
+
+const list = <T extends readonly (readonly [string, string])[]>(o: T, message: string) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values(o), { error: 'Select from the choices shown' })).min(1, message).max(o.length));
+
+export const partnerReferralSchema = z
+  .object({
+    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Reload the form and try again'),
+    agency: z.enum(values(AGENCIES), { error: 'Select your organisation' }),
+    agencyOther: text('The organisation', 100, false),
+    referrerName: text('Your name', 100, 'Enter your name'),
+    referrerEmail: z.string({ error: 'Enter your work email address' }).trim().min(1, 'Enter your work email address').max(254).pipe(z.email('Enter an email address in the correct format, like name@police.uk')),
+    referrerPhone: z
+      .string({ error: 'Enter your work phone number' })
+      .trim()
+      .min(1, 'Enter your work phone number')
+      .max(30, 'Enter a phone number, like 0121 496 0000')
+      .regex(/^[+\d][\d\s()-]{6,}$/, 'Enter a phone number, like 0121 496 0000'),
+    initiatedBy: z.enum(values(INITIATED_BY), { error: 'Select who asked for restorative justice' }),
+    consentConfirmed: z.literal('yes', { error: 'Confirm that the person agreed to be referred' }),
+    victimDetails: text('About the victim', 2000, 'Enter the name and safe contact details of the victim or victims'),
+    offenderDetails: text('About the person responsible', 2000, 'Enter what you know about the person responsible'),
+    offenceKind: z.enum(values(OFFENCE_KINDS), { error: 'Select the kind of offence' }),
+    offenceDate: text('The date of the offence', 40, false),
+    crimeReference: text('The police reference', 40, false),
+    justiceStage: z.enum(values(JUSTICE_STAGES), { error: 'Select the stage of the justice system' }),
+    risks: list(KNOWN_RISKS, 'Select the risks you know of, or ‘None known’').refine((v) => !(v.includes('none') && v.length > 1), 'Select ‘None known’ on its own, or the risks you know of'),
+    riskNotes: text('About the risks', 2000, false),
+    supportNeeds: list(SUPPORT_NEEDS, 'Select support needs, or ‘I do not need any of these’').refine((v) => !(v.includes('none') && v.length > 1), 'Select ‘None’ on its own, or the support needed'),
+    supportDetails: text('About support needs', 1000, false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.agency === 'other' && !v.agencyOther) ctx.addIssue({ code: 'custom', path: ['agencyOther'], message: 'Enter the name of your organisation' });
+  });
+
+export type PartnerReferral = z.infer<typeof partnerReferralSchema>;

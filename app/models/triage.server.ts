@@ -1,0 +1,124 @@
+// The triage queue and what staff do with a referral: read it, message the referrer,
+// accept it into a case for a facilitator, or decline it with a reason.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { cases, participants, referralMessages, referrals, staffUsers } from '#db/schema';
+import { newMessageEmail } from '../../emails/new-message';
+import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { recordAudit } from './audit.server';
+import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
+
+export const PAGE_SIZE = 25;
+
+export type QueueFilters = { status: QueueStatus; source: 'all' | 'self' | 'partner'; facilitatorId: number | null; after: { at: number; id: number } | null };
+
+export function parseQueueFilters(url: URL): QueueFilters {
+  const status = QUEUE_STATUSES.some(([v]) => v === url.searchParams.get('status')) ? (url.searchParams.get('status') as QueueStatus) : 'new';
+  const sourceParam = url.searchParams.get('source');
+  const source = sourceParam === 'self' || sourceParam === 'partner' ? sourceParam : 'all';
+  const f = Number(url.searchParams.get('facilitator'));
+  const m = /^(\d{1,15})_(\d{1,15})$/.exec(url.searchParams.get('after') ?? '');
+  return { status, source, facilitatorId: Number.isSafeInteger(f) && f > 0 ? f : null, after: m ? { at: Number(m[1]), id: Number(m[2]) } : null };
+}
+
+/** Oldest first, keyset-paginated on (created_at, id) so every page costs the same. */
+export function listTriageQueue(filters: QueueFilters) {
+  const where: SQL[] = [];
+  if (filters.status === 'new') where.push(inArray(referrals.status, ['received', 'being_looked_at']));
+  if (filters.status === 'accepted') where.push(sql`${cases.id} is not null`);
+  if (filters.status === 'declined') where.push(eq(referrals.status, 'declined'));
+  if (filters.status === 'withdrawn') where.push(eq(referrals.status, 'withdrawn'));
+  if (filters.source !== 'all') where.push(eq(referrals.source, filters.source));
+  if (filters.facilitatorId) where.push(eq(cases.facilitatorId, filters.facilitatorId));
+  if (filters.after) where.push(sql`(${referrals.createdAt}, ${referrals.id}) > (${filters.after.at}, ${filters.after.id})`);
+  const rows = db
+    .select({
+      id: referrals.id,
+      reference: referrals.reference,
+      source: referrals.source,
+      status: referrals.status,
+      offenceKind: referrals.offenceKind,
+      createdAt: referrals.createdAt,
+      caseId: cases.id,
+      facilitator: staffUsers.name,
+    })
+    .from(referrals)
+    .leftJoin(cases, eq(cases.referralId, referrals.id))
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .limit(PAGE_SIZE + 1)
+    .all();
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > PAGE_SIZE && last ? `${last.createdAt.getTime()}_${last.id}` : null };
+}
+
+/**
+ * A referral as staff see it. Anyone on staff may triage a new referral; once it is a
+ * case, only its facilitator and managers may open it. Opening it is audited.
+ */
+export function getReferralForStaff(staff: StaffUser, referralId: number) {
+  const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get();
+  if (!referral) return null;
+  const kase = db.select().from(cases).where(eq(cases.referralId, referralId)).get();
+  if (kase && staff.role !== 'manager' && kase.facilitatorId !== staff.id) return null;
+  const messages = db.select().from(referralMessages).where(eq(referralMessages.referralId, referralId)).orderBy(asc(referralMessages.createdAt), asc(referralMessages.id)).all();
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.viewed', { type: 'referral', id: referralId }));
+  return { referral, caseId: kase?.id ?? null, messages };
+}
+
+export type TriageError = 'not-found' | 'already-triaged' | 'no-facilitator';
+
+const OPEN = ['received', 'being_looked_at'] as const;
+
+export function acceptReferral(staff: StaffUser, referralId: number, facilitatorId: number): { ok: true; caseId: number } | { ok: false; error: TriageError } {
+  return db.transaction((tx) => {
+    const facilitator = tx.select().from(staffUsers).where(and(eq(staffUsers.id, facilitatorId), eq(staffUsers.active, true))).get();
+    if (!facilitator) return { ok: false, error: 'no-facilitator' } as const;
+    const changed = tx
+      .update(referrals)
+      .set({ status: 'facilitator_will_contact', triagedBy: staff.id, updatedAt: new Date() })
+      .where(and(eq(referrals.id, referralId), inArray(referrals.status, [...OPEN])))
+      .run().changes;
+    if (!changed) return { ok: false, error: tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, referralId)).get() ? 'already-triaged' : 'not-found' } as const;
+    const referral = tx.select().from(referrals).where(eq(referrals.id, referralId)).get()!;
+    const kase = tx.insert(cases).values({ referralId, facilitatorId }).returning({ id: cases.id }).get();
+    // A self-referrer is the case's first victim; partner referrals name people in free text.
+    if (referral.source === 'self') {
+      tx.insert(participants)
+        .values({ caseId: kase.id, role: 'victim', name: referral.contactName ?? `Self-referrer ${referral.reference}` })
+        .run();
+    }
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.accepted', { type: 'referral', id: referralId });
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'case.opened', { type: 'case', id: kase.id });
+    return { ok: true, caseId: kase.id } as const;
+  });
+}
+
+export function declineReferral(staff: StaffUser, referralId: number, reason: string): { ok: true } | { ok: false; error: TriageError } {
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(referrals)
+      .set({ status: 'declined', declinedReason: reason, triagedBy: staff.id, updatedAt: new Date() })
+      .where(and(eq(referrals.id, referralId), inArray(referrals.status, [...OPEN])))
+      .run().changes;
+    if (!changed) return { ok: false, error: 'already-triaged' } as const;
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.declined', { type: 'referral', id: referralId });
+    return { ok: true } as const;
+  });
+}
+
+/** A reply to a self-referrer. The email, if they gave an address, carries no content. */
+export function replyToReferrer(staff: StaffUser, referralId: number, body: string) {
+  db.transaction((tx) => {
+    const referral = tx.select({ id: referrals.id, email: referrals.email, source: referrals.source }).from(referrals).where(eq(referrals.id, referralId)).get();
+    if (!referral || referral.source !== 'self') return;
+    const m = tx.insert(referralMessages).values({ referralId, sender: 'service', body }).returning({ id: referralMessages.id }).get();
+    if (referral.email) enqueueEmail(tx, referral.email, 'new-message', newMessageEmail(), referralId);
+    // Someone has now looked at it.
+    tx.update(referrals).set({ status: 'being_looked_at' }).where(and(eq(referrals.id, referralId), eq(referrals.status, 'received'))).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.message_sent', { type: 'referral_message', id: m.id });
+  });
+}

@@ -1,0 +1,134 @@
+// Managers: staff accounts. Invite (a one-time set-up link), deactivate, reset, end sessions.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Button, Choices, ErrorSummary, TextInput } from '~/components/form-fields';
+import { CsrfInput } from '~/components/staff';
+import { newStaffSchema } from '~/models/staff-schemas';
+import { createStaffUser, endSessionsOf, listStaff, resetStaffUser, setStaffActive, StaffError } from '~/models/staff.server';
+import { env } from '~/utils/env.server';
+import { replyWithErrors } from '~/utils/form.server';
+import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Staff accounts' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireStaff(request, 'manager');
+  return { staff: listStaff(), me: session.user.id };
+}
+
+const target = z.coerce.number().int().positive();
+const actionSchema = z.discriminatedUnion('intent', [
+  newStaffSchema.extend({ intent: z.literal('invite') }),
+  z.object({ intent: z.literal('deactivate'), staffUserId: target }),
+  z.object({ intent: z.literal('reactivate'), staffUserId: target }),
+  z.object({ intent: z.literal('reset'), staffUserId: target }),
+  z.object({ intent: z.literal('end-sessions'), staffUserId: target }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session, form } = await requireStaffForm(request, 'manager');
+  const submission = parseWithZod(form, { schema: actionSchema });
+  if (submission.status !== 'success') return data({ ...replyWithErrors(submission), done: null }, { status: 400 });
+  const v = submission.value;
+  const actor = { type: 'staff' as const, id: session.user.id };
+  try {
+    if (v.intent === 'invite') {
+      const { setUpPath } = createStaffUser(actor, v);
+      return { status: 'success' as const, done: `Account made for ${v.email}. Give them this one-time set-up link (it works for 72 hours): ${env.PUBLIC_URL}${setUpPath}` };
+    }
+    if (v.staffUserId === session.user.id && v.intent !== 'end-sessions') {
+      return data({ ...replyWithErrors(submission, { formErrors: [], fieldErrors: { '': ['You cannot change your own account here. Ask another manager'] } }), done: null }, { status: 400 });
+    }
+    if (v.intent === 'reset') return { status: 'success' as const, done: `Account reset. Give them this one-time set-up link: ${env.PUBLIC_URL}${resetStaffUser(actor, v.staffUserId)}` };
+    if (v.intent === 'end-sessions') return { status: 'success' as const, done: `Ended ${endSessionsOf(actor, v.staffUserId)} sessions.` };
+    setStaffActive(actor, v.staffUserId, v.intent === 'reactivate');
+    return { status: 'success' as const, done: v.intent === 'reactivate' ? 'Account reactivated.' : 'Account deactivated and signed out.' };
+  } catch (error) {
+    if (error instanceof StaffError) {
+      const message = error.reason === 'email-taken' ? 'There is already an account with this email address' : 'That account does not exist';
+      return data({ ...replyWithErrors(submission, { fieldErrors: { [error.reason === 'email-taken' ? 'email' : '']: [message] } }), done: null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Accounts() {
+  const { staff, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && 'error' in result ? (result.error ?? undefined) : undefined;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {result?.done ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="done-title">
+              Done
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-body app-pre-wrap" id="account-done">
+              {result.done}
+            </p>
+          </div>
+        </div>
+      ) : null}
+      <h1 className="govuk-heading-l">Staff accounts</h1>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">Actions</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {staff.map((s) => (
+            <tr key={s.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                {s.name}
+                <br />
+                <span className="govuk-body-s">{s.email}</span>
+              </td>
+              <td className="govuk-table__cell">{s.role}</td>
+              <td className="govuk-table__cell">{!s.active ? 'Deactivated' : s.enrolled ? 'Active' : 'Not set up yet'}</td>
+              <td className="govuk-table__cell">
+                {s.id === me ? (
+                  'You'
+                ) : (
+                  <div className="app-actions">
+                    {(s.active ? (['deactivate', 'reset', 'end-sessions'] as const) : (['reactivate'] as const)).map((intent) => (
+                      <Form method="post" key={intent}>
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value={intent} />
+                        <input type="hidden" name="staffUserId" value={s.id} />
+                        <button type="submit" className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`} data-module="govuk-button">
+                          {{ deactivate: 'Deactivate', reset: 'Reset', 'end-sessions': 'End sessions', reactivate: 'Reactivate' }[intent]}
+                          <span className="govuk-visually-hidden"> {s.name}</span>
+                        </button>
+                      </Form>
+                    ))}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="govuk-heading-m">Invite someone</h2>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="invite" />
+        <TextInput name="name" label="Name" error={errors?.name?.[0]} />
+        <TextInput name="email" label="Work email address" type="email" spellCheck={false} error={errors?.email?.[0]} />
+        <Choices kind="radios" name="role" legend={{ text: 'Role', size: 's' }} items={[{ value: 'facilitator', label: 'Facilitator' }, { value: 'manager', label: 'Manager', hint: 'Can also manage staff accounts and see every case' }]} error={errors?.role?.[0]} small />
+        <Button>Make account</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { BackLink } from '~/components/page';
+import { formatDateTime } from '~/components/staff';
+import { getCaseAudit } from '~/models/case.server';
+import { idParam } from '~/utils/params.server';
+import { requireStaff } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Audit trail' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireStaff(request, 'manager');
+  const found = getCaseAudit(session.user, idParam(params.id));
+  if (!found) throw data('Not found', { status: 404 });
+  return { caseId: found.kase.id, rows: found.rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+}
+
+export default function Audit() {
+  const { caseId, rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink to={`/staff/cases/${caseId}`} />
+      <h1 className="govuk-heading-l">Audit trail</h1>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Who did what to this case, newest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">When</th>
+            <th scope="col" className="govuk-table__header">Who</th>
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">Record</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((r) => (
+            <tr key={r.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
+              <td className="govuk-table__cell">{r.actor}</td>
+              <td className="govuk-table__cell">{r.action}</td>
+              <td className="govuk-table__cell">
+                {r.subjectType} {r.subjectId}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+// One referral: what it says, the messages with a self-referrer, and triage.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
+import { PlainText, SummaryList } from '~/components/page';
+import { CsrfInput, formatDateTime } from '~/components/staff';
+import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
+import { referralRows } from '~/models/referral-details';
+import { listFacilitators } from '~/models/staff.server';
+import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer } from '~/models/triage.server';
+import { replyWithErrors } from '~/utils/form.server';
+import { idParam } from '~/utils/params.server';
+import { requireStaff, requireStaffForm, type StaffSession } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: (d) => `Referral ${(d as { reference: string }).reference}` };
+
+const idOf = (params: LoaderFunctionArgs['params']) => idParam(params.id);
+
+function load(session: StaffSession, id: number) {
+  const found = getReferralForStaff(session.user, id);
+  if (!found) throw data('Not found', { status: 404 });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireStaff(request);
+  const { referral, caseId, messages } = load(session, idOf(params));
+  return {
+    id: referral.id,
+    reference: referral.reference,
+    source: referral.source,
+    status: referral.status,
+    declinedReason: referral.declinedReason,
+    received: referral.createdAt.toISOString(),
+    rows: referralRows(referral),
+    caseId,
+    messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
+    facilitators: listFacilitators(),
+    me: session.user.id,
+  };
+}
+
+const actionSchema = z.discriminatedUnion('intent', [acceptSchema, declineSchema, replySchema], { error: 'Reload the page and try again' });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, form } = await requireStaffForm(request);
+  const id = idOf(params);
+  load(session, id);
+  const submission = parseWithZod(form, { schema: actionSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
+  const v = submission.value;
+  if (v.intent === 'reply') {
+    replyToReferrer(session.user, id, v.body);
+    return redirect(`/staff/referrals/${id}`);
+  }
+  const result = v.intent === 'accept' ? acceptReferral(session.user, id, v.facilitatorId) : declineReferral(session.user, id, v.reason);
+  if (!result.ok) {
+    const message = result.error === 'no-facilitator' ? 'Select an active facilitator' : 'This referral has already been accepted or declined';
+    return data(replyWithErrors(submission, { fieldErrors: { [v.intent === 'accept' ? 'facilitatorId' : 'reason']: [message] } }), { status: 409 });
+  }
+  return redirect('caseId' in result ? `/staff/cases/${result.caseId}` : `/staff/referrals/${id}`);
+}
+
+export default function StaffReferral() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  const open = d.status === 'received' || d.status === 'being_looked_at';
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}</span>
+        <h1 className="govuk-heading-l">Referral {d.reference}</h1>
+        {d.caseId ? (
+          <div className="govuk-inset-text">
+            Accepted.{' '}
+            <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
+              Open the case
+            </Link>
+          </div>
+        ) : null}
+        {d.status === 'declined' ? <div className="govuk-inset-text">Declined: {d.declinedReason}</div> : null}
+        {d.status === 'withdrawn' ? <div className="govuk-inset-text">The referrer withdrew this referral.</div> : null}
+        <SummaryList rows={d.rows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
+
+        {open ? (
+          <>
+            <h2 className="govuk-heading-m">Accept into a case</h2>
+            <Form method="post" noValidate>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="accept" />
+              <Select name="facilitatorId" label="Facilitator" defaultValue={String(d.me)} options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))} error={errors?.facilitatorId?.[0]} />
+              <Button>Accept</Button>
+            </Form>
+            <h2 className="govuk-heading-m">Or decline</h2>
+            <Form method="post" noValidate>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="decline" />
+              <Textarea name="reason" label="Reason for declining" hint="The record keeps this. The referrer is not shown it." rows={3} error={errors?.reason?.[0]} maxLength={1000} />
+              <Button warning>Decline</Button>
+            </Form>
+          </>
+        ) : null}
+
+        {d.source === 'self' ? (
+          <>
+            <h2 className="govuk-heading-m">Messages with the referrer</h2>
+            {d.messages.length === 0 ? <p className="govuk-body">No messages yet.</p> : null}
+            {d.messages.map((m) => (
+              <div key={m.id} className={`app-message${m.from === 'service' ? ' app-message--service' : ''}`}>
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                  {m.from === 'service' ? 'From the service' : 'From the referrer'}
+                  <span className="govuk-caption-m">{formatDateTime(m.at)}</span>
+                </h3>
+                <PlainText text={m.body} />
+              </div>
+            ))}
+            <Form method="post" noValidate>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="reply" />
+              <Textarea name="body" label="Reply" labelSize="s" hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message." rows={4} error={errors?.body?.[0]} maxLength={2000} />
+              <Button secondary>Send reply</Button>
+            </Form>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
