@@ -49,7 +49,8 @@ export const partnerReferralSchema = z
       .trim()
       .min(1, 'Enter your work phone number')
       .max(30, 'Enter a phone number, like 0121 496 0000')
-      .regex(/^[+\d][\d\s()-]{6,}$/, 'Enter a phone number, like 0121 496 0000'),
+      .regex(/^[+\d][\d\s()-]{6,}$/, 'Enter a phone number, like 0121 496 0000')
+      .refine((v) => /^(?:\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), 'Enter a UK phone number, like 0121 496 0000'),
     initiatedBy: z.enum(values(INITIATED_BY), { error: 'Select who asked for restorative justice' }),
     consentConfirmed: z.literal('yes', { error: 'Confirm that the person agreed to be referred' }),
     victimDetails: text('About the victim', 2000, 'Enter the name and safe contact details of the victim or victims'),

@@ -1,0 +1,122 @@
+// Every route, and what each kind of visitor gets from it: 200, a redirect, or 404.
+// A route file with no entry here fails the test, so a new page must say who may see it.
+import { readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, Visitor, type TestServer } from '../setup/server';
+import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { referInFull, signIn } from './flow';
+
+type Status = 200 | 'redirect' | 404;
+type Actor = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager';
+type Expect = Status | Record<Actor, Status>;
+const ACTORS: Actor[] = ['anonymous', 'referrer', 'facilitatorNotAssigned', 'facilitatorAssigned', 'manager'];
+
+const publicPage: Expect = 200;
+const referrerOnly: Expect = { anonymous: 'redirect', referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
+const anyStaff: Expect = { anonymous: 'redirect', referrer: 'redirect', facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200 };
+const assignedOrManager: Expect = { anonymous: 'redirect', referrer: 'redirect', facilitatorNotAssigned: 404, facilitatorAssigned: 200, manager: 200 };
+const managerOnly: Expect = { anonymous: 'redirect', referrer: 'redirect', facilitatorNotAssigned: 404, facilitatorAssigned: 404, manager: 200 };
+const staffSignIn: Expect = { anonymous: 200, referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
+const referrerSignIn: Expect = { anonymous: 200, referrer: 'redirect', facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200 };
+
+type Ids = { referralId: number; caseId: number; participantId: number };
+const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
+  _index: { path: () => '/', expect: publicPage },
+  accessibility: { path: () => '/accessibility', expect: publicPage },
+  contact: { path: () => '/contact', expect: publicPage },
+  'is-it-right-for-me': { path: () => '/is-it-right-for-me', expect: publicPage },
+  'leave-this-site-quickly': { path: () => '/leave-this-site-quickly', expect: publicPage },
+  privacy: { path: () => '/privacy', expect: publicPage },
+  professionals: { path: () => '/professionals', expect: publicPage },
+  questions: { path: () => '/questions', expect: publicPage },
+  'ways-it-can-happen': { path: () => '/ways-it-can-happen', expect: publicPage },
+  'what-happens-next': { path: () => '/what-happens-next', expect: publicPage },
+  'what-is-restorative-justice': { path: () => '/what-is-restorative-justice', expect: publicPage },
+  'what-the-evidence-says': { path: () => '/what-the-evidence-says', expect: publicPage },
+  'refer._index': { path: () => '/refer', expect: publicPage },
+  'refer.$step': { path: () => '/refer/who', expect: publicPage },
+  'refer.check-answers': { path: () => '/refer/check-answers', expect: publicPage },
+  'refer.confirmation': { path: () => '/refer/confirmation', expect: 'redirect' }, // only with a just-sent referral
+  'refer.sent': { path: () => '/refer/sent', expect: publicPage },
+  'refer-as-a-professional._index': { path: () => '/refer-as-a-professional', expect: publicPage },
+  'refer-as-a-professional.sent': { path: () => '/refer-as-a-professional/sent', expect: 'redirect' },
+  'check-your-referral._index': { path: () => '/check-your-referral', expect: referrerSignIn },
+  'check-your-referral.status': { path: () => '/check-your-referral/status', expect: referrerOnly },
+  'check-your-referral.withdraw': { path: () => '/check-your-referral/withdraw', expect: referrerOnly },
+  'check-your-referral.delete': { path: () => '/check-your-referral/delete', expect: referrerOnly },
+  'check-your-referral.deleted': { path: () => '/check-your-referral/deleted', expect: publicPage },
+  'check-your-referral.sign-out': { path: () => '/check-your-referral/sign-out', expect: publicPage },
+  staff: { path: () => '/staff', expect: anyStaff }, // the layout, seen through its index
+  'staff._index': { path: () => '/staff', expect: anyStaff },
+  'staff.sign-in': { path: () => '/staff/sign-in', expect: staffSignIn },
+  'staff.sign-in_.code': { path: () => '/staff/sign-in/code', expect: 'redirect' }, // only between password and code
+  'staff.set-up': { path: () => '/staff/set-up?token=not-a-real-token', expect: 404 },
+  'staff.set-up_.authenticator': { path: () => '/staff/set-up/authenticator', expect: 'redirect' },
+  'staff.sign-out': { path: () => '/staff/sign-out', expect: publicPage },
+  'staff.cases._index': { path: () => '/staff/cases', expect: anyStaff },
+  'staff.referrals.$id': { path: (i) => `/staff/referrals/${i.referralId}`, expect: assignedOrManager },
+  'staff.cases.$id._index': { path: (i) => `/staff/cases/${i.caseId}`, expect: assignedOrManager },
+  'staff.cases.$id.participants.$pid': { path: (i) => `/staff/cases/${i.caseId}/participants/${i.participantId}`, expect: assignedOrManager },
+  'staff.cases.$id.audit': { path: (i) => `/staff/cases/${i.caseId}/audit`, expect: managerOnly },
+  'staff.accounts': { path: () => '/staff/accounts', expect: managerOnly },
+};
+
+let server: TestServer;
+let visitors: Record<Actor, Visitor>;
+let ids: Ids;
+
+beforeAll(async () => {
+  server = await startServer();
+  const [assigned, other, manager] = await Promise.all([
+    setUpStaff(server, { email: 'assigned@example.org', name: 'Asha Assigned', role: 'facilitator' }),
+    setUpStaff(server, { email: 'other@example.org', name: 'Otis Other', role: 'facilitator' }),
+    setUpStaff(server, { email: 'manager@example.org', name: 'Mina Manager', role: 'manager' }),
+  ]);
+  const issued = await referInFull(new Visitor(server.url));
+  const referrer = new Visitor(server.url);
+  await signIn(referrer, issued.reference, issued.passphrase);
+  const db = new Database(server.dbPath, { readonly: true });
+  const referralId = (db.prepare('select id from referrals where reference = ?').get(issued.reference) as { id: number }).id;
+  const assignedId = (db.prepare("select id from staff_users where email = 'assigned@example.org'").get() as { id: number }).id;
+  db.close();
+  const accepted = await assigned.visitor.post(`/staff/referrals/${referralId}`, { csrf: assigned.csrf, intent: 'accept', facilitatorId: String(assignedId) });
+  const caseId = Number(accepted.url.split('/').pop());
+  const db2 = new Database(server.dbPath, { readonly: true });
+  const participantId = (db2.prepare('select id from participants where case_id = ?').get(caseId) as { id: number }).id;
+  db2.close();
+  ids = { referralId, caseId, participantId };
+  const staffVisitor = (s: SignedInStaff) => s.visitor;
+  visitors = { anonymous: new Visitor(server.url), referrer, facilitatorNotAssigned: staffVisitor(other), facilitatorAssigned: staffVisitor(assigned), manager: staffVisitor(manager) };
+});
+afterAll(() => server?.stop());
+
+async function statusOf(v: Visitor, path: string): Promise<Status | number> {
+  const res = await fetch(new URL(path, server.url), { redirect: 'manual', headers: { Cookie: [...v.cookies].map(([k, x]) => `${k}=${x}`).join('; ') } });
+  await res.arrayBuffer();
+  if (res.status >= 300 && res.status < 400) return 'redirect';
+  return res.status;
+}
+
+describe('access matrix', () => {
+  it('lists every route file', () => {
+    const routes = readdirSync('app/routes')
+      .filter((f) => f.endsWith('.tsx') && !f.includes('.test.'))
+      .map((f) => f.replace(/\.tsx$/, ''))
+      .sort();
+    expect(routes).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('gives each kind of visitor what the matrix says, on every route', async () => {
+    const seen: string[] = [];
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      for (const actor of ACTORS) {
+        const expected = typeof entry.expect === 'object' ? entry.expect[actor] : entry.expect;
+        const actual = await statusOf(visitors[actor], entry.path(ids));
+        seen.push(`${route} as ${actor}: ${actual}`);
+        expect(actual, `${route} (${entry.path(ids)}) as ${actor}`).toBe(expected);
+      }
+    }
+    expect(seen).toHaveLength(Object.keys(MATRIX).length * ACTORS.length);
+  });
+});
