@@ -217,7 +217,7 @@ describe('bad input on staff and partner forms', () => {
     const caseUrl = (await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: frans })).url;
     const pUrl = (await post(fran, caseUrl, { intent: 'add-participant', role: 'victim', name: 'Val' })).url;
     for (const bad of BAD) {
-      for (const fields of [
+      for (const fields of <Record<string, string>[]>[
         { intent: 'move', from: 'referred', to: bad },
         { intent: 'move', from: bad, to: 'contacting' },
         { intent: 'move', from: 'referred', to: 'closed', closureReason: bad },
@@ -231,7 +231,7 @@ describe('bad input on staff and partner forms', () => {
       expect(named.status).toBeLessThan(500);
       expect(named.html).not.toContain('<script>alert(1)');
       if (named.status >= 400) expect(bad === '' || bad.length > 100 || bad.includes('\u0000')).toBe(true);
-      for (const fields of [
+      for (const fields of <Record<string, string>[]>[
         { section: 'info', infoGivenOn: bad, infoGivenHow: 'phone' },
         { section: 'consent', consentOn: '2026-11-01', consentHow: bad },
         { section: 'willing', willing: bad },
