@@ -54,13 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ok = saveAssessment(session.user, caseId, pid, section, patch);
   }
   if (!ok) throw data('Not found', { status: 404 });
-  return redirect(`/staff/cases/${caseId}/participants/${pid}#${v.section}`);
+  return redirect(`/staff/cases/${caseId}/participants/${pid}#section-${v.section}`);
 }
 
 function Section({ id, title, done, children }: { id: string; title: string; done: ReactNode; children: ReactNode }) {
   return (
-    <section className="app-section" id={id} aria-labelledby={`${id}-title`}>
-      <h2 className="govuk-heading-m" id={`${id}-title`}>
+    <section className="app-section" id={`section-${id}`} aria-labelledby={`section-${id}-title`}>
+      <h2 className="govuk-heading-m" id={`section-${id}-title`}>
         {title}
       </h2>
       {done ? <p className="govuk-body">{done}</p> : <p className="govuk-body">Not recorded yet.</p>}
@@ -178,8 +178,8 @@ export default function ParticipantPage() {
             </SectionForm>
           </Section>
 
-          <section className="app-section" id="contact" aria-labelledby="contact-title">
-            <h2 className="govuk-heading-m" id="contact-title">
+          <section className="app-section" id="section-contact" aria-labelledby="section-contact-title">
+            <h2 className="govuk-heading-m" id="section-contact-title">
               Contact log
             </h2>
             {d.contacts.length === 0 ? <p className="govuk-body">No contact recorded yet.</p> : null}

@@ -68,6 +68,13 @@ export async function expectAccessible(page: Page) {
   const { target, close } = await pageToCheck(page);
   const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  // axe 4 no longer reports duplicate ids (WCAG 2.2 dropped 4.1.1), but a duplicate id
+  // still breaks labels and error links, so every checked page is held to it too.
+  const duplicateIds = await target.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
   await close();
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+  expect(duplicateIds, `duplicate ids on ${page.url()}`).toEqual([]);
 }

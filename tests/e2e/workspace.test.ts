@@ -1,0 +1,174 @@
+// The facilitator's journey in Chromium, keyboard only: a partner referral arrives, the
+// facilitator sets up and signs in with a code, accepts it, records contact and
+// assessments, is refused "ready" with the missing items listed, completes them and
+// moves on. axe on every page.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../setup/server';
+import { codeFor, createStaffViaCli, STAFF_PASSWORD } from '../setup/staff';
+import { expectAccessible, launch, openContext } from './browser';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Keyboard only: move focus with the keyboard's own targets and act with keys, never a click.
+async function type(l: Locator, text: string) {
+  await l.focus();
+  await l.page().keyboard.press('ControlOrMeta+A');
+  await l.page().keyboard.type(text);
+}
+async function press(l: Locator) {
+  await l.focus();
+  await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
+}
+async function heading(page: Page, text: string | RegExp) {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(text);
+  await expectAccessible(page);
+}
+const save = (page: Page, name: string) => press(page.getByRole('button', { name }));
+
+describe('facilitator workspace journey', () => {
+  it('from partner referral to a case that is ready', async () => {
+    const { context, page, offsite } = await openContext(browser, true);
+
+    // A probation officer refers someone.
+    await page.goto(`${server.url}/refer-as-a-professional`);
+    await heading(page, 'Refer someone: for professionals');
+    await press(page.getByLabel('National Probation Service'));
+    await type(page.getByLabel('Your name'), 'Priya Probation');
+    await type(page.getByLabel('Your work email address'), 'priya@probation.example.org');
+    await type(page.getByLabel('Your work phone number'), '0121 496 0000');
+    await press(page.getByLabel('The victim asked for it'));
+    await press(page.getByLabel('The person I am referring knows about this referral and agreed to it'));
+    await type(page.getByLabel('The victim or victims'), 'Vera Victim');
+    await type(page.getByLabel('The person responsible', { exact: true }), 'Owen Offender');
+    await press(page.getByRole('group', { name: 'Kind of offence' }).getByLabel('Burglary'));
+    await press(page.getByRole('group', { name: 'Stage of the justice system' }).getByLabel('The person is on probation'));
+    await press(page.getByLabel('None known'));
+    await press(page.getByRole('group', { name: 'Support needs' }).getByLabel('I do not need any of these'));
+    await save(page, 'Send referral');
+    await heading(page, 'Referral sent');
+    const reference = (await page.locator('.govuk-panel__body strong').textContent())!;
+
+    // The facilitator sets up their account and signs in with a code.
+    const link = await createStaffViaCli(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' });
+    await page.goto(`${server.url}${link}`);
+    await heading(page, 'Set up your account');
+    await type(page.getByLabel('Choose a password'), STAFF_PASSWORD);
+    await type(page.getByLabel('Type it again'), STAFF_PASSWORD);
+    await save(page, 'Continue');
+    await heading(page, 'Set up your authenticator app');
+    const key = (await page.locator('#totp-key').textContent())!.replace(/ /g, '');
+    await type(page.getByLabel('Enter the 6-digit code the app shows'), await generate({ secret: key }));
+    await save(page, 'Finish set-up');
+    await heading(page, 'Referrals');
+    await press(page.getByRole('button', { name: 'Sign out' }));
+    await heading(page, 'You have signed out');
+    await page.goto(`${server.url}/staff/sign-in`);
+    await heading(page, 'Sign in to the staff workspace');
+    await type(page.getByLabel('Work email address'), 'fran@example.org');
+    await type(page.getByLabel('Password'), STAFF_PASSWORD);
+    await save(page, 'Continue');
+    await heading(page, 'Enter the code from your authenticator app');
+    await type(page.getByLabel('Enter the code from your authenticator app'), await codeFor(key));
+    await save(page, 'Sign in');
+    await heading(page, 'Referrals');
+
+    // Triage: accept into a case.
+    await press(page.getByRole('link', { name: reference }));
+    await heading(page, `Referral ${reference}`);
+    await save(page, 'Accept');
+    await heading(page, `Case ${reference}`);
+
+    // People, stage moves, and the gate.
+    await press(page.locator('summary', { hasText: 'Add a participant' }));
+    await press(page.getByLabel('Victim', { exact: true }));
+    await type(page.getByLabel('Name', { exact: true }), 'Vera Victim');
+    await save(page, 'Add participant');
+    await heading(page, 'Vera Victim');
+    await press(page.getByRole('link', { name: 'Back to the case' }));
+    await press(page.locator('summary', { hasText: 'Add a participant' }));
+    await press(page.getByLabel('Person responsible (offender)'));
+    await type(page.getByLabel('Name', { exact: true }), 'Owen Offender');
+    await save(page, 'Add participant');
+    await heading(page, 'Owen Offender');
+    await press(page.getByRole('link', { name: 'Back to the case' }));
+    for (const move of ['Start contacting people', 'Start assessing']) {
+      await press(page.getByLabel(move));
+      await save(page, 'Save');
+      await heading(page, `Case ${reference}`);
+    }
+    await press(page.getByLabel('Mark as ready'));
+    await save(page, 'Save');
+    await heading(page, `Case ${reference}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The case cannot be ready yet');
+    const missing = await page.locator('#missing-essentials li').allTextContents();
+    expect(missing).toContain('Vera Victim (victim): record informed consent');
+    expect(missing).toContain('Owen Offender (person responsible): record that they accept some responsibility for the harm');
+
+    // Complete both assessments.
+    for (const name of ['Vera Victim', 'Owen Offender']) {
+      await press(page.getByRole('link', { name }));
+      await heading(page, name);
+      const today = new Date().toISOString().slice(0, 10);
+      await press(page.locator('#section-info').getByLabel('Phone'));
+      await save(page, 'Save information given');
+      await heading(page, name);
+      await press(page.locator('#section-consent').getByLabel('Phone'));
+      await save(page, 'Save consent');
+      await heading(page, name);
+      await press(page.locator('#section-willing').getByLabel('Yes'));
+      await save(page, 'Save willingness');
+      await heading(page, name);
+      if (name === 'Owen Offender') {
+        await press(page.getByLabel('Some responsibility'));
+        await save(page, 'Save responsibility');
+        await heading(page, name);
+      }
+      await press(page.getByLabel('Low'));
+      await press(page.getByLabel('Suitable for indirect contact only'));
+      await type(page.getByLabel('Reason for the decision'), 'Letters first, both agree');
+      await save(page, 'Save risk assessment');
+      await heading(page, name);
+      await press(page.locator('#section-contact').getByLabel('Phone'));
+      await type(page.getByLabel('What happened'), `Spoke on ${today}`);
+      await save(page, 'Add to contact log');
+      await heading(page, name);
+      await expect.poll(() => page.locator('#section-contact').textContent()).toContain(`Spoke on ${today}`);
+      await press(page.getByRole('link', { name: 'Back to the case' }));
+      await heading(page, `Case ${reference}`);
+    }
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Every essential is recorded');
+    await press(page.getByLabel('Mark as ready'));
+    await save(page, 'Save');
+    await heading(page, `Case ${reference}`);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Stage: Ready');
+    await press(page.getByRole('link', { name: 'Cases' }));
+    await heading(page, 'Your cases');
+
+    // Staff pages do not show "Exit this page".
+    expect(await page.getByRole('button', { name: 'Emergency Exit this page' }).count()).toBe(0);
+    expect(offsite).toEqual([]);
+    await context.close();
+  });
+
+  it('the sign-in form is in a sensible tab order', async () => {
+    const { context, page } = await openContext(browser, true);
+    await page.goto(`${server.url}/staff/sign-in`);
+    await page.locator('main').focus().catch(() => {});
+    await page.getByLabel('Work email address').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Continue');
+    await context.close();
+  });
+});
