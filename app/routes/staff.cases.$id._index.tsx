@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     referralRows: referralRows(referral),
+    referralId: referral.id,
+    selfReferral: referral.source === 'self',
     manager: session.user.role === 'manager',
   };
 }
@@ -172,6 +174,11 @@ export default function CasePage() {
         </details>
 
         <h2 className="govuk-heading-m">The referral</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
+            Open the referral{d.selfReferral ? ' and messages with the referrer' : ''}
+          </Link>
+        </p>
         <SummaryList rows={d.referralRows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
 
         <h2 className="govuk-heading-m">History</h2>
