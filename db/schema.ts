@@ -116,9 +116,10 @@ export const referralDrafts = sqliteTable('referral_drafts', {
 // of the token in the cookie, so a copy of the database cannot be used to sign in.
 export const sessions = sqliteTable('sessions', {
   id: text('id').primaryKey(),
-  kind: text('kind', { enum: ['referrer', 'staff'] }).notNull(),
+  kind: text('kind', { enum: ['referrer', 'staff', 'participant'] }).notNull(),
   referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
   staffUserId: integer('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+  exchangeMemberId: integer('exchange_member_id').references(() => exchangeMembers.id, { onDelete: 'cascade' }),
   // Staff: 'password' until the one-time code is given, then 'full'.
   stage: text('stage', { enum: ['password', 'full'] }),
   csrfToken: text('csrf_token'),
@@ -133,7 +134,7 @@ export const signInFailures = sqliteTable(
   'sign_in_failures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    scope: text('scope', { enum: ['reference', 'address', 'staff_account', 'staff_address'] }).notNull(),
+    scope: text('scope', { enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address'] }).notNull(),
     key: text('key').notNull(),
     createdAt: createdAt(),
   },
@@ -270,4 +271,99 @@ export const assessments = sqliteTable('assessments', {
   signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
   signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+// ---- Letter exchange (shuttle mediation) ----------------------------------------------
+
+export const exchanges = sqliteTable('exchanges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id')
+    .notNull()
+    .unique()
+    .references(() => cases.id),
+  status: text('status', { enum: ['open', 'paused', 'withdrawn'] }).notNull().default('open'),
+  pausedBy: text('paused_by', { enum: ['participant', 'facilitator'] }),
+  pauseReason: text('pause_reason'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/** A participant's place in an exchange, and their sign-in: a reference, a one-time set-up code, their own passphrase. */
+export const exchangeMembers = sqliteTable('exchange_members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  exchangeId: integer('exchange_id')
+    .notNull()
+    .references(() => exchanges.id),
+  participantId: integer('participant_id')
+    .notNull()
+    .unique()
+    .references(() => participants.id),
+  reference: text('reference').notNull().unique(),
+  setupCodeHash: text('setup_code_hash'),
+  setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
+  passphraseHash: text('passphrase_hash'),
+  createdAt: createdAt(),
+});
+
+export const LETTER_STATUSES = ['draft', 'waiting', 'returned', 'passed_on', 'not_passed_on'] as const;
+
+export const letters = sqliteTable(
+  'letters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    exchangeId: integer('exchange_id')
+      .notNull()
+      .references(() => exchanges.id),
+    authorMemberId: integer('author_member_id')
+      .notNull()
+      .references(() => exchangeMembers.id),
+    recipientMemberId: integer('recipient_member_id')
+      .notNull()
+      .references(() => exchangeMembers.id),
+    status: text('status', { enum: LETTER_STATUSES }).notNull().default('draft'),
+    // The author's working copy, while a draft or returned. Submitted text lives in letter_versions.
+    draftBody: text('draft_body').notNull().default(''),
+    onPaper: integer('on_paper', { mode: 'boolean' }).notNull().default(false),
+    // The only text the recipient ever sees: written once, at approval, redactions applied.
+    relayedText: text('relayed_text'),
+    passedOnAt: integer('passed_on_at', { mode: 'timestamp_ms' }),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    shareReadWithAuthor: integer('share_read_with_author', { mode: 'boolean' }).notNull().default(false),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('letters_status_idx').on(t.status, t.submittedAt), index('letters_recipient_idx').on(t.recipientMemberId, t.status)],
+);
+
+/** Every submitted version of a letter. Never updated or deleted. */
+export const letterVersions = sqliteTable('letter_versions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  letterId: integer('letter_id')
+    .notNull()
+    .references(() => letters.id),
+  version: integer('version').notNull(),
+  body: text('body').notNull(),
+  recordedByStaffId: integer('recorded_by_staff_id').references(() => staffUsers.id),
+  createdAt: createdAt(),
+});
+
+/** Every decision on a version. Never updated or deleted. */
+export const letterReviews = sqliteTable('letter_reviews', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  letterId: integer('letter_id')
+    .notNull()
+    .references(() => letters.id),
+  versionId: integer('version_id')
+    .notNull()
+    .unique()
+    .references(() => letterVersions.id),
+  decision: text('decision', { enum: ['approved', 'approved_with_redactions', 'returned', 'not_passed_on'] }).notNull(),
+  redactions: text('redactions', { mode: 'json' }).$type<[number, number][]>(),
+  messageToAuthor: text('message_to_author'),
+  reasonForRecord: text('reason_for_record'),
+  byStaffId: integer('by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: createdAt(),
 });

@@ -131,6 +131,14 @@ export default function CasePage() {
           </Form>
         ) : null}
 
+        {d.stage === 'ready' || d.stage === 'in_progress' ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/cases/${d.id}/letters`}>
+              Letter exchange
+            </Link>
+          </p>
+        ) : null}
+
         <h2 className="govuk-heading-m">Participants</h2>
         {d.people.length === 0 ? <p className="govuk-body">No one has been added yet.</p> : null}
         <ul className="govuk-list">

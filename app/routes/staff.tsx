@@ -30,6 +30,11 @@ export default function StaffLayout() {
                 Cases
               </Link>
             </li>
+            <li>
+              <Link className="govuk-link" to="/staff/letters">
+                Letters to review
+              </Link>
+            </li>
             {user.role === 'manager' ? (
               <li>
                 <Link className="govuk-link" to="/staff/accounts">

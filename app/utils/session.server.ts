@@ -1,8 +1,10 @@
-// Database-backed sessions. The cookie holds a random token; the table holds only its
-// SHA-256. Sessions end after 30 minutes idle, 4 hours in all, or on sign out.
+// Database-backed sessions for people who sign in with a reference and passphrase:
+// referrers (check your referral) and letter-exchange participants. The cookie holds a
+// random token; the table holds only its SHA-256. Sessions end after 30 minutes idle,
+// 4 hours in all, or on sign out.
 import { createHash, randomBytes } from 'node:crypto';
-import { createCookie, redirect } from '@remix-run/node';
-import { eq, lt, or } from 'drizzle-orm';
+import { createCookie, redirect, type Cookie } from '@remix-run/node';
+import { and, eq, lt, or } from 'drizzle-orm';
 import { sessions } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
@@ -10,64 +12,87 @@ import { env } from './env.server';
 export const IDLE_MS = 30 * 60 * 1000;
 export const ABSOLUTE_MS = 4 * 60 * 60 * 1000;
 
-export const sessionCookie = createCookie('rj_session', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/',
-  secure: env.NODE_ENV === 'production',
-  secrets: [env.SESSION_SECRET],
-});
-
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Starts a new session (always a new id) and returns the Set-Cookie header value. */
-export async function createReferrerSession(referralId: number): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  const now = Date.now();
-  db.insert(sessions)
-    .values({ id: hashToken(token), kind: 'referrer', referralId, lastSeenAt: new Date(now), expiresAt: new Date(now + ABSOLUTE_MS) })
-    .run();
-  return sessionCookie.serialize(token);
-}
+function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, signInPath: string) {
+  const column = kind === 'referrer' ? sessions.referralId : sessions.exchangeMemberId;
 
-async function readToken(request: Request): Promise<string | null> {
-  const value = await sessionCookie.parse(request.headers.get('Cookie'));
-  return typeof value === 'string' && value.length <= 64 ? value : null;
-}
-
-/** The referral this request is signed in to, or null. Touches the session. */
-export async function getReferrerSession(request: Request): Promise<{ referralId: number } | null> {
-  const token = await readToken(request);
-  if (!token) return null;
-  const id = hashToken(token);
-  const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
-  const now = Date.now();
-  if (!row || row.kind !== 'referrer' || !row.referralId) return null;
-  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_MS <= now) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
-    return null;
+  async function readToken(request: Request): Promise<string | null> {
+    const value = await cookie.parse(request.headers.get('Cookie'));
+    return typeof value === 'string' && value.length <= 64 ? value : null;
   }
-  db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id)).run();
-  return { referralId: row.referralId };
+
+  return {
+    /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
+    async create(subjectId: number): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      const now = Date.now();
+      db.insert(sessions)
+        .values({
+          id: hashToken(token),
+          kind,
+          ...(kind === 'referrer' ? { referralId: subjectId } : { exchangeMemberId: subjectId }),
+          lastSeenAt: new Date(now),
+          expiresAt: new Date(now + ABSOLUTE_MS),
+        })
+        .run();
+      return cookie.serialize(token);
+    },
+
+    /** Who this request is signed in as, or null. Touches the session. */
+    async get(request: Request): Promise<number | null> {
+      const token = await readToken(request);
+      if (!token) return null;
+      const id = hashToken(token);
+      const row = db
+        .select({ subject: column, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
+        .from(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.kind, kind)))
+        .get();
+      const now = Date.now();
+      if (!row?.subject) return null;
+      if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_MS <= now) {
+        db.delete(sessions).where(eq(sessions.id, id)).run();
+        return null;
+      }
+      db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id)).run();
+      return row.subject;
+    },
+
+    /** Guard for every loader and action of the area. */
+    async require(request: Request): Promise<number> {
+      const subject = await this.get(request);
+      if (!subject) throw redirect(`${signInPath}?signedOut=1`);
+      return subject;
+    },
+
+    /** Ends the session server-side and returns a Set-Cookie header that clears the cookie. */
+    async destroy(request: Request): Promise<string> {
+      const token = await readToken(request);
+      if (token) db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+      return cookie.serialize('', { maxAge: 0 });
+    },
+  };
 }
 
-/** Guard for every loader and action of the return area. */
-export async function requireReferrer(request: Request): Promise<{ referralId: number }> {
-  const session = await getReferrerSession(request);
-  if (!session) throw redirect('/check-your-referral?signedOut=1');
-  return session;
-}
+const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: env.NODE_ENV === 'production', secrets: [env.SESSION_SECRET] };
 
-/** Ends the session server-side and returns a Set-Cookie header that clears the cookie. */
-export async function destroySession(request: Request): Promise<string> {
-  const token = await readToken(request);
-  if (token) db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
-  return sessionCookie.serialize('', { maxAge: 0 });
-}
+export const referrerSessions = passphraseSessions('referrer', createCookie('rj_session', cookieOptions), '/check-your-referral');
+export const participantSessions = passphraseSessions('participant', createCookie('rj_letters', cookieOptions), '/letters');
+
+// The names the referrer routes use.
+export const createReferrerSession = (referralId: number) => referrerSessions.create(referralId);
+export const getReferrerSession = async (request: Request) => {
+  const referralId = await referrerSessions.get(request);
+  return referralId ? { referralId } : null;
+};
+export const requireReferrer = async (request: Request) => ({ referralId: await referrerSessions.require(request) });
+export const destroySession = (request: Request) => referrerSessions.destroy(request);
 
 export function purgeExpiredSessions(now = Date.now()) {
   return db
     .delete(sessions)
+    // Staff sessions have the same 30-minute idle limit.
     .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - IDLE_MS))))
     .run().changes;
 }

@@ -5,12 +5,15 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, Visitor, type TestServer } from '../setup/server';
 import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 
 type Status = 200 | 'redirect' | 404;
-type Actor = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager';
-type Expect = Status | Record<Actor, Status>;
-const ACTORS: Actor[] = ['anonymous', 'referrer', 'facilitatorNotAssigned', 'facilitatorAssigned', 'manager'];
+type Actor = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager' | 'participantAuthor' | 'participantOtherSide' | 'participantOtherCase';
+type StaffAndPublic = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager';
+// Participants get what an anonymous visitor gets unless an entry says otherwise.
+type Expect = Status | (Record<StaffAndPublic, Status> & Partial<Record<Actor, Status>>);
+const ACTORS: Actor[] = ['anonymous', 'referrer', 'facilitatorNotAssigned', 'facilitatorAssigned', 'manager', 'participantAuthor', 'participantOtherSide', 'participantOtherCase'];
 
 const publicPage: Expect = 200;
 const referrerOnly: Expect = { anonymous: 'redirect', referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
@@ -20,7 +23,9 @@ const managerOnly: Expect = { anonymous: 'redirect', referrer: 'redirect', facil
 const staffSignIn: Expect = { anonymous: 200, referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
 const referrerSignIn: Expect = { anonymous: 200, referrer: 'redirect', facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200 };
 
-type Ids = { referralId: number; caseId: number; participantId: number };
+type Ids = { referralId: number; caseId: number; participantId: number; letterCaseId: number; passedOnLetterId: number; draftLetterId: number };
+const nonMembers = { anonymous: 'redirect', referrer: 'redirect', facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' } as const;
+const anyMember: Expect = { ...nonMembers, participantAuthor: 200, participantOtherSide: 200, participantOtherCase: 200 };
 const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   _index: { path: () => '/', expect: publicPage },
   accessibility: { path: () => '/accessibility', expect: publicPage },
@@ -60,6 +65,18 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.cases.$id.participants.$pid': { path: (i) => `/staff/cases/${i.caseId}/participants/${i.participantId}`, expect: assignedOrManager },
   'staff.cases.$id.audit': { path: (i) => `/staff/cases/${i.caseId}/audit`, expect: managerOnly },
   'staff.accounts': { path: () => '/staff/accounts', expect: managerOnly },
+  'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
+  'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
+  'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
+  'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },
+  'letters._index': { path: () => '/letters', expect: { anonymous: 200, referrer: 200, facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200, participantAuthor: 'redirect', participantOtherSide: 'redirect', participantOtherCase: 'redirect' } },
+  'letters.set-up': { path: () => '/letters/set-up', expect: publicPage },
+  'letters.sign-out': { path: () => '/letters/sign-out', expect: publicPage },
+  'letters.home': { path: () => '/letters/home', expect: anyMember },
+  'letters.write': { path: () => '/letters/write', expect: anyMember },
+  'letters.pause': { path: () => '/letters/pause', expect: anyMember },
+  'letters.preview.$id': { path: (i) => `/letters/preview/${i.draftLetterId}`, expect: { ...nonMembers, participantAuthor: 200, participantOtherSide: 404, participantOtherCase: 404 } },
+  'letters.read.$id': { path: (i) => `/letters/read/${i.passedOnLetterId}`, expect: { ...nonMembers, participantAuthor: 404, participantOtherSide: 200, participantOtherCase: 404 } },
 };
 
 let server: TestServer;
@@ -85,9 +102,29 @@ beforeAll(async () => {
   const db2 = new Database(server.dbPath, { readonly: true });
   const participantId = (db2.prepare('select id from participants where case_id = ?').get(caseId) as { id: number }).id;
   db2.close();
-  ids = { referralId, caseId, participantId };
+  // A letter exchange on a case of the assigned facilitator, and one on the other's.
+  const mine = await buildExchange(server, assigned);
+  const theirs = await buildExchange(server, other, { victim: 'Yara Victim', offender: 'Yusuf Offender' });
+  const passedOnLetterId = await sendLetter(mine.victim, 'A letter for the matrix');
+  const review = await assigned.visitor.get(`/staff/letters/${passedOnLetterId}`);
+  const versionId = /name="versionId" value="(\d+)"/.exec(review.html)![1]!;
+  await assigned.visitor.post(`/staff/letters/${passedOnLetterId}`, { csrf: assigned.csrf, decision: 'approve', versionId });
+  const write = await mine.victim.visitor.get('/letters/write');
+  const recipient = /name="recipient" value="(\d+)"/.exec(write.html)![1]!;
+  const draft = await mine.victim.visitor.post('/letters/write', { intent: 'save', recipient, body: 'a draft' });
+  const draftLetterId = Number(new URL(draft.url, server.url).searchParams.get('letter'));
+  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId };
   const staffVisitor = (s: SignedInStaff) => s.visitor;
-  visitors = { anonymous: new Visitor(server.url), referrer, facilitatorNotAssigned: staffVisitor(other), facilitatorAssigned: staffVisitor(assigned), manager: staffVisitor(manager) };
+  visitors = {
+    anonymous: new Visitor(server.url),
+    referrer,
+    facilitatorNotAssigned: staffVisitor(other),
+    facilitatorAssigned: staffVisitor(assigned),
+    manager: staffVisitor(manager),
+    participantAuthor: mine.victim.visitor,
+    participantOtherSide: mine.offender.visitor,
+    participantOtherCase: theirs.victim.visitor,
+  };
 });
 afterAll(() => server?.stop());
 
@@ -111,7 +148,7 @@ describe('access matrix', () => {
     const seen: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {
       for (const actor of ACTORS) {
-        const expected = typeof entry.expect === 'object' ? entry.expect[actor] : entry.expect;
+        const expected = typeof entry.expect === 'object' ? (entry.expect[actor] ?? entry.expect.anonymous) : entry.expect;
         const actual = await statusOf(visitors[actor], entry.path(ids));
         seen.push(`${route} as ${actor}: ${actual}`);
         expect(actual, `${route} (${entry.path(ids)}) as ${actor}`).toBe(expected);

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { requiredText } from './case-schemas';
+
+const span = z.string().regex(/^\d{1,6}-\d{1,6}$/, 'Choose from the flagged parts shown');
+
+export const decisionSchema = z.discriminatedUnion(
+  'decision',
+  [
+    z.object({
+      decision: z.literal('approve'),
+      versionId: z.coerce.number().int().positive(),
+      remove: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(span).max(200)),
+      removeText: z
+        .string()
+        .max(2000, 'Keep the list of other words to remove under 2,000 characters')
+        .optional()
+        .transform((v) => (v ?? '').split('\n').map((l) => l.trim()).filter(Boolean)),
+    }),
+    z.object({ decision: z.literal('return'), versionId: z.coerce.number().int().positive(), messageToAuthor: requiredText('The comment', 2000, 'Write a comment for the author') }),
+    z.object({
+      decision: z.literal('not_passed_on'),
+      versionId: z.coerce.number().int().positive(),
+      reasonForRecord: requiredText('The reason', 2000, 'Enter the reason for the record'),
+      // Its own name: the "return" choice's comment box sits on the same form.
+      messageToAuthorRefused: requiredText('The message', 2000, 'Write a message for the author'),
+    }),
+  ],
+  { error: 'Choose a decision' },
+);
+
+/** The spans to remove: chosen flags plus every occurrence of any other words given. */
+export function spansToRemove(body: string, remove: string[], removeText: string[]): { spans: [number, number][]; notFound: string[] } {
+  const spans: [number, number][] = remove.map((s) => s.split('-').map(Number) as [number, number]).filter(([a, b]) => a < b && b <= body.length);
+  const notFound: string[] = [];
+  for (const words of removeText) {
+    let at = body.indexOf(words);
+    if (at < 0) notFound.push(words);
+    while (at >= 0) {
+      spans.push([at, at + words.length]);
+      at = body.indexOf(words, at + words.length);
+    }
+  }
+  return { spans, notFound };
+}

@@ -1,0 +1,59 @@
+// Letter exchange: sign in with the participant reference and your own passphrase.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { memberSignInSchema } from '~/models/letter-schemas';
+import { signInWithPassphrase } from '~/models/sign-in.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
+import { participantSessions } from '~/utils/session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Your letters' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await participantSessions.get(request)) throw redirect('/letters/home');
+  return { signedOut: new URL(request.url).searchParams.get('signedOut') === '1' };
+}
+
+const MESSAGES = {
+  wrong: 'The reference or passphrase is not right. Check them and try again',
+  'locked-reference': 'There have been too many tries for this reference. Wait 15 minutes, or ask your facilitator',
+  'locked-address': 'There have been too many tries from this device. Wait 15 minutes and try again',
+} as const;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: memberSignInSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['passphrase'] }), { status: 400 });
+  const r = await signInWithPassphrase('member', submission.value.reference, submission.value.passphrase, context.clientAddress ?? 'unknown');
+  if (!r.ok) return data(replyWithErrors(submission, { fieldErrors: { reference: [MESSAGES[r.reason]] }, hideFields: ['passphrase'] }), { status: r.reason === 'wrong' ? 401 : 429 });
+  return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(r.id) } });
+}
+
+export default function LettersSignIn() {
+  const { signedOut } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
+        <h1 className="govuk-heading-l">Your letters</h1>
+        <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
+        <Form method="post" noValidate>
+          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
+          <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
+          <Button>Sign in</Button>
+        </Form>
+        <p className="govuk-body">
+          First time here?{' '}
+          <Link className="govuk-link" to="/letters/set-up">
+            Use your set-up code
+          </Link>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// First sign-in to the letter exchange: the reference and one-time code from the
+// facilitator, then a passphrase of the person's own choosing.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { memberSetUpSchema } from '~/models/letter-schemas';
+import { completeMemberSetUp, findMemberForSetUp } from '~/models/letter.server';
+import { signInWithPassphrase } from '~/models/sign-in.server';
+import { readForm, replyWithErrors } from '~/utils/form.server';
+import { participantSessions } from '~/utils/session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Set up your letters' };
+
+export async function loader(_: LoaderFunctionArgs) {
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(request), { schema: memberSetUpSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['passphrase', 'confirm', 'setUpCode'] }), { status: 400 });
+  const v = submission.value;
+  const member = await findMemberForSetUp(v.reference, v.setUpCode);
+  if (!member) {
+    // Counts as a failed sign-in, so set-up codes cannot be guessed faster than passphrases.
+    await signInWithPassphrase('member', v.reference, `set-up:${v.setUpCode}`, context.clientAddress ?? 'unknown');
+    return data(replyWithErrors(submission, { fieldErrors: { reference: ['The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one'] }, hideFields: ['passphrase', 'confirm', 'setUpCode'] }), { status: 401 });
+  }
+  await completeMemberSetUp(member.id, v.passphrase);
+  return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(member.id) } });
+}
+
+export default function MemberSetUp() {
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Set up your letters</h1>
+        <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
+        <Form method="post" noValidate>
+          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
+          <TextInput name="setUpCode" label="Set-up code" hint="For example, ABCD-EFGH" width="10" spellCheck={false} error={errors?.setUpCode?.[0]} />
+          <TextInput name="passphrase" label="Choose a passphrase" hint="At least 12 characters. A few words you will remember, that nobody could guess." spellCheck={false} error={errors?.passphrase?.[0]} />
+          <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
+          <Button>Continue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+// A case's letter exchange: open it, invite the people (a reference and a one-time code
+// to hand over), pause or resume it, and type in letters that arrive on paper.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
+import { SENT_STATE } from '~/components/letters';
+import { BackLink } from '~/components/page';
+import { CsrfInput, formatDateTime } from '~/components/staff';
+import { requiredText } from '~/models/case-schemas';
+import { letterBodySchema } from '~/models/letter-schemas';
+import { getExchangeForStaff, inviteMember, openExchange, pauseByStaff, recordPaperLetter, resumeExchange } from '~/models/letter.server';
+import { replyWithErrors } from '~/utils/form.server';
+import { idParam } from '~/utils/params.server';
+import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Letter exchange' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireStaff(request);
+  const x = getExchangeForStaff(session.user, idParam(params.id));
+  if (!x) throw data('Not found', { status: 404 });
+  const nameOf = (memberId: number) => x.people.find((p) => p.memberId === memberId)?.name ?? '';
+  return {
+    caseId: x.kase.id,
+    reference: x.reference,
+    stage: x.kase.stage,
+    exchange: x.exchange ? { status: x.exchange.status, pausedBy: x.exchange.pausedBy, reason: x.exchange.pauseReason } : null,
+    people: x.people,
+    letters: x.letters.map((l) => ({ id: l.id, status: l.status, from: nameOf(l.author), to: nameOf(l.recipient), onPaper: l.onPaper, submittedAt: l.submittedAt?.toISOString() ?? '', read: !!l.readAt })),
+  };
+}
+
+const id = z.coerce.number().int().positive();
+const actionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('open') }),
+  z.object({ intent: z.literal('invite'), participantId: id }),
+  z.object({ intent: z.literal('pause'), reason: requiredText('The reason', 1000, 'Enter why you are pausing the exchange') }),
+  z.object({ intent: z.literal('resume'), reason: requiredText('The reason', 1000, 'Enter why it is safe to resume') }),
+  z.object({ intent: z.literal('paper'), author: id, recipient: id, body: letterBodySchema.refine((v) => v.trim().length > 0, 'Type in the letter') }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, form } = await requireStaffForm(request);
+  const caseId = idParam(params.id);
+  const submission = parseWithZod(form, { schema: actionSchema });
+  if (submission.status !== 'success') return data({ ...replyWithErrors(submission), invited: null }, { status: 400 });
+  const v = submission.value;
+  const fail = (field: string, message: string, status = 409) => data({ ...replyWithErrors(submission, { fieldErrors: { [field]: [message] } }), invited: null }, { status });
+  switch (v.intent) {
+    case 'open': {
+      const r = openExchange(session.user, caseId);
+      if (!r.ok) {
+        if (r.error === 'not-found') throw data('Not found', { status: 404 });
+        return fail('intent', { stage: 'The case must be ready first', gate: 'Every essential must be recorded first', 'direct-only': 'Every participant’s risk assessment must allow indirect contact', exists: 'The exchange is already open' }[r.error]);
+      }
+      return redirect(`/staff/cases/${caseId}/letters`);
+    }
+    case 'invite': {
+      const invited = await inviteMember(session.user, caseId, v.participantId);
+      if (!invited) throw data('Not found', { status: 404 });
+      return { status: 'success' as const, invited };
+    }
+    case 'pause':
+      if (!pauseByStaff(session.user, caseId, v.reason)) return fail('reason', 'The exchange is not open');
+      return redirect(`/staff/cases/${caseId}/letters`);
+    case 'resume':
+      if (!resumeExchange(session.user, caseId, v.reason)) return fail('reason', 'Only a paused exchange can be resumed. A participant who stopped the letters must be asked first');
+      return redirect(`/staff/cases/${caseId}/letters`);
+    case 'paper': {
+      const letterId = recordPaperLetter(session.user, caseId, v.author, v.recipient, v.body);
+      if (!letterId) return fail('author', 'Choose two different people who are in the exchange', 400);
+      return redirect(`/staff/letters/${letterId}`);
+    }
+  }
+}
+
+export default function ExchangePage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && 'error' in result ? (result.error ?? undefined) : undefined;
+  const members = d.people.filter((p) => p.memberId);
+  return (
+    <>
+      <BackLink to={`/staff/cases/${d.caseId}`} />
+      <ErrorSummary errors={errors} />
+      {result?.invited ? (
+        <div className="govuk-panel govuk-panel--confirmation" id="invitation">
+          <h2 className="govuk-panel__title">Hand these over</h2>
+          <div className="govuk-panel__body">
+            Reference <strong>{result.invited.reference}</strong>
+            <br />
+            Set-up code <strong>{result.invited.setUpCode}</strong>
+          </div>
+        </div>
+      ) : null}
+      {result?.invited ? <p className="govuk-body">They go to the letters page, choose “Use your set-up code”, and choose their own passphrase. The code works once, for 14 days. It will not be shown again.</p> : null}
+      <span className="govuk-caption-l">Case {d.reference}</span>
+      <h1 className="govuk-heading-l">Letter exchange</h1>
+      {!d.exchange ? (
+        <>
+          <p className="govuk-body">Open the exchange once the case is ready and every assessment allows indirect contact.</p>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="open" />
+            <Button>Open the letter exchange</Button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Status: <strong className="govuk-tag">{d.exchange.status}</strong>
+            {d.exchange.status !== 'open' && d.exchange.pausedBy ? ` by ${d.exchange.pausedBy === 'participant' ? 'a participant' : 'a facilitator'}` : ''}
+            {d.exchange.reason ? `. ${d.exchange.reason}` : ''}
+          </p>
+
+          <h2 className="govuk-heading-m">People</h2>
+          <ul className="govuk-list">
+            {d.people.map((p) => (
+              <li key={p.id} className="app-actions">
+                <span>
+                  {p.name}: {p.reference ? `${p.reference}, ${p.setUp ? 'set up' : 'not set up yet'}` : 'not invited'}
+                </span>
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="invite" />
+                  <input type="hidden" name="participantId" value={p.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                    {p.reference ? 'New set-up code' : 'Invite'}
+                    <span className="govuk-visually-hidden"> for {p.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+
+          <h2 className="govuk-heading-m">Letters</h2>
+          {d.letters.length === 0 ? <p className="govuk-body">No letters have been sent yet.</p> : null}
+          <ul className="govuk-list">
+            {d.letters.map((l) => (
+              <li key={l.id}>
+                <Link className="govuk-link" to={`/staff/letters/${l.id}`}>
+                  Letter {l.id}
+                </Link>{' '}
+                from {l.from} to {l.to}
+                {l.onPaper ? ' (on paper)' : ''}: {SENT_STATE[l.status]}
+                {l.submittedAt ? `, ${formatDateTime(l.submittedAt)}` : ''}
+                {l.read ? ', read' : ''}
+              </li>
+            ))}
+          </ul>
+
+          {members.length >= 2 && d.exchange.status === 'open' ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Record a letter received on paper</span>
+              </summary>
+              <div className="govuk-details__text">
+                <Form method="post" noValidate>
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="paper" />
+                  <Select name="author" label="Written by" options={members.map((m) => ({ value: String(m.memberId), label: m.name }))} error={errors?.author?.[0]} />
+                  <Select name="recipient" label="For" options={[...members].reverse().map((m) => ({ value: String(m.memberId), label: m.name }))} />
+                  <Textarea name="body" label="The letter, typed in as written" rows={10} error={errors?.body?.[0]} />
+                  <Button secondary>Record the letter for review</Button>
+                </Form>
+              </div>
+            </details>
+          ) : null}
+
+          <h2 className="govuk-heading-m">{d.exchange.status === 'open' ? 'Pause the exchange' : 'Resume the exchange'}</h2>
+          {d.exchange.status === 'withdrawn' ? (
+            <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
+          ) : (
+            <Form method="post" noValidate>
+              <CsrfInput />
+              <input type="hidden" name="intent" value={d.exchange.status === 'open' ? 'pause' : 'resume'} />
+              <Textarea name="reason" label={d.exchange.status === 'open' ? 'Why are you pausing it?' : 'Why is it safe to resume?'} hint="The record keeps this." rows={2} error={errors?.reason?.[0]} />
+              <Button warning={d.exchange.status === 'open'}>{d.exchange.status === 'open' ? 'Pause the exchange' : 'Resume the exchange'}</Button>
+            </Form>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+// Reviewing a letter: the text with its safety flags highlighted, the letter's history,
+// and the four decisions. Flags inform; the facilitator decides.
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-fields';
+import { BackLink } from '~/components/page';
+import { CsrfInput, formatDateTime } from '~/components/staff';
+import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
+import { decideLetter, getLetterForReview } from '~/models/letter.server';
+import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
+import { replyWithErrors } from '~/utils/form.server';
+import { idParam } from '~/utils/params.server';
+import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: (d) => `Letter ${(d as { id: number }).id}` };
+
+const ROLE = { victim: 'victim', offender: 'person responsible', supporter: 'supporter' } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireStaff(request);
+  const r = getLetterForReview(session.user, idParam(params.id));
+  if (!r) throw data('Not found', { status: 404 });
+  const body = r.latest?.body ?? '';
+  return {
+    id: r.letter.id,
+    caseId: r.caseId,
+    status: r.letter.status,
+    onPaper: r.letter.onPaper,
+    exchangeStatus: r.exchange.status,
+    from: r.author ? `${r.author.name} (${ROLE[r.author.role]})` : '',
+    to: r.recipient ? `${r.recipient.name} (${ROLE[r.recipient.role]})` : '',
+    versionId: r.latest?.id ?? 0,
+    version: r.latest?.version ?? 0,
+    segments: segmentByFlags(body, r.flags),
+    flags: r.flags.map((f) => ({ ...f, label: FLAG_LABELS[f.kind] })),
+    history: r.versions.map((v) => {
+      const review = r.reviews.find((x) => x.versionId === v.id);
+      return { version: v.version, at: v.createdAt.toISOString(), paper: !!v.recordedByStaffId, body: v.body, decision: review ? { ...review, at: review.at.toISOString() } : null };
+    }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, form } = await requireStaffForm(request);
+  const letterId = idParam(params.id);
+  const submission = parseWithZod(form, { schema: decisionSchema });
+  if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
+  const v = submission.value;
+  const review = getLetterForReview(session.user, letterId);
+  if (!review) throw data('Not found', { status: 404 });
+  let result;
+  if (v.decision === 'approve') {
+    const { spans, notFound } = spansToRemove(review.latest?.body ?? '', v.remove, v.removeText);
+    if (notFound.length) return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
+    result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans });
+  } else if (v.decision === 'return') {
+    result = decideLetter(session.user, letterId, v.versionId, { kind: 'return', messageToAuthor: v.messageToAuthor });
+  } else {
+    result = decideLetter(session.user, letterId, v.versionId, { kind: 'not_passed_on', reasonForRecord: v.reasonForRecord, messageToAuthor: v.messageToAuthorRefused });
+  }
+  if (!result.ok) {
+    if (result.error === 'not-found') throw data('Not found', { status: 404 });
+    const message = result.error === 'frozen' ? 'The exchange is paused or stopped: nothing can be passed on until it is resumed' : 'This letter has already been decided on, or has changed. Reload the page';
+    return data(replyWithErrors(submission, { fieldErrors: { decision: [message] } }), { status: 409 });
+  }
+  return redirect(`/staff/letters/${letterId}`);
+}
+
+export default function ReviewLetter() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.error ?? undefined;
+  const waiting = d.status === 'waiting';
+  return (
+    <>
+      <BackLink to="/staff/letters" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">
+            From {d.from} to {d.to}
+            {d.onPaper ? ', received on paper' : ''}
+          </span>
+          <h1 className="govuk-heading-l">Letter {d.id}</h1>
+          {d.exchangeStatus !== 'open' ? <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div> : null}
+          {!waiting ? (
+            <p className="govuk-body">
+              This letter is not waiting for review.{' '}
+              {d.status === 'passed_on' ? (
+                <Link className="govuk-link" to={`/staff/letters/${d.id}/print`}>
+                  Print it for delivery
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
+
+          <h2 className="govuk-heading-m">Version {d.version}</h2>
+          <div className="app-letter" id="letter-under-review">
+            <p className="govuk-body app-pre-wrap">
+              {d.segments.map((s, i) =>
+                s.flags.length ? (
+                  <mark key={i} className="app-flag" title={s.flags.map((k) => d.flags.find((f) => f.kind === k)?.label).join(', ')}>
+                    {s.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{s.text}</span>
+                ),
+              )}
+            </p>
+          </div>
+          <h3 className="govuk-heading-s">Safety flags ({d.flags.length})</h3>
+          {d.flags.length === 0 ? <p className="govuk-body">Nothing was flagged. Read it carefully all the same.</p> : null}
+          <ul className="govuk-list govuk-list--bullet" id="safety-flags">
+            {d.flags.map((f, i) => (
+              <li key={i}>
+                {f.label}: “{f.text}”
+              </li>
+            ))}
+          </ul>
+
+          {waiting ? (
+            <>
+              <h2 className="govuk-heading-m">Your decision</h2>
+              <Form method="post" noValidate>
+                <CsrfInput />
+                <input type="hidden" name="versionId" value={d.versionId} />
+                <Choices
+                  kind="radios"
+                  name="decision"
+                  legend={{ text: 'What should happen to this letter?', size: 's' }}
+                  error={errors?.decision?.[0]}
+                  items={[
+                    {
+                      value: 'approve',
+                      label: 'Pass it on',
+                      hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
+                      conditional: (
+                        <>
+                          {d.flags.length ? (
+                            <Choices kind="checkboxes" name="remove" legend={{ text: 'Remove these flagged parts', size: 's' }} items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))} small />
+                          ) : null}
+                          <Textarea name="removeText" label="Other words to remove (optional)" hint="Copy the exact words from the letter, one piece on each line" rows={3} error={errors?.removeText?.[0]} />
+                        </>
+                      ),
+                    },
+                    {
+                      value: 'return',
+                      label: 'Return it to the author with a comment',
+                      conditional: <Textarea name="messageToAuthor" label="Comment for the author" hint="Say what to change. They can revise it and send it again." rows={3} error={errors?.messageToAuthor?.[0]} />,
+                    },
+                    {
+                      value: 'not_passed_on',
+                      label: 'Do not pass it on',
+                      conditional: (
+                        <>
+                          <Textarea name="reasonForRecord" label="Reason, for the record" rows={3} error={errors?.reasonForRecord?.[0]} />
+                          <Textarea name="messageToAuthorRefused" label="Message for the author" hint="They see this instead of the letter being passed on" rows={3} error={errors?.messageToAuthorRefused?.[0]} />
+                        </>
+                      ),
+                    },
+                  ]}
+                />
+                <Button>Save decision</Button>
+              </Form>
+            </>
+          ) : null}
+
+          <h2 className="govuk-heading-m">History</h2>
+          {d.history.map((h) => (
+            <details key={h.version} className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">
+                  Version {h.version}, {h.paper ? 'recorded from paper' : 'sent'} {formatDateTime(h.at)}
+                  {h.decision ? ` – ${h.decision.decision.replace(/_/g, ' ')} by ${h.decision.by}` : ''}
+                </span>
+              </summary>
+              <div className="govuk-details__text">
+                <p className="govuk-body app-pre-wrap">{h.body}</p>
+                {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
+                {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
+              </div>
+            </details>
+          ))}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/cases/${d.caseId}/letters`}>
+              The whole exchange
+            </Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

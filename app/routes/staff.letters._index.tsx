@@ -1,0 +1,54 @@
+// The moderation queue: letters waiting for review, oldest first, with how long each has waited.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ageInDays } from '~/components/staff';
+import { listReviewQueue } from '~/models/letter.server';
+import { requireStaff } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'Letters to review' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireStaff(request);
+  return { rows: listReviewQueue(session.user).map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? '' })) };
+}
+
+export default function ReviewQueue() {
+  const { rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Letters to review</h1>
+      {rows.length === 0 ? (
+        <p className="govuk-body">No letters are waiting.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Letters waiting, oldest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Letter</th>
+              <th scope="col" className="govuk-table__header">Case</th>
+              <th scope="col" className="govuk-table__header">Waiting</th>
+              <th scope="col" className="govuk-table__header">Facilitator</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((r) => (
+              <tr key={r.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/staff/letters/${r.id}`}>
+                    Letter {r.id}
+                  </Link>
+                  {r.onPaper ? ' (on paper)' : ''}
+                  {r.exchangeStatus !== 'open' ? <strong className="govuk-tag govuk-tag--red app-tag-gap">Exchange {r.exchangeStatus}</strong> : null}
+                </td>
+                <td className="govuk-table__cell">{r.reference}</td>
+                <td className="govuk-table__cell">{ageInDays(r.submittedAt)}</td>
+                <td className="govuk-table__cell">{r.facilitator}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

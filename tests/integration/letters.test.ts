@@ -1,0 +1,175 @@
+// Shuttle mediation over HTTP. The rule: nothing a participant writes reaches the other
+// side until a facilitator passes it on, and what was removed never reaches them at all.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { buildExchange, sendLetter, type Exchange, type Member } from './exchange-fixture';
+
+let server: TestServer;
+let fran: SignedInStaff;
+let other: SignedInStaff;
+let x: Exchange;
+
+beforeAll(async () => {
+  server = await startServer();
+  [fran, other] = await Promise.all([
+    setUpStaff(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' }),
+    setUpStaff(server, { email: 'otto@example.org', name: 'Otto Other', role: 'facilitator' }),
+  ]);
+  x = await buildExchange(server, fran);
+});
+afterAll(() => server?.stop());
+
+const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+const versionOf = (html: string) => /name="versionId" value="(\d+)"/.exec(html)![1]!;
+
+/** Everything the recipient can reach: their home page and every letter page they can open. */
+async function everythingSeenBy(m: Member): Promise<string> {
+  const home = await m.visitor.get('/letters/home');
+  const ids = [...home.html.matchAll(/href="\/letters\/read\/(\d+)"/g)].map((r) => r[1]);
+  const pages = await Promise.all(ids.map((id) => m.visitor.get(`/letters/read/${id}`)));
+  return [home.html, ...pages.map((p) => p.html)].join('\n');
+}
+
+async function probeAllLetterIds(m: Member, upTo = 40) {
+  const statuses = await Promise.all(Array.from({ length: upTo }, (_, i) => m.visitor.get(`/letters/read/${i + 1}`)));
+  return statuses.filter((p) => p.status === 200).map((p) => p.html).join('\n');
+}
+
+describe('letters between victim and offender', () => {
+  it('returned, revised, approved with a redaction: the offender never sees the first version or the removed words', async () => {
+    const first = 'FIRST-VERSION-TEXT. You ruined my year and I hate you.';
+    const letterId = await sendLetter(x.victim, first);
+    expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('With the facilitator: being read');
+    expect(await everythingSeenBy(x.offender)).not.toContain('FIRST-VERSION');
+    expect((await x.offender.visitor.get(`/letters/read/${letterId}`)).status).toBe(404);
+
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    expect(textOf(review.html)).toContain('FIRST-VERSION-TEXT');
+    await post(fran, `/staff/letters/${letterId}`, { decision: 'return', versionId: versionOf(review.html), messageToAuthor: 'Could you say how it felt, without the last sentence?' });
+    expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('Could you say how it felt');
+    expect(await everythingSeenBy(x.offender)).not.toContain('FIRST-VERSION');
+
+    // The victim revises; the phone number is flagged; the facilitator removes it.
+    const revised = await x.victim.visitor.get(`/letters/write?letter=${letterId}`);
+    expect(textOf(revised.html)).toContain('Could you say how it felt');
+    const second = 'SECOND-VERSION. I was frightened for months. Ring me on 07700 900982 if you want to say sorry.';
+    const recipient = /name="recipient" value="(\d+)"/.exec(revised.html)![1]!;
+    await x.victim.visitor.post('/letters/write', { intent: 'preview', letterId: String(letterId), recipient, body: second });
+    expect((await x.victim.visitor.post(`/letters/preview/${letterId}`)).url).toBe('/letters/home?sent=1');
+    const review2 = await fran.visitor.get(`/staff/letters/${letterId}`);
+    expect(textOf(review2.html)).toContain('Phone number: “07700 900982”');
+    const span = /name="remove"[^>]*value="(\d+-\d+)"/.exec(review2.html)?.[1] ?? /value="(\d+-\d+)"[^>]*name="remove"/.exec(review2.html)?.[1];
+    expect(span).toBeDefined();
+    const approved = await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId: versionOf(review2.html), remove: span! });
+    expect(approved.status).toBe(200);
+
+    const seen = await everythingSeenBy(x.offender);
+    expect(seen).toContain('SECOND-VERSION. I was frightened for months.');
+    expect(seen).toContain('[removed by the facilitator]');
+    expect(seen).not.toContain('07700 900982');
+    expect(seen).not.toContain('FIRST-VERSION');
+    expect(await probeAllLetterIds(x.offender)).not.toContain('FIRST-VERSION');
+    // The author is told what was removed.
+    expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('Your facilitator removed: “07700 900982”');
+    // Records are unalterable: both versions and both decisions are kept.
+    const db = new Database(server.dbPath, { readonly: true });
+    expect(db.prepare('select count(*) as n from letter_versions where letter_id = ?').get(letterId)).toEqual({ n: 2 });
+    expect(db.prepare('select decision from letter_reviews where letter_id = ? order by id').all(letterId)).toEqual([{ decision: 'returned' }, { decision: 'approved_with_redactions' }]);
+    db.close();
+    // A passed-on letter cannot be edited by its author.
+    expect((await x.victim.visitor.get(`/letters/write?letter=${letterId}`)).status).toBe(404);
+  });
+
+  it('a letter not passed on never reaches the other side; the author gets the message', async () => {
+    const letterId = await sendLetter(x.offender, 'NOT-PASSED-ON I know where you live.');
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    expect(textOf(review.html)).toContain('Threatening or abusive wording: “I know where you live”');
+    const refused = await post(fran, `/staff/letters/${letterId}`, { decision: 'not_passed_on', versionId: versionOf(review.html), reasonForRecord: 'A threat', messageToAuthorRefused: 'This cannot be passed on.' });
+    expect(refused.status).toBe(200);
+    expect(textOf((await x.offender.visitor.get('/letters/home')).html)).toContain('This cannot be passed on.');
+    expect(await probeAllLetterIds(x.victim)).not.toContain('NOT-PASSED-ON');
+  });
+
+  it('drafts stay with their author', async () => {
+    const write = await x.offender.visitor.get('/letters/write');
+    const recipient = /name="recipient" value="(\d+)"/.exec(write.html)![1]!;
+    const saved = await x.offender.visitor.post('/letters/write', { intent: 'save', recipient, body: 'DRAFT-ONLY words' });
+    expect(saved.url).toMatch(/saved=1$/);
+    expect(await probeAllLetterIds(x.victim)).not.toContain('DRAFT-ONLY');
+    expect(textOf((await fran.visitor.get('/staff/letters')).html)).not.toContain('DRAFT-ONLY');
+  });
+
+  it('pausing freezes relay at once; a facilitator resumes with a reason', async () => {
+    const letterId = await sendLetter(x.offender, 'PAUSED-LETTER I am sorry.');
+    await x.victim.visitor.post('/letters/pause', { how: 'paused' });
+    expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('The letter exchange is paused');
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    const frozen = await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId: versionOf(review.html) });
+    expect(frozen.status).toBe(409);
+    expect(textOf(frozen.html)).toContain('The exchange is paused or stopped');
+    expect(await probeAllLetterIds(x.victim)).not.toContain('PAUSED-LETTER');
+    // Writing is refused while paused too.
+    expect((await x.offender.visitor.get('/letters/write')).url).toBe('/letters/home');
+    expect((await post(fran, `${x.caseUrl}/letters`, { intent: 'resume', reason: '' })).status).toBe(400);
+    await post(fran, `${x.caseUrl}/letters`, { intent: 'resume', reason: 'Spoke to Vera; she is ready' });
+    await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId: versionOf(review.html) });
+    expect(await everythingSeenBy(x.victim)).toContain('PAUSED-LETTER I am sorry.');
+  });
+
+  it('two decisions on one letter at once: only one applies', async () => {
+    const letterId = await sendLetter(x.victim, 'RACE-LETTER thank you');
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    const versionId = versionOf(review.html);
+    const [a, b] = await Promise.all([
+      post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId }),
+      post(fran, `/staff/letters/${letterId}`, { decision: 'return', versionId, messageToAuthor: 'Please change it' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const db = new Database(server.dbPath, { readonly: true });
+    expect(db.prepare('select count(*) as n from letter_reviews where letter_id = ?').get(letterId)).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('a paper letter is typed in, reviewed, and printed with no one’s details', async () => {
+    const page = await fran.visitor.get(`${x.caseUrl}/letters`);
+    const author = /<option value="(\d+)">Owen Offender<\/option>/.exec(page.html)![1]!;
+    const recipient = /<option value="(\d+)">Vera Victim<\/option>/.exec(page.html)![1]!;
+    const recorded = await post(fran, `${x.caseUrl}/letters`, { intent: 'paper', author, recipient, body: 'PAPER-LETTER from prison. I think about it every day.' });
+    expect(recorded.url).toMatch(/^\/staff\/letters\/\d+$/);
+    expect(textOf(recorded.html)).toContain('received on paper');
+    await post(fran, recorded.url, { decision: 'approve', versionId: versionOf(recorded.html) });
+    const print = await fran.visitor.get(`${recorded.url}/print`);
+    expect(textOf(print.html)).toContain('PAPER-LETTER from prison.');
+    expect(textOf(print.html)).not.toContain('Owen');
+    expect(textOf(print.html)).not.toContain('Vera');
+    expect(await everythingSeenBy(x.victim)).toContain('This letter was written on paper');
+  });
+
+  it('other people cannot reach these letters: another case’s participant, an unassigned facilitator', async () => {
+    const y = await buildExchange(server, other, { victim: 'Yara Victim', offender: 'Yusuf Offender' });
+    expect(await probeAllLetterIds(y.victim)).toBe('');
+    expect(await probeAllLetterIds(y.offender)).toBe('');
+    expect((await other.visitor.get(`/staff/cases/${x.caseId}/letters`)).status).toBe(404);
+    const queue = await other.visitor.get('/staff/letters');
+    expect(textOf(queue.html)).not.toContain('RACE-LETTER');
+    const db = new Database(server.dbPath, { readonly: true });
+    const someLetter = (db.prepare('select id from letters order by id limit 1').get() as { id: number }).id;
+    db.close();
+    expect((await other.visitor.get(`/staff/letters/${someLetter}`)).status).toBe(404);
+    expect((await other.visitor.get(`/staff/letters/${someLetter}/print`)).status).toBe(404);
+  });
+
+  it('participants sign in with their reference and passphrase, with the same limits', async () => {
+    const v = new Visitor(server.url);
+    expect((await v.post('/letters', { reference: x.victim.reference, passphrase: 'wrong' })).status).toBe(401);
+    const ok = await v.post('/letters', { reference: x.victim.reference.toLowerCase(), passphrase: x.victim.passphrase });
+    expect(ok.url).toBe('/letters/home');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(ok.html).toContain('Exit this page');
+    const w = new Visitor(server.url);
+    for (let i = 0; i < 5; i++) await w.post('/letters', { reference: x.offender.reference, passphrase: `guess ${i}` });
+    expect((await w.post('/letters', { reference: x.offender.reference, passphrase: x.offender.passphrase })).status).toBe(429);
+  });
+});
