@@ -81,6 +81,8 @@ export const staffUsers = sqliteTable('staff_users', {
   totpLastStep: integer('totp_last_step'),
   setupTokenHash: text('setup_token_hash'),
   setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
+  // The day (YYYY-MM-DD) the last digest of waiting letters was sent.
+  lastDigestOn: text('last_digest_on'),
   createdAt: createdAt(),
 });
 
@@ -302,6 +304,8 @@ export const exchangeMembers = sqliteTable('exchange_members', {
   setupCodeHash: text('setup_code_hash'),
   setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
   passphraseHash: text('passphrase_hash'),
+  // Optional: only for content-free "there is a new letter" emails and an invite link.
+  email: text('email'),
   createdAt: createdAt(),
 });
 

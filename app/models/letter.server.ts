@@ -8,7 +8,12 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max, ne, or } from 'drizzle-orm';
 import { assessments, cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
+import { letterInviteEmail } from '../../emails/letter-invite';
+import { letterWaitingEmail } from '../../emails/letter-waiting';
+import { lettersDigestEmail } from '../../emails/letters-digest';
+import { newLetterEmail } from '../../emails/new-letter';
 import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
 import { hashSecret, REFERENCE_ALPHABET, verifySecret } from '~/utils/passphrase.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit, type Actor } from './audit.server';
@@ -53,7 +58,7 @@ const code = (n: number) => Array.from({ length: n }, () => REFERENCE_ALPHABET[r
  * Invites a participant (again): a participant reference and a one-time set-up code to
  * hand over in person, by phone, by post or in prison. Shown once; only a hash is kept.
  */
-export async function inviteMember(staff: StaffUser, caseId: number, participantId: number): Promise<{ reference: string; setUpCode: string } | null> {
+export async function inviteMember(staff: StaffUser, caseId: number, participantId: number, email?: string): Promise<{ reference: string; setUpCode: string; emailed: boolean } | null> {
   const setUpCode = `${code(4)}-${code(4)}`;
   const setupCodeHash = await hashSecret(setUpCode);
   return db.transaction((tx) => {
@@ -65,14 +70,15 @@ export async function inviteMember(staff: StaffUser, caseId: number, participant
     const setupExpiresAt = new Date(Date.now() + SETUP_CODE_LIFETIME_MS);
     let reference = existing?.reference;
     if (existing) {
-      tx.update(exchangeMembers).set({ setupCodeHash, setupExpiresAt, passphraseHash: null }).where(eq(exchangeMembers.id, existing.id)).run();
+      tx.update(exchangeMembers).set({ setupCodeHash, setupExpiresAt, passphraseHash: null, ...(email ? { email } : {}) }).where(eq(exchangeMembers.id, existing.id)).run();
     } else {
       do reference = `RJL-${code(4)}-${code(4)}`;
       while (tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.reference, reference)).get());
-      tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId, reference, setupCodeHash, setupExpiresAt }).run();
+      tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId, reference, setupCodeHash, setupExpiresAt, email: email ?? null }).run();
     }
+    if (email) enqueueEmail(tx, email, 'letter-invite', letterInviteEmail({ reference: reference!, setUpCode }));
     recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.member_invited', { type: 'participant', id: participantId });
-    return { reference: reference!, setUpCode };
+    return { reference: reference!, setUpCode, emailed: !!email };
   });
 }
 
@@ -214,6 +220,7 @@ export function submitLetter(memberId: number, letterId: number): { ok: true } |
     addVersion(tx, letterId, letter.draftBody, null);
     tx.update(letters).set({ status: 'waiting', submittedAt: new Date(), updatedAt: new Date() }).where(eq(letters.id, letterId)).run();
     recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.submitted', { type: 'letter', id: letterId });
+    alertFacilitator(tx, ctx.ex.caseId, letterId);
     return { ok: true } as const;
   });
 }
@@ -399,6 +406,10 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
             : { status: 'not_passed_on' as const, updatedAt: now };
       const changed = tx.update(letters).set(set).where(and(eq(letters.id, letterId), eq(letters.status, 'waiting'))).run().changes;
       if (!changed) throw new Error('letter changed during decision');
+      if (d.kind === 'approve') {
+        const recipient = tx.select({ email: exchangeMembers.email }).from(exchangeMembers).where(eq(exchangeMembers.id, found.l.recipientMemberId)).get();
+        if (recipient?.email) enqueueEmail(tx, recipient.email, 'new-letter', newLetterEmail());
+      }
       recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'approve' ? 'passed_on' : d.kind === 'return' ? 'returned' : 'not_passed_on'}`, { type: 'letter', id: letterId });
       return { ok: true } as const;
     });
@@ -435,4 +446,61 @@ export function getLetterForPrint(staff: StaffUser, letterId: number) {
   const reference = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, found.kase.referralId)).get()!.reference;
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.printed', { type: 'letter', id: letterId }));
   return { letterId, caseReference: reference, text: found.l.relayedText ?? '', passedOnAt: found.l.passedOnAt };
+}
+
+// ---- Alerts to facilitators ------------------------------------------------------------------
+
+function alertFacilitator(tx: Tx, caseId: number, letterId: number) {
+  const f = tx.select({ email: staffUsers.email }).from(cases).innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId)).where(eq(cases.id, caseId)).get();
+  if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId }));
+}
+
+/** Whole working days (Monday to Friday) from `from` to `to`. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  let days = 0;
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  const end = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
+  while (d.getTime() < end) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) days++;
+  }
+  return days;
+}
+
+/** Once a day per facilitator: a digest of letters that have waited over 2 working days. */
+export function sendDigests(now = new Date()): number {
+  const today = now.toISOString().slice(0, 10);
+  const waiting = db
+    .select({ facilitatorId: cases.facilitatorId, email: staffUsers.email, lastDigestOn: staffUsers.lastDigestOn, submittedAt: letters.submittedAt })
+    .from(letters)
+    .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
+    .innerJoin(cases, eq(cases.id, exchanges.caseId))
+    .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+    .where(eq(letters.status, 'waiting'))
+    .all()
+    .filter((l) => l.submittedAt && workingDaysBetween(l.submittedAt, now) > 2 && l.lastDigestOn !== today);
+  const byStaff = new Map<number, { email: string; days: number[] }>();
+  for (const l of waiting) {
+    const entry = byStaff.get(l.facilitatorId) ?? { email: l.email, days: [] };
+    entry.days.push(workingDaysBetween(l.submittedAt!, now));
+    byStaff.set(l.facilitatorId, entry);
+  }
+  db.transaction((tx) => {
+    for (const [staffId, { email, days }] of byStaff) {
+      enqueueEmail(tx, email, 'letters-digest', lettersDigestEmail({ count: days.length, oldestDays: Math.max(...days) }));
+      tx.update(staffUsers).set({ lastDigestOn: today }).where(eq(staffUsers.id, staffId)).run();
+    }
+  });
+  return byStaff.size;
+}
+
+/** The facilitator chooses whether the author may see that their letter was read. */
+export function shareReadReceipt(staff: StaffUser, letterId: number, share: boolean): boolean {
+  return db.transaction((tx) => {
+    if (!letterInScope(tx, staff, letterId)) return false;
+    tx.update(letters).set({ shareReadWithAuthor: share }).where(eq(letters.id, letterId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, share ? 'letter.read_receipt_shared' : 'letter.read_receipt_hidden', { type: 'letter', id: letterId });
+    return true;
+  });
 }

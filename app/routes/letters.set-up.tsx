@@ -2,7 +2,7 @@
 // facilitator, then a passphrase of the person's own choosing.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
 import { memberSetUpSchema } from '~/models/letter-schemas';
 import { completeMemberSetUp, findMemberForSetUp } from '~/models/letter.server';
@@ -13,8 +13,11 @@ import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your letters' };
 
-export async function loader(_: LoaderFunctionArgs) {
-  return null;
+// An emailed invitation link fills in the reference and code.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const clip = (v: string | null, n: number) => (v ?? '').slice(0, n);
+  return { reference: clip(url.searchParams.get('reference'), 40), code: clip(url.searchParams.get('code'), 20) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MemberSetUp() {
+  const prefill = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
@@ -41,8 +45,8 @@ export default function MemberSetUp() {
         <h1 className="govuk-heading-l">Set up your letters</h1>
         <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
         <Form method="post" noValidate>
-          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
-          <TextInput name="setUpCode" label="Set-up code" hint="For example, ABCD-EFGH" width="10" spellCheck={false} error={errors?.setUpCode?.[0]} />
+          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference} error={errors?.reference?.[0]} />
+          <TextInput name="setUpCode" label="Set-up code" hint="For example, ABCD-EFGH" width="10" spellCheck={false} defaultValue={prefill.code} error={errors?.setUpCode?.[0]} />
           <TextInput name="passphrase" label="Choose a passphrase" hint="At least 12 characters. A few words you will remember, that nobody could guess." spellCheck={false} error={errors?.passphrase?.[0]} />
           <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
           <Button>Continue</Button>

@@ -36,7 +36,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const id = z.coerce.number().int().positive();
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('open') }),
-  z.object({ intent: z.literal('invite'), participantId: id }),
+  z.object({
+    intent: z.literal('invite'),
+    participantId: id,
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.email('Enter an email address in the correct format, or leave it empty').optional()),
+  }),
   z.object({ intent: z.literal('pause'), reason: requiredText('The reason', 1000, 'Enter why you are pausing the exchange') }),
   z.object({ intent: z.literal('resume'), reason: requiredText('The reason', 1000, 'Enter why it is safe to resume') }),
   z.object({ intent: z.literal('paper'), author: id, recipient: id, body: letterBodySchema.refine((v) => v.trim().length > 0, 'Type in the letter') }),
@@ -59,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/staff/cases/${caseId}/letters`);
     }
     case 'invite': {
-      const invited = await inviteMember(session.user, caseId, v.participantId);
+      const invited = await inviteMember(session.user, caseId, v.participantId, v.email);
       if (!invited) throw data('Not found', { status: 404 });
       return { status: 'success' as const, invited };
     }
@@ -96,7 +106,12 @@ export default function ExchangePage() {
           </div>
         </div>
       ) : null}
-      {result?.invited ? <p className="govuk-body">They go to the letters page, choose “Use your set-up code”, and choose their own passphrase. The code works once, for 14 days. It will not be shown again.</p> : null}
+      {result?.invited ? (
+        <p className="govuk-body">
+          They go to the letters page, choose “Use your set-up code”, and choose their own passphrase. The code works once, for 14 days. It will not be shown again.
+          {result.invited.emailed ? ' An invitation link has also been emailed to them.' : ''}
+        </p>
+      ) : null}
       <span className="govuk-caption-l">Case {d.reference}</span>
       <h1 className="govuk-heading-l">Letter exchange</h1>
       {!d.exchange ? (
@@ -123,10 +138,14 @@ export default function ExchangePage() {
                 <span>
                   {p.name}: {p.reference ? `${p.reference}, ${p.setUp ? 'set up' : 'not set up yet'}` : 'not invited'}
                 </span>
-                <Form method="post">
+                <Form method="post" className="app-actions">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="invite" />
                   <input type="hidden" name="participantId" value={p.id} />
+                  <label className="govuk-visually-hidden" htmlFor={`email-${p.id}`}>
+                    Email address for {p.name} (optional)
+                  </label>
+                  <input className="govuk-input govuk-input--width-20" id={`email-${p.id}`} name="email" type="email" placeholder="Email (optional)" autoComplete="off" spellCheck={false} />
                   <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
                     {p.reference ? 'New set-up code' : 'Invite'}
                     <span className="govuk-visually-hidden"> for {p.name}</span>

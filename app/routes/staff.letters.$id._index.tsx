@@ -7,7 +7,7 @@ import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-field
 import { BackLink } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
-import { decideLetter, getLetterForReview } from '~/models/letter.server';
+import { decideLetter, getLetterForReview, shareReadReceipt } from '~/models/letter.server';
 import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: r.letter.id,
     caseId: r.caseId,
     status: r.letter.status,
+    readAt: r.letter.readAt?.toISOString() ?? null,
+    shared: r.letter.shareReadWithAuthor,
     onPaper: r.letter.onPaper,
     exchangeStatus: r.exchange.status,
     from: r.author ? `${r.author.name} (${ROLE[r.author.role]})` : '',
@@ -45,6 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireStaffForm(request);
   const letterId = idParam(params.id);
+  if (form.get('intent') === 'share-read') {
+    if (!shareReadReceipt(session.user, letterId, form.get('share') === 'yes')) throw data('Not found', { status: 404 });
+    return redirect(`/staff/letters/${letterId}`);
+  }
   const submission = parseWithZod(form, { schema: decisionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
@@ -96,6 +102,19 @@ export default function ReviewLetter() {
             </p>
           ) : null}
 
+          {d.status === 'passed_on' ? (
+            <div className="govuk-inset-text" id="read-receipt">
+              {d.readAt ? `The recipient first opened it on ${formatDateTime(d.readAt)}.` : 'The recipient has not opened it yet.'}
+              <Form method="post" className="govuk-!-margin-top-2">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="share-read" />
+                <input type="hidden" name="share" value={d.shared ? 'no' : 'yes'} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  {d.shared ? 'Stop showing the author when it was read' : 'Show the author when it was read'}
+                </button>
+              </Form>
+            </div>
+          ) : null}
           <h2 className="govuk-heading-m">Version {d.version}</h2>
           <div className="app-letter" id="letter-under-review">
             <p className="govuk-body app-pre-wrap">

@@ -35,6 +35,11 @@ export default function StaffLayout() {
                 Letters to review
               </Link>
             </li>
+            <li>
+              <Link className="govuk-link" to="/staff/emails">
+                Emails
+              </Link>
+            </li>
             {user.role === 'manager' ? (
               <li>
                 <Link className="govuk-link" to="/staff/accounts">

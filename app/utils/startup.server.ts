@@ -2,6 +2,7 @@
 // migrate the database, seed the demo when asked, and start background work.
 import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
+import { sendDigests } from '~/models/letter.server';
 import { purgeExpiredDrafts } from '~/models/referral.server';
 import { purgeOldSignInFailures } from '~/models/sign-in.server';
 import { seedDemo } from '~/models/demo.server';
@@ -18,6 +19,7 @@ export async function startup(): Promise<() => void> {
     purgeExpiredDrafts();
     purgeExpiredSessions();
     purgeOldSignInFailures();
+    sendDigests();
   };
   purge();
   const purgeTimer = setInterval(purge, 10 * 60 * 1000);

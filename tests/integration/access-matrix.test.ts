@@ -66,6 +66,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.cases.$id.audit': { path: (i) => `/staff/cases/${i.caseId}/audit`, expect: managerOnly },
   'staff.accounts': { path: () => '/staff/accounts', expect: managerOnly },
   'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
+  'staff.emails': { path: () => '/staff/emails', expect: anyStaff },
   'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
   'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
   'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { EMAIL_PREVIEWS } from './index';
+import { newLetterEmail } from './new-letter';
+
+describe('email templates', () => {
+  it('every template has a subject, a text part and an HTML part, and names no one', () => {
+    for (const p of EMAIL_PREVIEWS) {
+      const e = p.render();
+      expect(e.subject.length, p.name).toBeGreaterThan(3);
+      expect(e.text.length, p.name).toBeGreaterThan(20);
+      expect(e.html, p.name).toMatch(/^<!doctype html>/);
+      expect(`${e.subject} ${e.text}`, p.name).not.toMatch(/offender|victim|crime|harm/i);
+    }
+  });
+
+  it('the new-letter email is always the same: no content can reach it', () => {
+    expect(newLetterEmail()).toEqual(newLetterEmail());
+    expect(newLetterEmail().subject).toBe('You have a new message');
+  });
+});

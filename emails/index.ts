@@ -1,0 +1,21 @@
+// Every email template, with sample data, for the staff preview page and the tests.
+import { letterInviteEmail } from './letter-invite';
+import { letterWaitingEmail } from './letter-waiting';
+import { lettersDigestEmail } from './letters-digest';
+import { newLetterEmail } from './new-letter';
+import { newMessageEmail } from './new-message';
+import { partnerReferralReceivedEmail } from './partner-referral-received';
+import { referralReceivedEmail } from './referral-received';
+import { staffSetUpEmail } from './staff-set-up';
+import type { Email } from './layout';
+
+export const EMAIL_PREVIEWS: { name: string; who: string; render: () => Email }[] = [
+  { name: 'Referral received', who: 'A self-referrer who gave an email address', render: () => referralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
+  { name: 'New message', who: 'A self-referrer, when staff reply', render: () => newMessageEmail() },
+  { name: 'Partner referral received', who: 'The professional who referred', render: () => partnerReferralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
+  { name: 'Staff set-up', who: 'A new member of staff', render: () => staffSetUpEmail({ path: '/staff/set-up?token=example' }) },
+  { name: 'Letter exchange invitation', who: 'A participant who gave an email address', render: () => letterInviteEmail({ reference: 'RJL-7K4M-Q2XP', setUpCode: 'ABCD-EFGH' }) },
+  { name: 'New letter', who: 'A participant, when a letter to them is passed on', render: () => newLetterEmail() },
+  { name: 'Letter waiting', who: 'The case’s facilitator, when a letter is sent for review', render: () => letterWaitingEmail({ letterId: 42 }) },
+  { name: 'Daily digest', who: 'A facilitator with letters waiting over 2 working days', render: () => lettersDigestEmail({ count: 3, oldestDays: 4 }) },
+];
