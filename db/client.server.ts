@@ -28,10 +28,29 @@ export function openDatabase(path: string) {
 export function migrateDatabase(db: DB, migrationsFolder: string) {
   db.$client.pragma('foreign_keys = OFF');
   try {
-    migrate(db, { migrationsFolder });
+    migrateWithRetry(db, migrationsFolder);
     const broken = db.$client.pragma('foreign_key_check') as unknown[];
     if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken foreign keys`);
   } finally {
     db.$client.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * Two processes starting at once (the server and the staff CLI) can race in the migrator:
+ * SQLite refuses one at once with SQLITE_BUSY rather than waiting, or one reads "nothing
+ * applied yet" just before the other commits and then finds the table already made.
+ * Either way, trying again after a short, random pause reads the applied list afresh.
+ */
+function migrateWithRetry(db: DB, migrationsFolder: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrate(db, { migrationsFolder });
+      return;
+    } catch (error) {
+      const busy = /SQLITE_BUSY|database is locked|already exists/.test(String((error as { cause?: unknown })?.cause ?? error));
+      if (!busy || attempt >= 40) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 100);
+    }
   }
 }

@@ -1,7 +1,7 @@
 // Demo data for `npm start` (DEMO=true only): a self-referral you can sign back in to, two
 // staff accounts with a known password and authenticator key, a partner referral and a case.
 import { eq } from 'drizzle-orm';
-import { cases, participants, referralMessages, referrals, staffUsers } from '#db/schema';
+import { assessments, cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referralMessages, referrals, staffUsers } from '#db/schema';
 import { createHmac } from 'node:crypto';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
@@ -40,8 +40,81 @@ async function seedStaff() {
   return ids as [number, number];
 }
 
+export const DEMO_LETTER_MEMBERS = [
+  { role: 'victim' as const, name: 'Robin (demo)', reference: 'RJL-DEMV-7K4M', passphrase: 'demo victim passphrase' },
+  { role: 'offender' as const, name: 'Casey (demo)', reference: 'RJL-DEMQ-2XPA', passphrase: 'demo offender passphrase' },
+];
+
+/** A case in progress with a letter exchange: one letter passed on, a reply waiting for review. */
+async function seedExchange(facilitatorId: number) {
+  if (db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, 'RJ-DEMX-3HKW')).get()) return;
+  const hashes = await Promise.all(DEMO_LETTER_MEMBERS.map((m) => hashSecret(m.passphrase)));
+  db.transaction((tx) => {
+    const r = tx
+      .insert(referrals)
+      .values({
+        reference: 'RJ-DEMX-3HKW',
+        source: 'partner',
+        status: 'in_progress',
+        agency: 'hmpps',
+        referrerName: 'Harper Prison',
+        referrerEmail: 'harper@prison.demo.invalid',
+        referrerPhone: '0121 496 0002',
+        initiatedBy: 'victim',
+        consentConfirmed: true,
+        victimDetails: 'Robin (demo).',
+        offenderDetails: 'Casey (demo), in prison.',
+        offenceKind: 'burglary',
+        justiceStage: 'prison',
+        risks: ['none'],
+        supportNeeds: ['none'],
+      })
+      .returning({ id: referrals.id })
+      .get();
+    const kase = tx.insert(cases).values({ referralId: r.id, facilitatorId, stage: 'in_progress' }).returning({ id: cases.id }).get();
+    const ex = tx.insert(exchanges).values({ caseId: kase.id }).returning({ id: exchanges.id }).get();
+    const memberIds = DEMO_LETTER_MEMBERS.map((m, i) => {
+      const p = tx.insert(participants).values({ caseId: kase.id, role: m.role, name: m.name }).returning({ id: participants.id }).get();
+      tx.insert(assessments)
+        .values({
+          participantId: p.id,
+          infoGivenOn: '2026-10-01',
+          infoGivenHow: 'in_person',
+          consentOn: '2026-10-02',
+          consentHow: 'in_person',
+          consentRecordedBy: facilitatorId,
+          willing: 'yes',
+          acceptsResponsibility: m.role === 'offender' ? 'yes' : null,
+          riskAssessedOn: '2026-10-03',
+          revictimisationRisk: 'low',
+          riskDecision: 'indirect_only',
+          riskReason: 'Letters first (demo)',
+        })
+        .run();
+      return tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId: p.id, reference: m.reference, passphraseHash: hashes[i]! }).returning({ id: exchangeMembers.id }).get().id;
+    });
+    const [victimId, offenderId] = memberIds as [number, number];
+    const now = Date.now();
+    const first = tx
+      .insert(letters)
+      .values({ exchangeId: ex.id, authorMemberId: victimId, recipientMemberId: offenderId, status: 'passed_on', relayedText: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?', passedOnAt: new Date(now - 3 * 86_400_000), submittedAt: new Date(now - 4 * 86_400_000) })
+      .returning({ id: letters.id })
+      .get();
+    const v1 = tx.insert(letterVersions).values({ letterId: first.id, version: 1, body: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?' }).returning({ id: letterVersions.id }).get();
+    tx.insert(letterReviews).values({ letterId: first.id, versionId: v1.id, decision: 'approved', byStaffId: facilitatorId }).run();
+    const reply = tx
+      .insert(letters)
+      .values({ exchangeId: ex.id, authorMemberId: offenderId, recipientMemberId: victimId, status: 'waiting', onPaper: true, submittedAt: new Date(now - 86_400_000) })
+      .returning({ id: letters.id })
+      .get();
+    tx.insert(letterVersions).values({ letterId: reply.id, version: 1, body: 'I am sorry. I chose your house because the gate was open. My cousin Kevin said it would be easy. You can write to me at HMP Example.', recordedByStaffId: facilitatorId }).run();
+    recordAudit(tx, { type: 'system' }, 'exchange.demo_seeded', { type: 'exchange', id: ex.id });
+  });
+}
+
 export async function seedDemo() {
   const [, facilitatorId] = await seedStaff();
+  await seedExchange(facilitatorId);
   const exists = db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, DEMO_REFERENCE)).get();
   if (!exists) {
     const passphraseHash = await hashSecret(DEMO_PASSPHRASE);
@@ -124,6 +197,9 @@ export async function seedDemo() {
   }
   const base = `http://localhost:${env.PORT}`;
   console.log(`Demo: check a self-referral at ${base}/check-your-referral with reference ${DEMO_REFERENCE} and passphrase "${DEMO_PASSPHRASE}"`);
+  console.log(
+    `Demo: letters at ${base}/letters: ${DEMO_LETTER_MEMBERS.map((m) => `${m.role} ${m.reference} with "${m.passphrase}"`).join('; ')}`,
+  );
   console.log(
     `Demo: staff sign in at ${base}/staff/sign-in as ${DEMO_STAFF.map((s) => s.email).join(' or ')}, password "${DEMO_STAFF_PASSWORD}"; add the key ${DEMO_TOTP_KEY} to an authenticator app for the code (demo only)`,
   );

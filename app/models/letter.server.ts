@@ -504,3 +504,32 @@ export function shareReadReceipt(staff: StaffUser, letterId: number, share: bool
     return true;
   });
 }
+
+/** The whole exchange for the case file: every letter, every version, every decision. Staff only. */
+export function getExchangeRecord(staff: StaffUser, caseId: number) {
+  const x = getExchangeForStaff(staff, caseId);
+  if (!x?.exchange) return null;
+  const ids = x.letters.map((l) => l.id);
+  const versions = ids.length ? db.select().from(letterVersions).where(inArray(letterVersions.letterId, ids)).orderBy(asc(letterVersions.letterId), asc(letterVersions.version)).all() : [];
+  const reviews = ids.length
+    ? db
+        .select({ versionId: letterReviews.versionId, decision: letterReviews.decision, message: letterReviews.messageToAuthor, reason: letterReviews.reasonForRecord, redactions: letterReviews.redactions, at: letterReviews.createdAt, by: staffUsers.name })
+        .from(letterReviews)
+        .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
+        .where(inArray(letterReviews.letterId, ids))
+        .all()
+    : [];
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.printed', { type: 'case', id: caseId }));
+  const nameOf = (memberId: number) => x.people.find((p) => p.memberId === memberId)?.name ?? '';
+  return {
+    reference: x.reference,
+    letters: x.letters.map((l) => ({
+      id: l.id,
+      from: nameOf(l.author),
+      to: nameOf(l.recipient),
+      status: l.status,
+      onPaper: l.onPaper,
+      versions: versions.filter((v) => v.letterId === l.id).map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
+    })),
+  };
+}

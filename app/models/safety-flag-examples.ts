@@ -44,6 +44,8 @@ export const EXAMPLES: Example[] = [
   { text: 'I work at Tesco on the high street.', expect: [['place', 'work at Tesco']] },
   { text: 'My school is in Dudley.', expect: [['place', 'My school is in Dudley']] },
   { text: 'My daughter goes to St Mary Primary.', expect: [['place', 'My daughter goes to St Mary Primary']] },
+  { text: 'You can write to me at HMP Example.', expect: [['place', 'write to me at HMP Example']] },
+  { text: 'I am in HMP Birmingham until next year.', expect: [['place', 'HMP Birmingham']] },
   { text: 'I think about it every day.', expect: [] },
   { text: 'Last summer was the worst time of my life.', expect: [] },
   // Threats and abuse

@@ -30,6 +30,7 @@ const PATTERNS: [FlagKind, RegExp][] = [
   ['postcode', /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi],
   ['address', new RegExp(`\\b(?:flat|apartment|unit)\\s+\\d+[a-z]?\\b|\\b\\d{1,4}[a-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}${STREET}\\b`, 'gi')],
   ['date', new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\bevery\\s+${WEEKDAY}\\b|\\bon\\s+${WEEKDAY}s\\b`, 'gi')],
+  ['place', /\b(?:write to|find|visit|see|meet|contact) (?:me|us) (?:at|in|on|near) (?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}|\bHM(?:P|YOI|P\/YOI)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?/g],
   [
     'place',
     /\b(?:[Ii]|[Ww]e|[Ss]he|[Hh]e|[Tt]hey|[Mm]y \w+)(?:\s+(?:still|now|also|currently|usually))?\s+(?:live|lives|living|work|works|working|stay|stays|go|goes)\s+(?:in|at|on|near|for|to)\s+(?:the\s+)?(?:\d{1,4}[a-z]?\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}|\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\s+(?:school|work|workplace|office|gym|church|mosque|college|job)\s+(?:is\s+)?(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}/g,

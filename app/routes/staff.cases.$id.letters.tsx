@@ -156,6 +156,11 @@ export default function ExchangePage() {
           </ul>
 
           <h2 className="govuk-heading-m">Letters</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/cases/${d.caseId}/letters/print`}>
+              Print the whole exchange for the case file
+            </Link>
+          </p>
           {d.letters.length === 0 ? <p className="govuk-body">No letters have been sent yet.</p> : null}
           <ul className="govuk-list">
             {d.letters.map((l) => (

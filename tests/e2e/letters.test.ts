@@ -133,7 +133,7 @@ describe('letters in the browser', () => {
     await heading(f, 'Letter exchange');
     await f.getByText('Record a letter received on paper').click();
     await f.getByLabel('Written by').selectOption({ label: 'Owen Offender' });
-    await f.getByLabel('For').selectOption({ label: 'Vera Victim' });
+    await f.getByLabel('For', { exact: true }).selectOption({ label: 'Vera Victim' });
     await f.getByLabel('The letter, typed in as written').fill('PAPER. Written in my cell.');
     await f.getByRole('button', { name: 'Record the letter for review' }).click();
     await heading(f, /^Letter \d+$/);

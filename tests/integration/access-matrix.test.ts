@@ -70,6 +70,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
   'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
   'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },
+  'staff.cases.$id.letters_.print': { path: (i) => `/staff/cases/${i.letterCaseId}/letters/print`, expect: assignedOrManager },
   'letters._index': { path: () => '/letters', expect: { anonymous: 200, referrer: 200, facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200, participantAuthor: 'redirect', participantOtherSide: 'redirect', participantOtherCase: 'redirect' } },
   'letters.set-up': { path: () => '/letters/set-up', expect: publicPage },
   'letters.sign-out': { path: () => '/letters/sign-out', expect: publicPage },

@@ -145,6 +145,10 @@ describe('letters between victim and offender', () => {
     expect(textOf(print.html)).not.toContain('Owen');
     expect(textOf(print.html)).not.toContain('Vera');
     expect(await everythingSeenBy(x.victim)).toContain('This letter was written on paper');
+    // The case file has every version, including what was never passed on.
+    const record = await fran.visitor.get(`${x.caseUrl}/letters/print`);
+    expect(textOf(record.html)).toContain('FIRST-VERSION-TEXT');
+    expect(textOf(record.html)).toContain('Removed: “07700 900982”');
   });
 
   it('other people cannot reach these letters: another case’s participant, an unassigned facilitator', async () => {
