@@ -306,6 +306,8 @@ export const exchangeMembers = sqliteTable('exchange_members', {
   passphraseHash: text('passphrase_hash'),
   // Optional: only for content-free "there is a new letter" emails and an invite link.
   email: text('email'),
+  // A self-referrer linked to the exchange signs in with their referral's reference and passphrase.
+  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
 

@@ -68,17 +68,17 @@ describe('letter visibility', () => {
           const l = 'pick' in a ? written[a.pick % Math.max(written.length, 1)] : undefined;
           if (a.t === 'write') {
             const b = body();
-            const r = saveDraft(members[a.who], null, b.text, members[1 - a.who]!);
+            const r = saveDraft(members[a.who as 0 | 1], null, b.text, members[1 - a.who]!);
             if (r.ok) written.push({ id: r.letterId, author: a.who as 0 | 1, keep: b.keep, hide: b.hide });
           } else if (a.t === 'submit' && l) {
-            submitLetter(members[l.author], l.id);
+            submitLetter(members[l.author as 0 | 1], l.id);
           } else if (a.t === 'revise' && l) {
             const b = body();
-            if (saveDraft(members[l.author], l.id, b.text, members[1 - l.author]!).ok) Object.assign(l, { keep: b.keep, hide: b.hide });
+            if (saveDraft(members[l.author as 0 | 1], l.id, b.text, members[1 - l.author]!).ok) Object.assign(l, { keep: b.keep, hide: b.hide });
           } else if ((a.t === 'approve' || a.t === 'return' || a.t === 'refuse') && l) {
             const versionId = latestVersionId(l.id);
             if (!versionId) continue;
-            const submitted = getOwnLetter(members[l.author], l.id)!.submittedBody ?? '';
+            const submitted = getOwnLetter(members[l.author as 0 | 1], l.id)!.submittedBody ?? '';
             if (a.t === 'approve') {
               const at = submitted.indexOf('HIDE');
               const redactions: [number, number][] = a.redact && at >= 0 ? [[at, submitted.indexOf('x end') + 1]] : [];
@@ -93,7 +93,7 @@ describe('letter visibility', () => {
               decideLetter(manager, l.id, versionId, { kind: 'not_passed_on', reasonForRecord: 'no', messageToAuthor: 'no' });
             }
           } else if (a.t === 'pause') {
-            pauseByMember(members[a.who], 'paused');
+            pauseByMember(members[a.who as 0 | 1], 'paused');
           } else if (a.t === 'resume') {
             resumeExchange(manager, caseId, 'resumed');
           }

@@ -276,13 +276,13 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
   if (!kase) return null;
   const ex = db.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
   const people = db
-    .select({ id: participants.id, name: participants.name, role: participants.role, memberId: exchangeMembers.id, reference: exchangeMembers.reference, setUp: exchangeMembers.passphraseHash })
+    .select({ id: participants.id, name: participants.name, role: participants.role, memberId: exchangeMembers.id, reference: exchangeMembers.reference, setUp: exchangeMembers.passphraseHash, linked: exchangeMembers.referralId })
     .from(participants)
     .leftJoin(exchangeMembers, eq(exchangeMembers.participantId, participants.id))
     .where(eq(participants.caseId, caseId))
     .orderBy(asc(participants.id))
     .all()
-    .map((p) => ({ ...p, setUp: !!p.setUp }));
+    .map((p) => ({ ...p, setUp: !!p.setUp || !!p.linked, linked: !!p.linked }));
   const list = ex
     ? db
         .select({ id: letters.id, status: letters.status, author: letters.authorMemberId, recipient: letters.recipientMemberId, onPaper: letters.onPaper, submittedAt: letters.submittedAt, readAt: letters.readAt })
@@ -291,8 +291,8 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
         .orderBy(asc(letters.id))
         .all()
     : [];
-  const reference = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, kase.referralId)).get()!.reference;
-  return { kase, reference, exchange: ex ?? null, people, letters: list };
+  const referral = db.select({ reference: referrals.reference, source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
+  return { kase, reference: referral.reference, selfReferral: referral.source === 'self', exchange: ex ?? null, people, letters: list };
 }
 
 /** Letters waiting for review, oldest first: a facilitator's own cases, or every case for a manager. */
@@ -532,4 +532,34 @@ export function getExchangeRecord(staff: StaffUser, caseId: number) {
       versions: versions.filter((v) => v.letterId === l.id).map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
     })),
   };
+}
+
+/**
+ * Links a self-referrer to the exchange as the given participant: they reach their
+ * letters from "check your referral", with the passphrase they already have.
+ */
+export function linkSelfReferrer(staff: StaffUser, caseId: number, participantId: number): 'linked' | 'not-self-referral' | null {
+  return db.transaction((tx) => {
+    const kase = caseInScope(tx, staff, caseId);
+    const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
+    const p = ex && tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.caseId, caseId))).get();
+    if (!kase || !ex || !p) return null;
+    const referral = tx.select({ id: referrals.id, source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get();
+    if (referral?.source !== 'self' || p.role !== 'victim') return 'not-self-referral';
+    const existing = tx.select().from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();
+    if (existing) tx.update(exchangeMembers).set({ referralId: referral.id }).where(eq(exchangeMembers.id, existing.id)).run();
+    else {
+      let reference: string;
+      do reference = `RJL-${code(4)}-${code(4)}`;
+      while (tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.reference, reference)).get());
+      tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId, reference, referralId: referral.id }).run();
+    }
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.self_referrer_linked', { type: 'participant', id: participantId });
+    return 'linked';
+  });
+}
+
+/** The exchange membership linked to a self-referral, if any. */
+export function findMemberForReferral(referralId: number) {
+  return db.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.referralId, referralId)).get() ?? null;
 }

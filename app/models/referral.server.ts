@@ -3,7 +3,7 @@
 // Every change runs in one transaction with its audit row.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
+import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
 import { referralReceivedEmail } from '../../emails/referral-received';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
@@ -225,7 +225,17 @@ export function withdrawReferral(referralId: number): boolean {
  * "Delete everything I told you": the referral, its messages, drafts, sessions and
  * unsent emails go (foreign keys cascade). Only a count for the month survives.
  */
-export function deleteReferral(referralId: number) {
+export function referralHasCase(referralId: number): boolean {
+  return !!db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).get();
+}
+
+/**
+ * Once a facilitator has made the referral into a case, the case record (assessments,
+ * other people's details) is the service's to keep or delete under its retention rules,
+ * so the referrer is asked to contact us instead: returns 'has-case' and changes nothing.
+ */
+export function deleteReferral(referralId: number): 'deleted' | 'has-case' {
+  if (referralHasCase(referralId)) return 'has-case';
   db.transaction((tx) => {
     const month = new Date().toISOString().slice(0, 7);
     const deleted = tx.delete(referrals).where(eq(referrals.id, referralId)).run().changes;
@@ -238,5 +248,6 @@ export function deleteReferral(referralId: number) {
   });
   // Old copies of the deleted pages can sit in the write-ahead log; fold it back now.
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return 'deleted';
 }
 

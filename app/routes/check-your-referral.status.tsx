@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, ErrorSummary, Textarea } from '~/components/form-fields';
 import { PlainText } from '~/components/page';
+import { findMemberForReferral } from '~/models/letter.server';
 import { getReferralForReferrer, REFERRER_STATUS_WORDS, sendReferrerMessage } from '~/models/referral.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { messageBodySchema } from '~/models/message-schema';
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     received: referral.createdAt.toISOString(),
     messages: referral.messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     sent,
+    hasLetters: !!findMemberForReferral(referral.id),
   };
 }
 
@@ -42,7 +44,7 @@ const formatDate = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
 
 export default function ReferralStatus() {
-  const { reference, status, canWithdraw, received, messages, sent } = useLoaderData<typeof loader>();
+  const { reference, status, canWithdraw, received, messages, sent, hasLetters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
@@ -77,6 +79,12 @@ export default function ReferralStatus() {
           </div>
         </dl>
 
+        {hasLetters ? (
+          <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6">
+            <p className="govuk-body">Your facilitator has set up letters for you.</p>
+            <Button>Go to your letters</Button>
+          </Form>
+        ) : null}
         <h2 className="govuk-heading-m">Messages</h2>
         {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
         {messages.map((m) => (

@@ -10,7 +10,7 @@ import { BackLink } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { requiredText } from '~/models/case-schemas';
 import { letterBodySchema } from '~/models/letter-schemas';
-import { getExchangeForStaff, inviteMember, openExchange, pauseByStaff, recordPaperLetter, resumeExchange } from '~/models/letter.server';
+import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, recordPaperLetter, resumeExchange } from '~/models/letter.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: x.kase.stage,
     exchange: x.exchange ? { status: x.exchange.status, pausedBy: x.exchange.pausedBy, reason: x.exchange.pauseReason } : null,
     people: x.people,
+    selfReferral: x.selfReferral,
     letters: x.letters.map((l) => ({ id: l.id, status: l.status, from: nameOf(l.author), to: nameOf(l.recipient), onPaper: l.onPaper, submittedAt: l.submittedAt?.toISOString() ?? '', read: !!l.readAt })),
   };
 }
@@ -47,6 +48,7 @@ const actionSchema = z.discriminatedUnion('intent', [
       .transform((v) => v || undefined)
       .pipe(z.email('Enter an email address in the correct format, or leave it empty').optional()),
   }),
+  z.object({ intent: z.literal('link-referrer'), participantId: id }),
   z.object({ intent: z.literal('pause'), reason: requiredText('The reason', 1000, 'Enter why you are pausing the exchange') }),
   z.object({ intent: z.literal('resume'), reason: requiredText('The reason', 1000, 'Enter why it is safe to resume') }),
   z.object({ intent: z.literal('paper'), author: id, recipient: id, body: letterBodySchema.refine((v) => v.trim().length > 0, 'Type in the letter') }),
@@ -72,6 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const invited = await inviteMember(session.user, caseId, v.participantId, v.email);
       if (!invited) throw data('Not found', { status: 404 });
       return { status: 'success' as const, invited };
+    }
+    case 'link-referrer': {
+      const r = linkSelfReferrer(session.user, caseId, v.participantId);
+      if (!r) throw data('Not found', { status: 404 });
+      if (r === 'not-self-referral') return fail('participantId', 'Only the victim in a case that came from a self-referral can be linked', 400);
+      return redirect(`/staff/cases/${caseId}/letters`);
     }
     case 'pause':
       if (!pauseByStaff(session.user, caseId, v.reason)) return fail('reason', 'The exchange is not open');
@@ -151,6 +159,17 @@ export default function ExchangePage() {
                     <span className="govuk-visually-hidden"> for {p.name}</span>
                   </button>
                 </Form>
+                {d.selfReferral && p.role === 'victim' && !p.linked ? (
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="link-referrer" />
+                    <input type="hidden" name="participantId" value={p.id} />
+                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                      Link to their self-referral sign-in<span className="govuk-visually-hidden"> for {p.name}</span>
+                    </button>
+                  </Form>
+                ) : null}
+                {p.linked ? <span>Linked to their self-referral sign-in</span> : null}
               </li>
             ))}
           </ul>

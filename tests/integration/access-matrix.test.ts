@@ -52,6 +52,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'check-your-referral.delete': { path: () => '/check-your-referral/delete', expect: referrerOnly },
   'check-your-referral.deleted': { path: () => '/check-your-referral/deleted', expect: publicPage },
   'check-your-referral.sign-out': { path: () => '/check-your-referral/sign-out', expect: publicPage },
+  'check-your-referral.letters': { path: () => '/check-your-referral/letters', expect: 'redirect' }, // a button's target, never a page
   staff: { path: () => '/staff', expect: anyStaff }, // the layout, seen through its index
   'staff._index': { path: () => '/staff', expect: anyStaff },
   'staff.sign-in': { path: () => '/staff/sign-in', expect: staffSignIn },
