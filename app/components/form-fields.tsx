@@ -106,7 +106,7 @@ export function Choices({ kind, name, legend, hint, items, selected, error, smal
                     value={item.value}
                     defaultChecked={chosen.has(item.value)}
                     aria-describedby={item.hint ? `${id}-item-hint` : undefined}
-                    data-aria-controls={item.conditional ? conditionalId : undefined}
+                    aria-controls={item.conditional ? conditionalId : undefined}
                     data-behaviour={item.exclusive ? 'exclusive' : undefined}
                   />
                   <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
@@ -143,7 +143,7 @@ type TextProps = {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'password';
   autoComplete?: string;
   spellCheck?: boolean;
   width?: '20' | '10' | '5' | 'one-half' | 'two-thirds';

@@ -91,3 +91,20 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
 export function PlainText({ text }: { text: string }) {
   return <p className="govuk-body app-pre-wrap">{text}</p>;
 }
+
+/** "You have signed out", for the passphrase areas (check your referral, letters). */
+export function SignedOut({ signInAgain }: { signInAgain: string }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">You have signed out</h1>
+        <p className="govuk-body">If you are using a shared device, close this browser window now.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={signInAgain}>
+            Sign in again
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -2,28 +2,9 @@
 import { z } from 'zod';
 import { CASE_STAGES } from '#db/schema';
 import { CLOSURE_REASONS, SPECIALIST_FLAGS } from './case-stages';
-import { CONTROL_CHARS } from './message-schema';
+import { optionalText, requiredText } from './message-schema';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
-
-export function requiredText(name: string, max: number, empty: string) {
-  return z
-    .string({ error: empty })
-    .trim()
-    .min(1, empty)
-    .max(max, `${name} must be ${max} characters or fewer`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
-}
-
-export function optionalText(name: string, max: number) {
-  return z
-    .string({ error: `${name} must be text` })
-    .trim()
-    .max(max, `${name} must be ${max} characters or fewer`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`)
-    .optional()
-    .transform((v) => v || undefined);
-}
 
 /** A date as YYYY-MM-DD, a real one, not in the future. */
 export function pastDate(empty: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './case-schemas';
+import { requiredText } from './message-schema';
 
 const span = z.string().regex(/^\d{1,6}-\d{1,6}$/, 'Choose from the flagged parts shown');
 

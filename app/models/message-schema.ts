@@ -9,3 +9,24 @@ export const messageBodySchema = z
   .min(1, 'Enter your message')
   .max(2000, 'Your message must be 2,000 characters or fewer')
   .refine((v) => !CONTROL_CHARS.test(v), 'Your message must not contain hidden control characters');
+
+/** Required free text: trimmed, not empty, at most `max` characters, no control characters. */
+export function requiredText(name: string, max: number, empty: string) {
+  return z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
+}
+
+/** Optional free text, as above; empty becomes undefined. */
+export function optionalText(name: string, max: number) {
+  return z
+    .string({ error: `${name} must be text` })
+    .trim()
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`)
+    .optional()
+    .transform((v) => v || undefined);
+}

@@ -1,6 +1,6 @@
 // The partner referral form: its choices and its zod schema, declared once.
 import { z } from 'zod';
-import { CONTROL_CHARS } from './message-schema';
+import { optionalText, requiredText } from './message-schema';
 import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from './referral-questions';
 import { SPECIALIST_FLAGS } from './case-stages';
 
@@ -26,12 +26,7 @@ export const KNOWN_RISKS = [...SPECIALIST_FLAGS.filter(([v]) => v !== 'other'), 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
 
 function text(name: string, max: number, required: string | false) {
-  const base = z
-    .string({ error: required || `${name} must be text` })
-    .trim()
-    .max(max, `${name} must be ${max} characters or fewer`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
-  return required ? base.min(1, required) : base.optional().transform((v) => v || undefined);
+  return required ? requiredText(name, max, required) : optionalText(name, max);
 }
 
 const list = <T extends readonly (readonly [string, string])[]>(o: T, message: string) =>

@@ -2,7 +2,9 @@
 // words people see) and the zod schema that checks each page's answer on the server.
 // Pages, "check your answers" and the final submit all read from here.
 import { z } from 'zod';
-import { CONTROL_CHARS } from './message-schema';
+import { optionalText as optionalNamedText } from './message-schema';
+
+const optionalText = (max: number, name: string) => optionalNamedText(name, max);
 
 type Options = readonly (readonly [value: string, label: string])[];
 
@@ -92,17 +94,6 @@ export function labelFor(options: Options, value: unknown): string {
 function choice<T extends Options>(options: T, message: string) {
   const values = options.map(([v]) => v) as [T[number][0], ...T[number][0][]];
   return z.enum(values, { error: message });
-}
-
-/** Optional free text: trimmed, no control characters, at most `max` characters. */
-function optionalText(max: number, name: string) {
-  return z
-    .string({ error: `${name} must be text` })
-    .trim()
-    .max(max, `${name} must be ${max} characters or fewer`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 }
 
 /** Checkboxes: zero, one or many values, each one of the options. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHARS } from './message-schema';
+import { requiredText } from './message-schema';
 
 export const staffEmailSchema = z
   .string({ error: 'Enter your work email address' })
@@ -32,12 +32,7 @@ export const newPasswordSchema = z
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
 
 export const newStaffSchema = z.object({
-  name: z
-    .string({ error: 'Enter their name' })
-    .trim()
-    .min(1, 'Enter their name')
-    .max(100, 'Their name must be 100 characters or fewer')
-    .refine((v) => !CONTROL_CHARS.test(v), 'Their name must not contain hidden control characters'),
+  name: requiredText('Their name', 100, 'Enter their name'),
   email: staffEmailSchema,
   role: z.enum(['facilitator', 'manager'], { error: 'Select a role' }),
 });

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { SignedOut } from '~/components/page';
 import { participantSessions } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';
 
@@ -13,18 +13,6 @@ export async function loader(_: LoaderFunctionArgs) {
   return null;
 }
 
-export default function SignedOut() {
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">You have signed out</h1>
-        <p className="govuk-body">If you are using a shared device, close this browser window now.</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/letters">
-            Sign in again
-          </Link>
-        </p>
-      </div>
-    </div>
-  );
+export default function SignedOutPage() {
+  return <SignedOut signInAgain="/letters" />;
 }

@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields
 import { SENT_STATE } from '~/components/letters';
 import { BackLink } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
-import { requiredText } from '~/models/case-schemas';
+import { requiredText } from '~/models/message-schema';
 import { letterBodySchema } from '~/models/letter-schemas';
 import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, recordPaperLetter, resumeExchange } from '~/models/letter.server';
 import { replyWithErrors } from '~/utils/form.server';

@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary } from '~/components/form-fields';
+import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
 import { newPasswordSchema } from '~/models/staff-schemas';
 import { completePasswordSetUp, findBySetUpToken } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -40,33 +40,11 @@ export default function SetUp() {
         <h1 className="govuk-heading-l">Set up your account</h1>
         <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
         <Form method="post" noValidate>
-          <NewPassword name="password" label="Choose a password" hint="At least 12 characters. A few unrelated words make a strong, memorable password." error={errors?.password?.[0]} />
-          <NewPassword name="confirm" label="Type it again" error={errors?.confirm?.[0]} />
+          <TextInput name="password" label="Choose a password" hint="At least 12 characters. A few unrelated words make a strong, memorable password." type="password" autoComplete="new-password" width="two-thirds" error={errors?.password?.[0]} />
+          <TextInput name="confirm" label="Type it again" type="password" autoComplete="new-password" width="two-thirds" error={errors?.confirm?.[0]} />
           <Button>Continue</Button>
         </Form>
       </div>
-    </div>
-  );
-}
-
-function NewPassword({ name, label, hint, error }: { name: string; label: string; hint?: string; error?: string }) {
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`} id={name} name={name} type="password" autoComplete="new-password" aria-describedby={describedBy} />
     </div>
   );
 }

@@ -46,34 +46,10 @@ export default function StaffSignIn() {
         <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
         <Form method="post" noValidate>
           <TextInput name="email" label="Work email address" type="email" autoComplete="username" spellCheck={false} defaultValue={email} error={errors?.email?.[0]} />
-          <PasswordField error={errors?.password?.[0]} />
+          <TextInput name="password" label="Password" type="password" autoComplete="current-password" spellCheck={false} width="two-thirds" error={errors?.password?.[0]} />
           <Button>Continue</Button>
         </Form>
       </div>
-    </div>
-  );
-}
-
-function PasswordField({ error }: { error?: string }) {
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor="password">
-        Password
-      </label>
-      {error ? (
-        <p id="password-error" className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input
-        className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
-        id="password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        spellCheck={false}
-        aria-describedby={error ? 'password-error' : undefined}
-      />
     </div>
   );
 }

@@ -1,13 +1,10 @@
 // Conditional reveals and exclusive checkboxes for GOV.UK radios and checkboxes.
 // GOV.UK Frontend's own script sets aria-expanded on the inputs, which ARIA does not
-// allow on a radio or a checkbox (axe: aria-allowed-attr), so we do the same job here
-// with aria-controls only. Without JavaScript every conditional field simply shows.
+// allow on a radio or a checkbox (axe: aria-allowed-attr), so we do the same job here.
+// React renders aria-controls itself; this script only shows and hides, and never adds
+// attributes React does not know about (they would go stale when React re-renders).
+// Without JavaScript every conditional field simply shows.
 export function enhanceChoices(scope: ParentNode = document): () => void {
-  const inputs = [...scope.querySelectorAll<HTMLInputElement>('input[data-aria-controls]')];
-  for (const input of inputs) {
-    input.setAttribute('aria-controls', input.dataset.ariaControls!);
-    input.removeAttribute('data-aria-controls');
-  }
   const sync = () => {
     for (const input of scope.querySelectorAll<HTMLInputElement>('.govuk-radios__input[aria-controls], .govuk-checkboxes__input[aria-controls]')) {
       const target = document.getElementById(input.getAttribute('aria-controls')!);
