@@ -17,7 +17,14 @@ export function openDatabase(path: string) {
   sqlite.pragma('synchronous = NORMAL');
   // Deleted content is overwritten with zeros, so "delete everything" really removes it.
   sqlite.pragma('secure_delete = ON');
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE). A deferred
+  // transaction that reads and then writes cannot wait for another process's write lock
+  // (SQLite answers "database is locked" at once to avoid a deadlock); an immediate one
+  // waits up to busy_timeout. Another process here is the staff CLI, or a test.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
+  return db;
 }
 
 /**
