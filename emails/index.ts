@@ -1,4 +1,5 @@
 // Every email template, with sample data, for the staff preview page and the tests.
+import { exchangePausedEmail } from './exchange-paused';
 import { letterInviteEmail } from './letter-invite';
 import { letterWaitingEmail } from './letter-waiting';
 import { lettersDigestEmail } from './letters-digest';
@@ -17,5 +18,6 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: () => Email }[
   { name: 'Letter exchange invitation', who: 'A participant who gave an email address', render: () => letterInviteEmail({ reference: 'RJL-7K4M-Q2XP', setUpCode: 'ABCD-EFGH' }) },
   { name: 'New letter', who: 'A participant, when a letter to them is passed on', render: () => newLetterEmail() },
   { name: 'Letter waiting', who: 'The case’s facilitator, when a letter is sent for review', render: () => letterWaitingEmail({ letterId: 42 }) },
+  { name: 'Exchange paused', who: 'The case’s facilitator, when a participant pauses or stops', render: () => exchangePausedEmail({ caseId: 7, stopped: false }) },
   { name: 'Daily digest', who: 'A facilitator with letters waiting over 2 working days', render: () => lettersDigestEmail({ count: 3, oldestDays: 4 }) },
 ];

@@ -8,6 +8,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max, ne, or } from 'drizzle-orm';
 import { assessments, cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
+import { exchangePausedEmail } from '../../emails/exchange-paused';
 import { letterInviteEmail } from '../../emails/letter-invite';
 import { letterWaitingEmail } from '../../emails/letter-waiting';
 import { lettersDigestEmail } from '../../emails/letters-digest';
@@ -240,7 +241,20 @@ export function pauseExchange(actor: Actor & { memberId?: number; staff?: StaffU
       .set({ status: how, pausedBy: actor.memberId ? 'participant' : 'facilitator', pauseReason: reason ?? null, updatedAt: new Date() })
       .where(and(eq(exchanges.id, exchangeId), eq(exchanges.status, 'open')))
       .run().changes;
-    if (changed) recordAudit(tx, actor, `exchange.${how}`, { type: 'exchange', id: exchangeId });
+    if (changed) {
+      recordAudit(tx, actor, `exchange.${how}`, { type: 'exchange', id: exchangeId });
+      // A participant's pause or stop is news to their facilitator: tell them at once.
+      if (actor.memberId) {
+        const f = tx
+          .select({ email: staffUsers.email, caseId: cases.id })
+          .from(exchanges)
+          .innerJoin(cases, eq(cases.id, exchanges.caseId))
+          .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+          .where(eq(exchanges.id, exchangeId))
+          .get();
+        if (f) enqueueEmail(tx, f.email, 'exchange-paused', exchangePausedEmail({ caseId: f.caseId, stopped: how === 'withdrawn' }));
+      }
+    }
     return changed > 0;
   });
 }

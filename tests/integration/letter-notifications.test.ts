@@ -74,6 +74,13 @@ describe('letter notifications', () => {
     expect((await x.victim.visitor.get('/letters/home')).html).toContain('Read on');
   });
 
+  it('a participant’s pause alerts their facilitator, with no names', async () => {
+    await x.offender.visitor.post('/letters/pause', { how: 'paused' });
+    const alert = await mailTo('fran@example.org', 'has paused their letter exchange');
+    expect(alert.raw.replace(/=\r?\n/g, "")).toContain(`/staff/cases/${x.caseId}/letters`);
+    expect(alert.raw).not.toMatch(/Vera|Owen/);
+  });
+
   it('staff can preview every email', async () => {
     const page = await fran.visitor.get('/staff/emails');
     expect(page.status).toBe(200);
