@@ -1,0 +1,60 @@
+// Pages the journeys do not pass through on their way: each is opened and held to axe.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExchange, sendLetter, type Exchange } from '../integration/exchange-fixture';
+import { startServer, type TestServer } from '../setup/server';
+import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { expectAccessible, launch, openContext } from './browser';
+
+let server: TestServer;
+let browser: Browser;
+let manager: SignedInStaff;
+let x: Exchange;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launch()]);
+  manager = await setUpStaff(server, { email: 'mina@example.org', name: 'Mina Manager', role: 'manager' });
+  x = await buildExchange(server, manager);
+  await sendLetter(x.victim, 'A letter so the pages have something in them.');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('every other page passes axe', () => {
+  it('manager and staff pages', async () => {
+    const w = await openContext(browser, true);
+    const url = new URL(server.url);
+    await w.context.addCookies([...manager.visitor.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: '/' })));
+    for (const [path, heading] of [
+      ['/staff/accounts', 'Staff accounts'],
+      [`/staff/cases/${x.caseId}/audit`, 'Audit trail'],
+      ['/staff/emails', 'Emails we send'],
+      [`/staff/cases/${x.caseId}/letters`, 'Letter exchange'],
+      [`/staff/cases/${x.caseId}/letters/print`, /Letter exchange, case/],
+      ['/staff/cases', 'All cases'],
+    ] as const) {
+      await w.page.goto(`${server.url}${path}`);
+      await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
+      await expectAccessible(w.page);
+    }
+    expect(w.offsite).toEqual([]);
+    await w.context.close();
+  });
+
+  it('participant pages without JavaScript', async () => {
+    const w = await openContext(browser, false);
+    for (const [path, heading] of [
+      ['/letters/set-up', 'Set up your letters'],
+      ['/letters', 'Your letters'],
+      ['/check-your-referral/deleted', 'Everything has been deleted'],
+    ] as const) {
+      await w.page.goto(`${server.url}${path}`);
+      await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
+      await expectAccessible(w.page);
+      expect(await w.page.getByRole('button', { name: 'Emergency Exit this page' }).count()).toBe(1);
+    }
+    await w.context.close();
+  });
+});
