@@ -1,19 +1,7 @@
 // The fields of each self-referral page. Each takes the saved (or just-submitted)
 // values and the errors for its fields; the route wraps it in the form.
 import type { ReactNode } from 'react';
-import {
-  CONTACT_KINDS,
-  CONTACT_METHODS,
-  JUSTICE_STAGES,
-  KNOWS_WHO,
-  OFFENCE_KINDS,
-  PERSON_ROLE,
-  REPORTED,
-  SUPPORT_NEEDS,
-  WHEN_HAPPENED,
-  YES_NO,
-  type StepSlug,
-} from '~/models/referral-questions';
+import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO, type StepSlug } from '~/models/referral-options';
 import { Choices, firstError, Textarea, TextInput, type ChoiceItem, type FieldErrors } from './form-fields';
 
 type Values = Record<string, unknown>;

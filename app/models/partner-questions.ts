@@ -1,7 +1,7 @@
 // The partner referral form: its choices and its zod schema, declared once.
 import { z } from 'zod';
 import { optionalText, requiredText } from './message-schema';
-import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from './referral-questions';
+import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from './referral-options';
 import { SPECIALIST_FLAGS } from './case-stages';
 
 export const AGENCIES = [

@@ -1,7 +1,7 @@
 // A referral's answers as rows for staff screens, in the words the form used.
 import type { referrals } from '#db/schema';
 import { AGENCIES, INITIATED_BY, KNOWN_RISKS } from './partner-questions';
-import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, labelFor, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO } from './referral-questions';
+import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, labelFor, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO } from './referral-options';
 
 type Referral = typeof referrals.$inferSelect;
 type Row = { key: string; value: string };

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assembleReferral,
-  contactKindsSchema,
-  contactSchema,
-  knowsWhoSchema,
-  offenceSchema,
-  personRoleSchema,
-  policeSchema,
-  REFERRAL_STEPS,
-  stageSchema,
-  supportSchema,
-  whatToSaySchema,
-  whenSchema,
-  areaSchema,
-  type DraftAnswers,
-} from './referral-questions';
+import { assembleReferral, contactKindsSchema, contactSchema, knowsWhoSchema, offenceSchema, personRoleSchema, policeSchema, REFERRAL_STEPS, stageSchema, supportSchema, whatToSaySchema, whenSchema, areaSchema, type DraftAnswers } from './referral-questions';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
 const bad = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);

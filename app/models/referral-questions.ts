@@ -2,92 +2,23 @@
 // words people see) and the zod schema that checks each page's answer on the server.
 // Pages, "check your answers" and the final submit all read from here.
 import { z } from 'zod';
+import {
+  CONTACT_KINDS,
+  CONTACT_METHODS,
+  JUSTICE_STAGES,
+  KNOWS_WHO,
+  OFFENCE_KINDS,
+  PERSON_ROLE,
+  REFERRAL_STEP_LIST,
+  REPORTED,
+  SUPPORT_NEEDS,
+  WHEN_HAPPENED,
+  type Options,
+  type StepSlug,
+} from './referral-options';
 import { optionalText as optionalNamedText } from './message-schema';
 
 const optionalText = (max: number, name: string) => optionalNamedText(name, max);
-
-type Options = readonly (readonly [value: string, label: string])[];
-
-export const PERSON_ROLE = [
-  ['self', 'I am the person who was harmed'],
-  ['behalf', 'I am getting in touch for someone else'],
-] as const satisfies Options;
-
-export const OFFENCE_KINDS = [
-  ['violence', 'Violence or assault'],
-  ['burglary', 'Burglary (someone broke into a home or building)'],
-  ['theft', 'Theft or robbery'],
-  ['damage', 'Damage to property'],
-  ['harassment', 'Harassment, threats or stalking'],
-  ['hate', 'Hate crime'],
-  ['domestic', 'Domestic abuse'],
-  ['sexual', 'Sexual offence'],
-  ['fraud', 'Fraud or scam'],
-  ['road', 'Driving offence'],
-  ['asb', 'Anti-social behaviour'],
-  ['other', 'Something else'],
-] as const satisfies Options;
-
-export const WHEN_HAPPENED = [
-  ['month', 'In the last month'],
-  ['year', 'Between 1 and 12 months ago'],
-  ['years', 'Between 1 and 5 years ago'],
-  ['longer', 'More than 5 years ago'],
-  ['not_say', 'I would rather not say'],
-] as const satisfies Options;
-
-export const REPORTED = [
-  ['yes', 'Yes'],
-  ['no', 'No'],
-  ['not_sure', 'I am not sure'],
-] as const satisfies Options;
-
-export const JUSTICE_STAGES = [
-  ['not_reported', 'It has not been reported to the police'],
-  ['investigating', 'The police are looking into it'],
-  ['court', 'It is going to court'],
-  ['sentenced', 'The person has been sentenced'],
-  ['prison', 'The person is in prison'],
-  ['probation', 'The person is on probation'],
-  ['not_sure', 'I am not sure'],
-] as const satisfies Options;
-
-export const KNOWS_WHO = [
-  ['yes', 'Yes'],
-  ['no', 'No'],
-  ['not_sure', 'I am not sure'],
-] as const satisfies Options;
-
-export const CONTACT_KINDS = [
-  ['meeting', 'Meeting them, with a facilitator there'],
-  ['letters', 'Writing letters to each other'],
-  ['shuttle', 'Passing messages through a facilitator'],
-  ['call', 'A phone or video call'],
-  ['not_sure', 'I am not sure yet'],
-] as const satisfies Options;
-
-export const CONTACT_METHODS = [
-  ['none', 'Do not contact me. I will check back online'],
-  ['email', 'Email'],
-  ['phone', 'Phone'],
-  ['post', 'Post'],
-] as const satisfies Options;
-
-export const YES_NO = [
-  ['yes', 'Yes'],
-  ['no', 'No'],
-] as const satisfies Options;
-
-export const SUPPORT_NEEDS = [
-  ['interpreter', 'An interpreter'],
-  ['access', 'Help because of a disability or health condition'],
-  ['supporter', 'Someone I know to be with me'],
-  ['none', 'I do not need any of these'],
-] as const satisfies Options;
-
-export function labelFor(options: Options, value: unknown): string {
-  return options.find(([v]) => v === value)?.[1] ?? '';
-}
 
 // ---- Field rules ----------------------------------------------------------------------
 
@@ -211,21 +142,21 @@ export const supportSchema = z
 
 // ---- The steps, in order ----------------------------------------------------------------
 
-export const REFERRAL_STEPS = [
-  { slug: 'who', title: 'Are you the person who was harmed?', schema: personRoleSchema, required: true },
-  { slug: 'what-happened', title: 'What happened?', schema: offenceSchema, required: true },
-  { slug: 'when', title: 'Roughly when did it happen?', schema: whenSchema, required: true },
-  { slug: 'where', title: 'Where did it happen?', schema: areaSchema, required: false },
-  { slug: 'police', title: 'Has it been reported to the police?', schema: policeSchema, required: true },
-  { slug: 'where-things-are', title: 'Where are things now?', schema: stageSchema, required: true },
-  { slug: 'who-harmed-you', title: 'Do you know who harmed you?', schema: knowsWhoSchema, required: true },
-  { slug: 'kind-of-contact', title: 'What kind of contact might you want?', schema: contactKindsSchema, required: true },
-  { slug: 'what-you-would-say', title: 'Is there anything you would want to ask or say?', schema: whatToSaySchema, required: false },
-  { slug: 'contacting-you', title: 'How can we contact you?', schema: contactSchema, required: true },
-  { slug: 'support', title: 'Do you need any support?', schema: supportSchema, required: true },
-] as const;
+const SCHEMAS = {
+  'who': personRoleSchema,
+  'what-happened': offenceSchema,
+  'when': whenSchema,
+  'where': areaSchema,
+  'police': policeSchema,
+  'where-things-are': stageSchema,
+  'who-harmed-you': knowsWhoSchema,
+  'kind-of-contact': contactKindsSchema,
+  'what-you-would-say': whatToSaySchema,
+  'contacting-you': contactSchema,
+  'support': supportSchema,
+} as const;
 
-export type StepSlug = (typeof REFERRAL_STEPS)[number]['slug'];
+export const REFERRAL_STEPS = REFERRAL_STEP_LIST.map((step) => ({ ...step, schema: SCHEMAS[step.slug] }));
 
 export function findStep(slug: string) {
   return REFERRAL_STEPS.find((s) => s.slug === slug);

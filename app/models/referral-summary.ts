@@ -1,20 +1,6 @@
 // Turns draft answers into the rows of "check your answers", in the words people chose.
-import {
-  CONTACT_KINDS,
-  CONTACT_METHODS,
-  JUSTICE_STAGES,
-  KNOWS_WHO,
-  labelFor,
-  OFFENCE_KINDS,
-  PERSON_ROLE,
-  REFERRAL_STEPS,
-  REPORTED,
-  SUPPORT_NEEDS,
-  WHEN_HAPPENED,
-  YES_NO,
-  type DraftAnswers,
-  type StepSlug,
-} from './referral-questions';
+import { REFERRAL_STEPS, type DraftAnswers } from './referral-questions';
+import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, labelFor, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO, type StepSlug } from './referral-options';
 
 type Row = { slug: StepSlug; question: string; answer: string; required: boolean };
 

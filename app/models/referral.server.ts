@@ -10,7 +10,8 @@ import { enqueueEmail } from '~/utils/email.server';
 import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
 import { recordAudit } from './audit.server';
-import { assembleReferral, type DraftAnswers, type StepSlug } from './referral-questions';
+import { assembleReferral, type DraftAnswers } from './referral-questions';
+import { type StepSlug } from './referral-options';
 
 export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 

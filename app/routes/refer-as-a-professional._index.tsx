@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary, firstError, Textarea, TextInput, type ChoiceItem } from '~/components/form-fields';
 import { AGENCIES, INITIATED_BY, KNOWN_RISKS, partnerReferralSchema } from '~/models/partner-questions';
 import { submitPartnerReferral } from '~/models/partner-referral.server';
-import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/models/referral-questions';
+import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/models/referral-options';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';

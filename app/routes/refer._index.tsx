@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { GetHelpNow, StartButton } from '~/components/page';
-import { REFERRAL_STEPS } from '~/models/referral-questions';
+import { REFERRAL_STEP_LIST } from '~/models/referral-options';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Refer yourself' };
@@ -11,7 +11,7 @@ export default function ReferStart() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Refer yourself</h1>
         <p className="govuk-body">If you were harmed by a crime or anti-social behaviour, you can ask us about restorative justice here.</p>
-        <p className="govuk-body">It takes about 5 minutes. There are {REFERRAL_STEPS.length} short questions.</p>
+        <p className="govuk-body">It takes about 5 minutes. There are {REFERRAL_STEP_LIST.length} short questions.</p>
         <h2 className="govuk-heading-m">You can stay anonymous</h2>
         <ul className="govuk-list govuk-list--bullet">
           <li>You do not have to give your name, address, email or phone number.</li>

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary } from '~/components/form-fields';
 import { BackLink, SummaryList, type SummaryRow } from '~/components/page';
 import { describeAnswers } from '~/models/referral-summary';
-import { REFERRAL_STEPS, type StepSlug } from '~/models/referral-questions';
+import { REFERRAL_STEP_LIST, type StepSlug } from '~/models/referral-options';
 import { getDraftAnswers, submitDraft } from '~/models/referral.server';
 import { readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rows: describeAnswers(answers) };
 }
 
-const MISSING_MESSAGE = (slug: StepSlug) => `Answer the question ‘${REFERRAL_STEPS.find((s) => s.slug === slug)!.title}’`;
+const MISSING_MESSAGE = (slug: StepSlug) => `Answer the question ‘${REFERRAL_STEP_LIST.find((s) => s.slug === slug)!.title}’`;
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -50,7 +50,7 @@ export default function CheckAnswers() {
   }));
   return (
     <>
-      <BackLink to={`/refer/${REFERRAL_STEPS[REFERRAL_STEPS.length - 1]!.slug}`} />
+      <BackLink to={`/refer/${REFERRAL_STEP_LIST[REFERRAL_STEP_LIST.length - 1]!.slug}`} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Select } from '~/components/form-fields';
 import { ageInDays } from '~/components/staff';
-import { labelFor, OFFENCE_KINDS } from '~/models/referral-questions';
+import { labelFor, OFFENCE_KINDS } from '~/models/referral-options';
 import { listFacilitators } from '~/models/staff.server';
 import { QUEUE_STATUSES } from '~/models/triage-statuses';
 import { listTriageQueue, parseQueueFilters } from '~/models/triage.server';

@@ -9,7 +9,7 @@ import { CsrfInput } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
-import { labelFor } from '~/models/referral-questions';
+import { labelFor } from '~/models/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
