@@ -361,6 +361,12 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
   };
 }
 
+/** The text of the latest version, for working out what a decision removes. No audit: it is not a viewing. */
+export function getLatestBodyForDecision(staff: StaffUser, letterId: number): string | null {
+  if (!letterInScope(db, staff, letterId)) return null;
+  return db.select({ body: letterVersions.body }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get()?.body ?? '';
+}
+
 /** Applies redactions: each span of the text is replaced by a fixed marker. Overlaps merge. */
 export function applyRedactions(text: string, spans: [number, number][]): string {
   const merged = [...spans]

@@ -55,15 +55,19 @@ export function listTriageQueue(filters: QueueFilters) {
   return { rows: page, next: rows.length > PAGE_SIZE && last ? `${last.createdAt.getTime()}_${last.id}` : null };
 }
 
-/**
- * A referral as staff see it. Anyone on staff may triage a new referral; once it is a
- * case, only its facilitator and managers may open it. Opening it is audited.
- */
+/** A referral as staff see it, for those who may (above). Opening it is audited. */
+/** Anyone on staff may triage a new referral; once it is a case, only its facilitator and managers. */
+export function staffMaySeeReferral(staff: StaffUser, referralId: number): boolean {
+  const referral = db.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, referralId)).get();
+  if (!referral) return false;
+  const kase = db.select({ facilitatorId: cases.facilitatorId }).from(cases).where(eq(cases.referralId, referralId)).get();
+  return !kase || staff.role === 'manager' || kase.facilitatorId === staff.id;
+}
+
 export function getReferralForStaff(staff: StaffUser, referralId: number) {
-  const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get();
-  if (!referral) return null;
-  const kase = db.select().from(cases).where(eq(cases.referralId, referralId)).get();
-  if (kase && staff.role !== 'manager' && kase.facilitatorId !== staff.id) return null;
+  if (!staffMaySeeReferral(staff, referralId)) return null;
+  const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get()!;
+  const kase = db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).get();
   const messages = db.select().from(referralMessages).where(eq(referralMessages.referralId, referralId)).orderBy(asc(referralMessages.createdAt), asc(referralMessages.id)).all();
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.viewed', { type: 'referral', id: referralId }));
   return { referral, caseId: kase?.id ?? null, messages };

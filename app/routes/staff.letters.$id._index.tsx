@@ -7,7 +7,7 @@ import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-field
 import { BackLink } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
-import { decideLetter, getLetterForReview, shareReadReceipt } from '~/models/letter.server';
+import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letter.server';
 import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -54,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: decisionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
-  const review = getLetterForReview(session.user, letterId);
-  if (!review) throw data('Not found', { status: 404 });
+  const body = getLatestBodyForDecision(session.user, letterId);
+  if (body === null) throw data('Not found', { status: 404 });
   let result;
   if (v.decision === 'approve') {
-    const { spans, notFound } = spansToRemove(review.latest?.body ?? '', v.remove, v.removeText);
+    const { spans, notFound } = spansToRemove(body, v.remove, v.removeText);
     if (notFound.length) return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
     result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans });
   } else if (v.decision === 'return') {

@@ -9,25 +9,21 @@ import { CsrfInput, formatDateTime } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
 import { referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
-import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer } from '~/models/triage.server';
+import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
-import { requireStaff, requireStaffForm, type StaffSession } from '~/utils/staff-session.server';
+import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: (d) => `Referral ${(d as { reference: string }).reference}` };
 
 const idOf = (params: LoaderFunctionArgs['params']) => idParam(params.id);
 
-function load(session: StaffSession, id: number) {
-  const found = getReferralForStaff(session.user, id);
-  if (!found) throw data('Not found', { status: 404 });
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
-  const { referral, caseId, messages } = load(session, idOf(params));
+  const found = getReferralForStaff(session.user, idOf(params));
+  if (!found) throw data('Not found', { status: 404 });
+  const { referral, caseId, messages } = found;
   return {
     id: referral.id,
     reference: referral.reference,
@@ -48,7 +44,7 @@ const actionSchema = z.discriminatedUnion('intent', [acceptSchema, declineSchema
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireStaffForm(request);
   const id = idOf(params);
-  load(session, id);
+  if (!staffMaySeeReferral(session.user, id)) throw data('Not found', { status: 404 });
   const submission = parseWithZod(form, { schema: actionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
