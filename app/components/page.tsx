@@ -108,3 +108,34 @@ export function SignedOut({ signInAgain }: { signInAgain: string }) {
     </div>
   );
 }
+
+/** GOV.UK success notification banner: a title and what happened. */
+export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title" data-module="govuk-notification-banner">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}
+
+/** A message thread between a referrer and the service, oldest first. */
+export function MessageThread({ messages, otherSide, format }: { messages: { id: number; from: string; body: string; at: string }[]; otherSide: string; format: (iso: string) => string }) {
+  return (
+    <>
+      {messages.map((m) => (
+        <div key={m.id} className={`app-message${m.from === 'service' ? ' app-message--service' : ''}`}>
+          <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+            {m.from === 'service' ? 'From the service' : otherSide}
+            <span className="govuk-caption-m">{format(m.at)}</span>
+          </h3>
+          <PlainText text={m.body} />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, ErrorSummary, Textarea } from '~/components/form-fields';
-import { PlainText } from '~/components/page';
+import { MessageThread, SuccessBanner } from '~/components/page';
 import { findMemberForReferral } from '~/models/letter.server';
 import { getReferralForReferrer, REFERRER_STATUS_WORDS, sendReferrerMessage } from '~/models/referral.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -52,16 +52,7 @@ export default function ReferralStatus() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {sent && !result ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="sent-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your message has been sent</p>
-            </div>
-          </div>
+          <SuccessBanner title="Success"><p className="govuk-notification-banner__heading">Your message has been sent</p></SuccessBanner>
         ) : null}
         <span className="govuk-caption-l">Reference {reference}</span>
         <h1 className="govuk-heading-l">Your referral</h1>
@@ -87,15 +78,7 @@ export default function ReferralStatus() {
         ) : null}
         <h2 className="govuk-heading-m">Messages</h2>
         {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
-        {messages.map((m) => (
-          <div key={m.id} className={`app-message${m.from === 'service' ? ' app-message--service' : ''}`}>
-            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-              {m.from === 'service' ? 'From the service' : 'From you'}
-              <span className="govuk-caption-m">{formatDate(m.at)}</span>
-            </h3>
-            <PlainText text={m.body} />
-          </div>
-        ))}
+        <MessageThread messages={messages} otherSide="From you" format={formatDate} />
         <Form method="post" noValidate>
           <Textarea
             name="body"

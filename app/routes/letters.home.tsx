@@ -5,6 +5,7 @@ import { SENT_STATE } from '~/components/letters';
 import { formatDateTime } from '~/components/staff';
 import { getMemberHome } from '~/models/letter.server';
 import { participantSessions } from '~/utils/session.server';
+import { SuccessBanner } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your letters' };
@@ -28,16 +29,7 @@ export default function LettersHome() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {d.sentBanner ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="sent-title">
-                Sent
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p>
-            </div>
-          </div>
+          <SuccessBanner title="Sent"><p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p></SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your letters</h1>
         {d.status !== 'open' ? (

@@ -10,6 +10,7 @@ import { createStaffUser, endSessionsOf, listStaff, resetStaffUser, setStaffActi
 import { env } from '~/utils/env.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import { SuccessBanner } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Staff accounts' };
@@ -63,18 +64,9 @@ export default function Accounts() {
     <>
       <ErrorSummary errors={errors} />
       {result?.done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Done
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-body app-pre-wrap" id="account-done">
+        <SuccessBanner title="Done"><p className="govuk-body app-pre-wrap" id="account-done">
               {result.done}
-            </p>
-          </div>
-        </div>
+            </p></SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Staff accounts</h1>
       <table className="govuk-table">

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
-import { PlainText, SummaryList } from '~/components/page';
+import { MessageThread, SummaryList } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
 import { referralRows } from '~/models/referral-details';
@@ -106,15 +106,7 @@ export default function StaffReferral() {
           <>
             <h2 className="govuk-heading-m">Messages with the referrer</h2>
             {d.messages.length === 0 ? <p className="govuk-body">No messages yet.</p> : null}
-            {d.messages.map((m) => (
-              <div key={m.id} className={`app-message${m.from === 'service' ? ' app-message--service' : ''}`}>
-                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                  {m.from === 'service' ? 'From the service' : 'From the referrer'}
-                  <span className="govuk-caption-m">{formatDateTime(m.at)}</span>
-                </h3>
-                <PlainText text={m.body} />
-              </div>
-            ))}
+            <MessageThread messages={d.messages} otherSide="From the referrer" format={formatDateTime} />
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="reply" />
