@@ -12,12 +12,9 @@ const dev = args.has('--dev');
 if (args.has('--demo') && !process.env.DEMO) process.env.DEMO = 'true';
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
 
-const viteDevServer = dev
-  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
-  : undefined;
+const viteDevServer = dev ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 
-const loadBuild = () =>
-  viteDevServer ? viteDevServer.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js');
+const loadBuild = () => (viteDevServer ? viteDevServer.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js'));
 
 let build;
 try {

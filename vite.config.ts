@@ -15,6 +15,7 @@ export default defineConfig({
     alias: {
       '~': fileURLToPath(new URL('./app', import.meta.url)),
       '#db': fileURLToPath(new URL('./db', import.meta.url)),
+      '#emails': fileURLToPath(new URL('./emails', import.meta.url)),
     },
   },
   build: { assetsInlineLimit: 0 },

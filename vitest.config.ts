@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const alias = {
   '~': fileURLToPath(new URL('./app', import.meta.url)),
   '#db': fileURLToPath(new URL('./db', import.meta.url)),
+  '#emails': fileURLToPath(new URL('./emails', import.meta.url)),
 };
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts'],
+          include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           setupFiles: ['tests/setup/unit-setup.ts'],
         },
       },

@@ -7,7 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './utils/nonce';
 
 export { env } from './utils/env.server';
-export { startup } from './utils/startup.server';
+export { startup } from './startup.server';
 
 const ABORT_DELAY = 5_000;
 

@@ -123,19 +123,19 @@ export function Layout({ children }: { children: ReactNode }) {
               {staffArea ? (
                 <span className="govuk-service-navigation__text app-staff-label">Staff workspace</span>
               ) : (
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list" id="navigation">
-                  <NavItem to="/what-is-restorative-justice" current={location.pathname}>
-                    What it is
-                  </NavItem>
-                  <NavItem to="/refer" current={location.pathname}>
-                    Refer yourself
-                  </NavItem>
-                  <NavItem to="/check-your-referral" current={location.pathname}>
-                    Check your referral
-                  </NavItem>
-                </ul>
-              </nav>
+                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                  <ul className="govuk-service-navigation__list" id="navigation">
+                    <NavItem to="/what-is-restorative-justice" current={location.pathname}>
+                      What it is
+                    </NavItem>
+                    <NavItem to="/refer" current={location.pathname}>
+                      Refer yourself
+                    </NavItem>
+                    <NavItem to="/check-your-referral" current={location.pathname}>
+                      Check your referral
+                    </NavItem>
+                  </ul>
+                </nav>
               )}
             </div>
           </div>
@@ -166,9 +166,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                   ))}
                 </ul>
-                <p className="govuk-body-s">
-                  A free and confidential service for people affected by crime. Phone {data?.servicePhone ?? ''}.
-                </p>
+                <p className="govuk-body-s">A free and confidential service for people affected by crime. Phone {data?.servicePhone ?? ''}.</p>
               </div>
             </div>
           </div>

@@ -8,7 +8,13 @@ import { gzipSync } from 'node:zlib';
 
 const dir = mkdtempSync(join(tmpdir(), 'rj-bench-'));
 const child = spawn(process.execPath, ['server.js'], {
-  env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', DATABASE_PATH: join(dir, 'portal.db'), SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789' },
+  env: {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    PORT: '0',
+    DATABASE_PATH: join(dir, 'portal.db'),
+    SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise((resolve) => {

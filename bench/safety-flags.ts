@@ -13,14 +13,24 @@ function score(examples: Example[]) {
     };
     for (const [kind, words] of ex.expect) {
       if (flags.some((f) => hit(f, kind, words))) r.found++;
-      else (r.missed++, r.misses.push(`${kind}: “${words}”`));
+      else {
+        r.missed++;
+        r.misses.push(`${kind}: “${words}”`);
+      }
     }
-    for (const f of flags) if (!ex.expect.some(([k, w]) => hit(f, k, w))) (r.falseAlarms++, r.alarms.push(`${f.kind}: “${f.text}”`));
+    for (const f of flags) {
+      if (ex.expect.some(([k, w]) => hit(f, k, w))) continue;
+      r.falseAlarms++;
+      r.alarms.push(`${f.kind}: “${f.text}”`);
+    }
   }
   return r;
 }
 
-for (const [name, set] of [['main examples', EXAMPLES], ['harder examples', HARD_EXAMPLES]] as const) {
+for (const [name, set] of [
+  ['main examples', EXAMPLES],
+  ['harder examples', HARD_EXAMPLES],
+] as const) {
   const r = score(set);
   console.log(`safety flags, ${name} (${set.length} letters): ${r.found} found, ${r.missed} missed, ${r.falseAlarms} false alarms`);
   for (const m of r.misses) console.log(`  missed ${m}`);

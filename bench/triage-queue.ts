@@ -45,7 +45,9 @@ do {
   cursor = r.next;
   pages++;
 } while (cursor);
-console.log(`walked all ${pages} pages of all referrals in ${(performance.now() - walk).toFixed(0)} ms (${((performance.now() - walk) / pages).toFixed(2)} ms a page)`);
+console.log(
+  `walked all ${pages} pages of all referrals in ${(performance.now() - walk).toFixed(0)} ms (${((performance.now() - walk) / pages).toFixed(2)} ms a page)`,
+);
 const deep = listTriageQueue({ ...base, status: 'all', after: { at: Date.now() - 1000 * 60_000, id: N - 1000 } });
 time('a page near the end (keyset)', () => listTriageQueue({ ...base, status: 'all', after: { at: Date.now() - 1000 * 60_000, id: N - 1000 } }));
 time('partner referrals only', () => listTriageQueue({ ...base, source: 'partner' }));

@@ -8,6 +8,9 @@ import * as schema from './schema';
 
 export type DB = ReturnType<typeof openDatabase>;
 
+/** A drizzle transaction (or the database itself): what model helpers write through. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB;
+
 export function openDatabase(path: string) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);

@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const referrals = sqliteTable(
   'referrals',
@@ -62,7 +64,9 @@ export const referrals = sqliteTable(
     declinedReason: text('declined_reason'),
     triagedBy: integer('triaged_by').references(() => staffUsers.id),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('referrals_status_created_idx').on(t.status, t.createdAt), index('referrals_created_idx').on(t.createdAt, t.id)],
@@ -107,11 +111,15 @@ export const referralMessages = sqliteTable(
 export const referralDrafts = sqliteTable('referral_drafts', {
   id: text('id').primaryKey(),
   answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['in_progress', 'submitted'] }).notNull().default('in_progress'),
+  status: text('status', { enum: ['in_progress', 'submitted'] })
+    .notNull()
+    .default('in_progress'),
   referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
   sealedPassphrase: text('sealed_passphrase'),
   createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 // Sessions of people who came back with a reference and passphrase. `id` is the SHA-256
@@ -154,7 +162,9 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),
@@ -204,7 +214,9 @@ export const cases = sqliteTable(
     stage: text('stage', { enum: CASE_STAGES }).notNull().default('referred'),
     closureReason: text('closure_reason'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage)],
 );
@@ -272,7 +284,9 @@ export const assessments = sqliteTable('assessments', {
   riskReason: text('risk_reason'),
   signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
   signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 // ---- Letter exchange (shuttle mediation) ----------------------------------------------
@@ -283,11 +297,15 @@ export const exchanges = sqliteTable('exchanges', {
     .notNull()
     .unique()
     .references(() => cases.id),
-  status: text('status', { enum: ['open', 'paused', 'withdrawn'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'paused', 'withdrawn'] })
+    .notNull()
+    .default('open'),
   pausedBy: text('paused_by', { enum: ['participant', 'facilitator'] }),
   pauseReason: text('pause_reason'),
   createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 /** A participant's place in an exchange, and their sign-in: a reference, a one-time set-up code, their own passphrase. */
@@ -337,7 +355,9 @@ export const letters = sqliteTable(
     shareReadWithAuthor: integer('share_read_with_author', { mode: 'boolean' }).notNull().default(false),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [index('letters_status_idx').on(t.status, t.submittedAt), index('letters_recipient_idx').on(t.recipientMemberId, t.status)],
 );

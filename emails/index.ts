@@ -10,14 +10,36 @@ import { referralReceivedEmail } from './referral-received';
 import { staffSetUpEmail } from './staff-set-up';
 import type { Email } from './layout';
 
-export const EMAIL_PREVIEWS: { name: string; who: string; render: () => Email }[] = [
+const SAMPLE_URL = 'https://rj-service.example';
+
+export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: string) => Email }[] = [
   { name: 'Referral received', who: 'A self-referrer who gave an email address', render: () => referralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
   { name: 'New message', who: 'A self-referrer, when staff reply', render: () => newMessageEmail() },
   { name: 'Partner referral received', who: 'The professional who referred', render: () => partnerReferralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
-  { name: 'Staff set-up', who: 'A new member of staff', render: () => staffSetUpEmail({ path: '/staff/set-up?token=example' }) },
-  { name: 'Letter exchange invitation', who: 'A participant who gave an email address', render: () => letterInviteEmail({ reference: 'RJL-7K4M-Q2XP', setUpCode: 'ABCD-EFGH' }) },
+  {
+    name: 'Staff set-up',
+    who: 'A new member of staff',
+    render: (publicUrl = SAMPLE_URL) => staffSetUpEmail({ path: '/staff/set-up?token=example', publicUrl }),
+  },
+  {
+    name: 'Letter exchange invitation',
+    who: 'A participant who gave an email address',
+    render: (publicUrl = SAMPLE_URL) => letterInviteEmail({ reference: 'RJL-7K4M-Q2XP', setUpCode: 'ABCD-EFGH', publicUrl }),
+  },
   { name: 'New letter', who: 'A participant, when a letter to them is passed on', render: () => newLetterEmail() },
-  { name: 'Letter waiting', who: 'The case’s facilitator, when a letter is sent for review', render: () => letterWaitingEmail({ letterId: 42 }) },
-  { name: 'Exchange paused', who: 'The case’s facilitator, when a participant pauses or stops', render: () => exchangePausedEmail({ caseId: 7, stopped: false }) },
-  { name: 'Daily digest', who: 'A facilitator with letters waiting over 2 working days', render: () => lettersDigestEmail({ count: 3, oldestDays: 4 }) },
+  {
+    name: 'Letter waiting',
+    who: 'The case’s facilitator, when a letter is sent for review',
+    render: (publicUrl = SAMPLE_URL) => letterWaitingEmail({ letterId: 42, publicUrl }),
+  },
+  {
+    name: 'Exchange paused',
+    who: 'The case’s facilitator, when a participant pauses or stops',
+    render: (publicUrl = SAMPLE_URL) => exchangePausedEmail({ caseId: 7, stopped: false, publicUrl }),
+  },
+  {
+    name: 'Daily digest',
+    who: 'A facilitator with letters waiting over 2 working days',
+    render: (publicUrl = SAMPLE_URL) => lettersDigestEmail({ count: 3, oldestDays: 4, publicUrl }),
+  },
 ];

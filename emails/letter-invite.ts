@@ -1,10 +1,9 @@
-import { env } from '~/utils/env.server';
 import { renderEmail, type Email } from './layout';
 
 // An invitation to the letter exchange, for a participant who gave an email address.
 // The link fills in their reference and one-time code; they choose their own passphrase.
-export function letterInviteEmail(data: { reference: string; setUpCode: string }): Email {
-  const link = `${env.PUBLIC_URL}/letters/set-up?reference=${encodeURIComponent(data.reference)}&code=${encodeURIComponent(data.setUpCode)}`;
+export function letterInviteEmail(data: { reference: string; setUpCode: string; publicUrl: string }): Email {
+  const link = `${data.publicUrl}/letters/set-up?reference=${encodeURIComponent(data.reference)}&code=${encodeURIComponent(data.setUpCode)}`;
   return renderEmail('Your sign-in details', [
     'Your facilitator has set up a way for you to read and write messages online.',
     `Open this link to choose your passphrase. It works once, for 14 days: ${link}`,

@@ -33,7 +33,11 @@ if (command === 'create') {
     throw error;
   }
 } else if (command === 'reset') {
-  const user = db.select().from(staffUsers).where(eq(staffUsers.email, (values.email ?? '').toLowerCase())).get();
+  const user = db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.email, (values.email ?? '').toLowerCase()))
+    .get();
   if (!user) fail(`No account for ${values.email}`);
   console.log(`Reset ${user.email}.\nSet-up link (one use, 72 hours): ${env.PUBLIC_URL}${resetStaffUser(cli, user.id)}`);
 } else {

@@ -119,10 +119,7 @@ export function Choices({ kind, name, legend, hint, items, selected, error, smal
                   ) : null}
                 </div>
                 {item.conditional ? (
-                  <div
-                    className={`govuk-${kind}__conditional${chosen.has(item.value) ? '' : ` govuk-${kind}__conditional--hidden`}`}
-                    id={conditionalId}
-                  >
+                  <div className={`govuk-${kind}__conditional${chosen.has(item.value) ? '' : ` govuk-${kind}__conditional--hidden`}`} id={conditionalId}>
                     {item.conditional}
                   </div>
                 ) : null}
@@ -160,7 +157,20 @@ function Label({ htmlFor, text, isPageHeading, size }: { htmlFor: string; text: 
   return isPageHeading ? <h1 className="govuk-label-wrapper">{label}</h1> : label;
 }
 
-export function TextInput({ name, label, isPageHeading, labelSize, hint, error, defaultValue, type = 'text', autoComplete, spellCheck, width, inputMode }: TextProps) {
+export function TextInput({
+  name,
+  label,
+  isPageHeading,
+  labelSize,
+  hint,
+  error,
+  defaultValue,
+  type = 'text',
+  autoComplete,
+  spellCheck,
+  width,
+  inputMode,
+}: TextProps) {
   const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -219,7 +229,19 @@ export function Textarea({ name, label, isPageHeading, labelSize, hint, error, d
   );
 }
 
-export function Button({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+export function Button({
+  children,
+  secondary,
+  warning,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  secondary?: boolean;
+  warning?: boolean;
+  name?: string;
+  value?: string;
+}) {
   return (
     <button
       type="submit"
@@ -233,7 +255,21 @@ export function Button({ children, secondary, warning, name, value }: { children
   );
 }
 
-export function Select({ name, label, options, defaultValue, error, hint }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; error?: string; hint?: string }) {
+export function Select({
+  name,
+  label,
+  options,
+  defaultValue,
+  error,
+  hint,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  error?: string;
+  hint?: string;
+}) {
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={name}>
@@ -245,7 +281,13 @@ export function Select({ name, label, options, defaultValue, error, hint }: { na
         </div>
       ) : null}
       <ErrorMessage id={`${name}-error`} message={error} />
-      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}>
+      <select
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -48,8 +48,8 @@ export function WarningText({ children }: { children: ReactNode }) {
 export function GetHelpNow() {
   return (
     <WarningText>
-      If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. For free, private support any time, call
-      Victim Support on 08 08 16 89 111.
+      If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. For free, private support any time, call Victim Support on 08
+      08 16 89 111.
     </WarningText>
   );
 }
@@ -58,7 +58,15 @@ export function StartButton({ to, children }: { to: string; children: ReactNode 
   return (
     <Link to={to} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
       {children}
-      <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+      <svg
+        className="govuk-button__start-icon"
+        xmlns="http://www.w3.org/2000/svg"
+        width="17.5"
+        height="19"
+        viewBox="0 0 33 40"
+        aria-hidden="true"
+        focusable="false"
+      >
         <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
       </svg>
     </Link>
@@ -112,7 +120,12 @@ export function SignedOut({ signInAgain }: { signInAgain: string }) {
 /** GOV.UK success notification banner: a title and what happened. */
 export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title" data-module="govuk-notification-banner">
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-title"
+      data-module="govuk-notification-banner"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-title">
           {title}
@@ -124,7 +137,15 @@ export function SuccessBanner({ title, children }: { title: string; children: Re
 }
 
 /** A message thread between a referrer and the service, oldest first. */
-export function MessageThread({ messages, otherSide, format }: { messages: { id: number; from: string; body: string; at: string }[]; otherSide: string; format: (iso: string) => string }) {
+export function MessageThread({
+  messages,
+  otherSide,
+  format,
+}: {
+  messages: { id: number; from: string; body: string; at: string }[];
+  otherSide: string;
+  format: (iso: string) => string;
+}) {
   return (
     <>
       {messages.map((m) => (

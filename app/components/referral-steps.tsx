@@ -1,7 +1,19 @@
 // The fields of each self-referral page. Each takes the saved (or just-submitted)
 // values and the errors for its fields; the route wraps it in the form.
 import type { ReactNode } from 'react';
-import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO, type StepSlug } from '~/models/referral-options';
+import {
+  CONTACT_KINDS,
+  CONTACT_METHODS,
+  JUSTICE_STAGES,
+  KNOWS_WHO,
+  OFFENCE_KINDS,
+  PERSON_ROLE,
+  REPORTED,
+  SUPPORT_NEEDS,
+  WHEN_HAPPENED,
+  YES_NO,
+  type StepSlug,
+} from '~/data/referral-options';
 import { Choices, firstError, Textarea, TextInput, type ChoiceItem, type FieldErrors } from './form-fields';
 
 type Values = Record<string, unknown>;
@@ -12,7 +24,15 @@ const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => ty
 const items = (options: readonly (readonly [string, string])[], extra: Record<string, Partial<ChoiceItem>> = {}): ChoiceItem[] =>
   options.map(([value, label]) => ({ value, label, ...extra[value] }));
 
-function Radios(props: { name: string; title: string; hint?: ReactNode; options: readonly (readonly [string, string])[]; extra?: Record<string, Partial<ChoiceItem>>; values: Values; errors: FieldErrors }) {
+function Radios(props: {
+  name: string;
+  title: string;
+  hint?: ReactNode;
+  options: readonly (readonly [string, string])[];
+  extra?: Record<string, Partial<ChoiceItem>>;
+  values: Values;
+  errors: FieldErrors;
+}) {
   return (
     <Choices
       kind="radios"
@@ -28,7 +48,14 @@ function Radios(props: { name: string; title: string; hint?: ReactNode; options:
 
 export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
   who: ({ title, values, errors }) => (
-    <Radios name="personRole" title={title} options={PERSON_ROLE} values={values} errors={errors} hint="For example, a parent getting in touch for their child, or a carer." />
+    <Radios
+      name="personRole"
+      title={title}
+      options={PERSON_ROLE}
+      values={values}
+      errors={errors}
+      hint="For example, a parent getting in touch for their child, or a carer."
+    />
   ),
 
   'what-happened': ({ title, values, errors }) => (
@@ -43,7 +70,12 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
         other: {
           dividerBefore: 'or',
           conditional: (
-            <TextInput name="offenceOther" label="Tell us in a few words (optional)" defaultValue={str(values.offenceOther)} error={firstError(errors, 'offenceOther')} />
+            <TextInput
+              name="offenceOther"
+              label="Tell us in a few words (optional)"
+              defaultValue={str(values.offenceOther)}
+              error={firstError(errors, 'offenceOther')}
+            />
           ),
         },
       }}
@@ -91,7 +123,15 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
   ),
 
   'where-things-are': ({ title, values, errors }) => (
-    <Radios name="justiceStage" title={title} hint="Restorative justice can happen at any stage." options={JUSTICE_STAGES} values={values} errors={errors} extra={{ not_sure: { dividerBefore: 'or' } }} />
+    <Radios
+      name="justiceStage"
+      title={title}
+      hint="Restorative justice can happen at any stage."
+      options={JUSTICE_STAGES}
+      values={values}
+      errors={errors}
+      extra={{ not_sure: { dividerBefore: 'or' } }}
+    />
   ),
 
   'who-harmed-you': ({ title, values, errors }) => (
@@ -105,7 +145,14 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       extra={{
         yes: {
           conditional: (
-            <TextInput name="harmerName" label="Their name (optional)" defaultValue={str(values.harmerName)} error={firstError(errors, 'harmerName')} width="two-thirds" spellCheck={false} />
+            <TextInput
+              name="harmerName"
+              label="Their name (optional)"
+              defaultValue={str(values.harmerName)}
+              error={firstError(errors, 'harmerName')}
+              width="two-thirds"
+              spellCheck={false}
+            />
           ),
         },
       }}
@@ -157,7 +204,15 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             label: 'Email',
             hint: 'We will know your email address. Our emails never say what they are about.',
             conditional: (
-<TextInput name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={str(values.email)} error={firstError(errors, 'email')} />
+              <TextInput
+                name="email"
+                label="Email address"
+                type="email"
+                autoComplete="email"
+                spellCheck={false}
+                defaultValue={str(values.email)}
+                error={firstError(errors, 'email')}
+              />
             ),
           },
           {
@@ -166,8 +221,22 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             hint: 'We will know your phone number. We will only call at the times you say are safe.',
             conditional: (
               <>
-                <TextInput name="phone" label="Phone number" type="tel" autoComplete="tel" width="20" defaultValue={str(values.phone)} error={firstError(errors, 'phone')} />
-                <TextInput name="phoneSafeTimes" label="When is it safe to call? (optional)" hint="For example, weekdays after 6pm" defaultValue={str(values.phoneSafeTimes)} error={firstError(errors, 'phoneSafeTimes')} />
+                <TextInput
+                  name="phone"
+                  label="Phone number"
+                  type="tel"
+                  autoComplete="tel"
+                  width="20"
+                  defaultValue={str(values.phone)}
+                  error={firstError(errors, 'phone')}
+                />
+                <TextInput
+                  name="phoneSafeTimes"
+                  label="When is it safe to call? (optional)"
+                  hint="For example, weekdays after 6pm"
+                  defaultValue={str(values.phoneSafeTimes)}
+                  error={firstError(errors, 'phoneSafeTimes')}
+                />
                 <Choices
                   kind="radios"
                   name="phoneMessageOk"
@@ -186,7 +255,14 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             label: 'Post',
             hint: 'We will know your address. Our letters come in a plain envelope.',
             conditional: (
-<Textarea name="postalAddress" label="Address" autoComplete="street-address" rows={4} defaultValue={str(values.postalAddress)} error={firstError(errors, 'postalAddress')} />
+              <Textarea
+                name="postalAddress"
+                label="Address"
+                autoComplete="street-address"
+                rows={4}
+                defaultValue={str(values.postalAddress)}
+                error={firstError(errors, 'postalAddress')}
+              />
             ),
           },
         ]}
@@ -205,14 +281,36 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       error={firstError(errors, 'supportNeeds')}
       items={items(SUPPORT_NEEDS, {
         interpreter: {
-          conditional: <TextInput name="interpreterLanguage" label="Which language? (optional)" width="20" defaultValue={str(values.interpreterLanguage)} error={firstError(errors, 'interpreterLanguage')} />,
+          conditional: (
+            <TextInput
+              name="interpreterLanguage"
+              label="Which language? (optional)"
+              width="20"
+              defaultValue={str(values.interpreterLanguage)}
+              error={firstError(errors, 'interpreterLanguage')}
+            />
+          ),
         },
         access: {
-          conditional: <Textarea name="accessNeeds" label="What would help? (optional)" rows={3} defaultValue={str(values.accessNeeds)} error={firstError(errors, 'accessNeeds')} />,
+          conditional: (
+            <Textarea
+              name="accessNeeds"
+              label="What would help? (optional)"
+              rows={3}
+              defaultValue={str(values.accessNeeds)}
+              error={firstError(errors, 'accessNeeds')}
+            />
+          ),
         },
         supporter: {
           conditional: (
-            <TextInput name="supporterDetails" label="Who would you like with you? (optional)" hint="For example, ‘my sister’ or ‘my support worker’" defaultValue={str(values.supporterDetails)} error={firstError(errors, 'supporterDetails')} />
+            <TextInput
+              name="supporterDetails"
+              label="Who would you like with you? (optional)"
+              hint="For example, ‘my sister’ or ‘my support worker’"
+              defaultValue={str(values.supporterDetails)}
+              error={firstError(errors, 'supporterDetails')}
+            />
           ),
         },
         none: { dividerBefore: 'or', exclusive: true },

@@ -1,19 +1,28 @@
 // Pieces of the staff workspace's pages.
 import { useRouteLoaderData } from '@remix-run/react';
-import type { loader as staffLoader } from '~/routes/staff';
+
+/** What the staff layout route (`routes/staff`) gives every page under it. */
+export type StaffFrame = { user: { name: string; role: 'facilitator' | 'manager' } | null; csrf: string | null };
 
 /** The hidden CSRF field every staff form carries. */
 export function CsrfInput() {
-  const data = useRouteLoaderData<typeof staffLoader>('routes/staff');
+  const data = useRouteLoaderData<StaffFrame>('routes/staff');
   return <input type="hidden" name="csrf" value={data?.csrf ?? ''} />;
 }
 
 export function useStaffUser() {
-  return useRouteLoaderData<typeof staffLoader>('routes/staff')?.user ?? null;
+  return useRouteLoaderData<StaffFrame>('routes/staff')?.user ?? null;
 }
 
 export function formatDateTime(iso: string | Date) {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
 }
 
 export function ageInDays(iso: string | Date, now = Date.now()) {

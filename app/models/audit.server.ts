@@ -1,5 +1,5 @@
 import { auditEvents } from '#db/schema';
-import type { Tx } from './tx.server';
+import type { Tx } from '#db/client.server';
 
 export type Actor = { type: 'referrer' | 'staff' | 'system'; id?: string | number | null };
 

@@ -17,7 +17,10 @@ export function pastDate(empty: string) {
     .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 86_400_000, 'The date must be today or in the past');
 }
 
-export const acceptSchema = z.object({ intent: z.literal('accept'), facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator') });
+export const acceptSchema = z.object({
+  intent: z.literal('accept'),
+  facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
+});
 export const declineSchema = z.object({ intent: z.literal('decline'), reason: requiredText('The reason', 1000, 'Enter the reason for declining') });
 export const replySchema = z.object({ intent: z.literal('reply'), body: requiredText('The message', 2000, 'Enter your message') });
 
@@ -68,24 +71,44 @@ const HOW = [
 ] as const;
 export const INFO_HOW = HOW;
 
-export const infoSchema = z.object({ section: z.literal('info'), infoGivenOn: pastDate('Enter the date information was given'), infoGivenHow: z.enum(values(HOW), { error: 'Select how it was given' }) });
-export const consentSchema = z.object({ section: z.literal('consent'), consentOn: pastDate('Enter the date consent was given'), consentHow: z.enum(values(HOW), { error: 'Select how consent was given' }) });
-export const willingSchema = z.object({ section: z.literal('willing'), willing: z.enum(['yes', 'no', 'unsure'], { error: 'Select whether they are willing' }) });
-export const responsibilitySchema = z.object({ section: z.literal('responsibility'), acceptsResponsibility: z.enum(['yes', 'partly', 'no'], { error: 'Select whether they accept responsibility' }) });
-export const riskSchema = z
-  .object({
-    section: z.literal('risk'),
-    riskAssessedOn: pastDate('Enter the date of the risk assessment'),
-    revictimisationRisk: z.enum(['low', 'medium', 'high'], { error: 'Select the risk of re-victimisation' }),
-    safeguardingConcerns: optionalText('Safeguarding concerns', 2000),
-    powerImbalance: optionalText('Power imbalance', 2000),
-    specialistFlags: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values(SPECIALIST_FLAGS), { error: 'Select from the flags shown' })).max(SPECIALIST_FLAGS.length)),
-    riskDecision: z.enum(['direct', 'indirect_only', 'not_suitable'], { error: 'Select a decision' }),
-    riskReason: requiredText('The reason', 2000, 'Enter the reason for the decision'),
-  });
+export const infoSchema = z.object({
+  section: z.literal('info'),
+  infoGivenOn: pastDate('Enter the date information was given'),
+  infoGivenHow: z.enum(values(HOW), { error: 'Select how it was given' }),
+});
+export const consentSchema = z.object({
+  section: z.literal('consent'),
+  consentOn: pastDate('Enter the date consent was given'),
+  consentHow: z.enum(values(HOW), { error: 'Select how consent was given' }),
+});
+export const willingSchema = z.object({
+  section: z.literal('willing'),
+  willing: z.enum(['yes', 'no', 'unsure'], { error: 'Select whether they are willing' }),
+});
+export const responsibilitySchema = z.object({
+  section: z.literal('responsibility'),
+  acceptsResponsibility: z.enum(['yes', 'partly', 'no'], { error: 'Select whether they accept responsibility' }),
+});
+export const riskSchema = z.object({
+  section: z.literal('risk'),
+  riskAssessedOn: pastDate('Enter the date of the risk assessment'),
+  revictimisationRisk: z.enum(['low', 'medium', 'high'], { error: 'Select the risk of re-victimisation' }),
+  safeguardingConcerns: optionalText('Safeguarding concerns', 2000),
+  powerImbalance: optionalText('Power imbalance', 2000),
+  specialistFlags: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values(SPECIALIST_FLAGS), { error: 'Select from the flags shown' })).max(SPECIALIST_FLAGS.length),
+  ),
+  riskDecision: z.enum(['direct', 'indirect_only', 'not_suitable'], { error: 'Select a decision' }),
+  riskReason: requiredText('The reason', 2000, 'Enter the reason for the decision'),
+});
 export const withdrawConsentSchema = z.object({ section: z.literal('withdraw-consent'), withdrawnOn: pastDate('Enter the date consent was withdrawn') });
 export const signOffSchema = z.object({ section: z.literal('sign-off') });
 
-export const assessmentSchema = z.discriminatedUnion('section', [infoSchema, consentSchema, willingSchema, responsibilitySchema, riskSchema, withdrawConsentSchema, signOffSchema, contactSchema], {
-  error: 'Reload the page and try again',
-});
+export const assessmentSchema = z.discriminatedUnion(
+  'section',
+  [infoSchema, consentSchema, willingSchema, responsibilitySchema, riskSchema, withdrawConsentSchema, signOffSchema, contactSchema],
+  {
+    error: 'Reload the page and try again',
+  },
+);

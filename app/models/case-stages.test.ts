@@ -35,8 +35,22 @@ const complete = (over: Partial<NonNullable<GateParticipant['assessment']>> = {}
   signedOffAt: null,
   ...over,
 });
-const victim = (over: Partial<GateParticipant> = {}): GateParticipant => ({ id: 1, name: 'Vic', role: 'victim', directlyAffected: null, assessment: complete(), ...over });
-const offender = (over: Partial<GateParticipant> = {}): GateParticipant => ({ id: 2, name: 'Ollie', role: 'offender', directlyAffected: null, assessment: complete(), ...over });
+const victim = (over: Partial<GateParticipant> = {}): GateParticipant => ({
+  id: 1,
+  name: 'Vic',
+  role: 'victim',
+  directlyAffected: null,
+  assessment: complete(),
+  ...over,
+});
+const offender = (over: Partial<GateParticipant> = {}): GateParticipant => ({
+  id: 2,
+  name: 'Ollie',
+  role: 'offender',
+  directlyAffected: null,
+  assessment: complete(),
+  ...over,
+});
 
 describe('the essentials gate', () => {
   it('passes when every essential is recorded', () => {

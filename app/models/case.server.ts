@@ -7,7 +7,7 @@ import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
-import type { Tx } from './tx.server';
+import type { Tx } from '#db/client.server';
 
 const scope = (staff: StaffUser) => (staff.role === 'manager' ? undefined : eq(cases.facilitatorId, staff.id));
 
@@ -39,7 +39,15 @@ function loadParticipants(tx: Tx, caseId: number): (GateParticipant & { contactD
     .where(eq(participants.caseId, caseId))
     .orderBy(asc(participants.id))
     .all()
-    .map(({ p, a }) => ({ id: p.id, name: p.name, role: p.role, directlyAffected: p.directlyAffected, contactDetails: p.contactDetails, supporterOf: p.supporterOf, assessment: a }));
+    .map(({ p, a }) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      directlyAffected: p.directlyAffected,
+      contactDetails: p.contactDetails,
+      supporterOf: p.supporterOf,
+      assessment: a,
+    }));
 }
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
@@ -49,7 +57,13 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
   const referral = db.select().from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
   const people = loadParticipants(db, caseId);
   const history = db
-    .select({ from: caseTransitions.fromStage, to: caseTransitions.toStage, reason: caseTransitions.reason, at: caseTransitions.createdAt, by: staffUsers.name })
+    .select({
+      from: caseTransitions.fromStage,
+      to: caseTransitions.toStage,
+      reason: caseTransitions.reason,
+      at: caseTransitions.createdAt,
+      by: staffUsers.name,
+    })
     .from(caseTransitions)
     .innerJoin(staffUsers, eq(staffUsers.id, caseTransitions.byStaffId))
     .where(eq(caseTransitions.caseId, caseId))
@@ -84,7 +98,9 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
       .where(and(eq(cases.id, caseId), eq(cases.stage, from)))
       .run().changes;
     if (!changed) return { ok: false, error: 'stale' };
-    tx.insert(caseTransitions).values({ caseId, fromStage: from, toStage: to, byStaffId: staff.id, reason: to === 'closed' ? closureReason : (note ?? null) }).run();
+    tx.insert(caseTransitions)
+      .values({ caseId, fromStage: from, toStage: to, byStaffId: staff.id, reason: to === 'closed' ? closureReason : (note ?? null) })
+      .run();
     if (to === 'in_progress') tx.update(referrals).set({ status: 'in_progress' }).where(eq(referrals.id, kase.referralId)).run();
     if (to === 'closed') tx.update(referrals).set({ status: 'closed' }).where(eq(referrals.id, kase.referralId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, `case.moved_to_${to}`, { type: 'case', id: caseId });
@@ -101,7 +117,14 @@ export function addParticipant(
     if (!findCase(tx, staff, caseId)) return null;
     const row = tx
       .insert(participants)
-      .values({ caseId, role: p.role, name: p.name, contactDetails: p.contactDetails ?? null, supporterOf: p.supporterOf ?? null, directlyAffected: p.role === 'supporter' ? (p.directlyAffected ?? false) : null })
+      .values({
+        caseId,
+        role: p.role,
+        name: p.name,
+        contactDetails: p.contactDetails ?? null,
+        supporterOf: p.supporterOf ?? null,
+        directlyAffected: p.role === 'supporter' ? (p.directlyAffected ?? false) : null,
+      })
       .returning({ id: participants.id })
       .get();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.added', { type: 'participant', id: row.id });
@@ -132,20 +155,30 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
   if (!findCase(tx, staff, caseId)) return undefined;
-  return tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.caseId, caseId))).get();
+  return tx
+    .select()
+    .from(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+    .get();
 }
 
 export function addContact(staff: StaffUser, caseId: number, participantId: number, c: { contactedOn: string; method: string; outcome: string }): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
-    const row = tx.insert(contactLogs).values({ participantId, ...c, byStaffId: staff.id }).returning({ id: contactLogs.id }).get();
+    const row = tx
+      .insert(contactLogs)
+      .values({ participantId, ...c, byStaffId: staff.id })
+      .returning({ id: contactLogs.id })
+      .get();
     tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'contact.recorded', { type: 'contact_log', id: row.id });
     return true;
   });
 }
 
-export type AssessmentPatch = Partial<Omit<typeof assessments.$inferInsert, 'participantId' | 'updatedAt' | 'signedOffBy' | 'signedOffAt' | 'consentRecordedBy'>>;
+export type AssessmentPatch = Partial<
+  Omit<typeof assessments.$inferInsert, 'participantId' | 'updatedAt' | 'signedOffBy' | 'signedOffAt' | 'consentRecordedBy'>
+>;
 
 /**
  * Saves one section of a participant's assessment. Changing the risk assessment clears a
@@ -154,7 +187,8 @@ export type AssessmentPatch = Partial<Omit<typeof assessments.$inferInsert, 'par
 export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: string, patch: AssessmentPatch): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
-    const extra = section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
+    const extra =
+      section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
     const values = { ...patch, ...extra, updatedAt: new Date() };
     tx.insert(assessments)
       .values({ participantId, ...values })
@@ -169,7 +203,11 @@ export function saveAssessment(staff: StaffUser, caseId: number, participantId: 
 export function withdrawConsent(staff: StaffUser, caseId: number, participantId: number, on: string): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
-    const changed = tx.update(assessments).set({ consentWithdrawnOn: on, updatedAt: new Date() }).where(eq(assessments.participantId, participantId)).run().changes;
+    const changed = tx
+      .update(assessments)
+      .set({ consentWithdrawnOn: on, updatedAt: new Date() })
+      .where(eq(assessments.participantId, participantId))
+      .run().changes;
     if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
     return changed > 0;
   });
@@ -180,7 +218,11 @@ export function signOffRisk(manager: StaffUser, caseId: number, participantId: n
   if (manager.role !== 'manager') return false;
   return db.transaction((tx) => {
     if (!participantInScope(tx, manager, caseId, participantId)) return false;
-    const changed = tx.update(assessments).set({ signedOffBy: manager.id, signedOffAt: new Date() }).where(eq(assessments.participantId, participantId)).run().changes;
+    const changed = tx
+      .update(assessments)
+      .set({ signedOffBy: manager.id, signedOffAt: new Date() })
+      .where(eq(assessments.participantId, participantId))
+      .run().changes;
     if (changed) recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
     return changed > 0;
   });
@@ -191,9 +233,19 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
   if (manager.role !== 'manager') return null;
   const kase = findCase(db, manager, caseId);
   if (!kase) return null;
-  const people = db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all().map((p) => String(p.id));
+  const people = db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(eq(participants.caseId, caseId))
+    .all()
+    .map((p) => String(p.id));
   const contactIds = people.length
-    ? db.select({ id: contactLogs.id }).from(contactLogs).where(inArray(contactLogs.participantId, people.map(Number))).all().map((c) => String(c.id))
+    ? db
+        .select({ id: contactLogs.id })
+        .from(contactLogs)
+        .where(inArray(contactLogs.participantId, people.map(Number)))
+        .all()
+        .map((c) => String(c.id))
     : [];
   const subjects = [
     and(eq(auditEvents.subjectType, 'case'), eq(auditEvents.subjectId, String(caseId))),
@@ -202,12 +254,26 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
     contactIds.length ? and(eq(auditEvents.subjectType, 'contact_log'), inArray(auditEvents.subjectId, contactIds)) : undefined,
   ].filter(Boolean);
   const rows = db
-    .select({ id: auditEvents.id, at: auditEvents.createdAt, actorType: auditEvents.actorType, actorId: auditEvents.actorId, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.createdAt,
+      actorType: auditEvents.actorType,
+      actorId: auditEvents.actorId,
+      action: auditEvents.action,
+      subjectType: auditEvents.subjectType,
+      subjectId: auditEvents.subjectId,
+    })
     .from(auditEvents)
     .where(or(...subjects))
     .orderBy(desc(auditEvents.id))
     .limit(500)
     .all();
-  const names = new Map(db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).all().map((s) => [String(s.id), s.name]));
+  const names = new Map(
+    db
+      .select({ id: staffUsers.id, name: staffUsers.name })
+      .from(staffUsers)
+      .all()
+      .map((s) => [String(s.id), s.name]),
+  );
   return { kase, rows: rows.map((r) => ({ ...r, actor: r.actorType === 'staff' ? (names.get(r.actorId ?? '') ?? 'Staff') : r.actorType })) };
 }

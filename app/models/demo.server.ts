@@ -1,7 +1,19 @@
 // Demo data for `npm start` (DEMO=true only): a self-referral you can sign back in to, two
 // staff accounts with a known password and authenticator key, a partner referral and a case.
 import { eq } from 'drizzle-orm';
-import { assessments, cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referralMessages, referrals, staffUsers } from '#db/schema';
+import {
+  assessments,
+  cases,
+  exchangeMembers,
+  exchanges,
+  letterReviews,
+  letters,
+  letterVersions,
+  participants,
+  referralMessages,
+  referrals,
+  staffUsers,
+} from '#db/schema';
 import { createHmac } from 'node:crypto';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
@@ -91,23 +103,57 @@ async function seedExchange(facilitatorId: number) {
           riskReason: 'Letters first (demo)',
         })
         .run();
-      return tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId: p.id, reference: m.reference, passphraseHash: hashes[i]! }).returning({ id: exchangeMembers.id }).get().id;
+      return tx
+        .insert(exchangeMembers)
+        .values({ exchangeId: ex.id, participantId: p.id, reference: m.reference, passphraseHash: hashes[i]! })
+        .returning({ id: exchangeMembers.id })
+        .get().id;
     });
     const [victimId, offenderId] = memberIds as [number, number];
     const now = Date.now();
     const first = tx
       .insert(letters)
-      .values({ exchangeId: ex.id, authorMemberId: victimId, recipientMemberId: offenderId, status: 'passed_on', relayedText: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?', passedOnAt: new Date(now - 3 * 86_400_000), submittedAt: new Date(now - 4 * 86_400_000) })
+      .values({
+        exchangeId: ex.id,
+        authorMemberId: victimId,
+        recipientMemberId: offenderId,
+        status: 'passed_on',
+        relayedText: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?',
+        passedOnAt: new Date(now - 3 * 86_400_000),
+        submittedAt: new Date(now - 4 * 86_400_000),
+      })
       .returning({ id: letters.id })
       .get();
-    const v1 = tx.insert(letterVersions).values({ letterId: first.id, version: 1, body: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?' }).returning({ id: letterVersions.id }).get();
+    const v1 = tx
+      .insert(letterVersions)
+      .values({
+        letterId: first.id,
+        version: 1,
+        body: 'I want you to know how it felt to come home that night. I still check the locks every evening. Why our house?',
+      })
+      .returning({ id: letterVersions.id })
+      .get();
     tx.insert(letterReviews).values({ letterId: first.id, versionId: v1.id, decision: 'approved', byStaffId: facilitatorId }).run();
     const reply = tx
       .insert(letters)
-      .values({ exchangeId: ex.id, authorMemberId: offenderId, recipientMemberId: victimId, status: 'waiting', onPaper: true, submittedAt: new Date(now - 86_400_000) })
+      .values({
+        exchangeId: ex.id,
+        authorMemberId: offenderId,
+        recipientMemberId: victimId,
+        status: 'waiting',
+        onPaper: true,
+        submittedAt: new Date(now - 86_400_000),
+      })
       .returning({ id: letters.id })
       .get();
-    tx.insert(letterVersions).values({ letterId: reply.id, version: 1, body: 'I am sorry. I chose your house because the gate was open. My cousin Kevin said it would be easy. You can write to me at HMP Example.', recordedByStaffId: facilitatorId }).run();
+    tx.insert(letterVersions)
+      .values({
+        letterId: reply.id,
+        version: 1,
+        body: 'I am sorry. I chose your house because the gate was open. My cousin Kevin said it would be easy. You can write to me at HMP Example.',
+        recordedByStaffId: facilitatorId,
+      })
+      .run();
     recordAudit(tx, { type: 'system' }, 'exchange.demo_seeded', { type: 'exchange', id: ex.id });
   });
 }
@@ -140,7 +186,11 @@ export async function seedDemo() {
         .returning({ id: referrals.id })
         .get();
       tx.insert(referralMessages)
-        .values({ referralId: r.id, sender: 'service', body: 'Hello. Thank you for getting in touch. A member of our team is reading your referral and will reply here within 5 working days.' })
+        .values({
+          referralId: r.id,
+          sender: 'service',
+          body: 'Hello. Thank you for getting in touch. A member of our team is reading your referral and will reply here within 5 working days.',
+        })
         .run();
       recordAudit(tx, { type: 'system' }, 'referral.demo_seeded', { type: 'referral', id: r.id });
 
@@ -188,18 +238,18 @@ export async function seedDemo() {
         .returning({ id: referrals.id })
         .get();
       const kase = tx.insert(cases).values({ referralId: accepted.id, facilitatorId, stage: 'assessing' }).returning({ id: cases.id }).get();
-      tx.insert(participants).values([
-        { caseId: kase.id, role: 'victim', name: 'Alex (demo)' },
-        { caseId: kase.id, role: 'offender', name: 'Jordan (demo)' },
-      ]).run();
+      tx.insert(participants)
+        .values([
+          { caseId: kase.id, role: 'victim', name: 'Alex (demo)' },
+          { caseId: kase.id, role: 'offender', name: 'Jordan (demo)' },
+        ])
+        .run();
       recordAudit(tx, { type: 'system' }, 'case.demo_seeded', { type: 'case', id: kase.id });
     });
   }
   const base = `http://localhost:${env.PORT}`;
   console.log(`Demo: check a self-referral at ${base}/check-your-referral with reference ${DEMO_REFERENCE} and passphrase "${DEMO_PASSPHRASE}"`);
-  console.log(
-    `Demo: letters at ${base}/letters: ${DEMO_LETTER_MEMBERS.map((m) => `${m.role} ${m.reference} with "${m.passphrase}"`).join('; ')}`,
-  );
+  console.log(`Demo: letters at ${base}/letters: ${DEMO_LETTER_MEMBERS.map((m) => `${m.role} ${m.reference} with "${m.passphrase}"`).join('; ')}`);
   console.log(
     `Demo: staff sign in at ${base}/staff/sign-in as ${DEMO_STAFF.map((s) => s.email).join(' or ')}, password "${DEMO_STAFF_PASSWORD}"; add the key ${DEMO_TOTP_KEY} to an authenticator app for the code (demo only)`,
   );

@@ -21,7 +21,11 @@ describe('the daily digest', () => {
     migrateDatabase(db, resolve('db/migrations'));
     const s = db.$client;
     const staff = s.prepare("insert into staff_users (email, name, role) values ('digest@example.org', 'Di', 'facilitator')").run().lastInsertRowid;
-    const ref = s.prepare("insert into referrals (reference, source, offence_kind, justice_stage, support_needs) values ('RJ-DIGE-STTT', 'partner', 'theft', 'not_sure', '[]')").run().lastInsertRowid;
+    const ref = s
+      .prepare(
+        "insert into referrals (reference, source, offence_kind, justice_stage, support_needs) values ('RJ-DIGE-STTT', 'partner', 'theft', 'not_sure', '[]')",
+      )
+      .run().lastInsertRowid;
     const kase = s.prepare('insert into cases (referral_id, facilitator_id, stage) values (?, ?, ?)').run(ref, staff, 'in_progress').lastInsertRowid;
     const ex = s.prepare('insert into exchanges (case_id) values (?)').run(kase).lastInsertRowid;
     const m = [0, 1].map((i) => {
@@ -29,8 +33,14 @@ describe('the daily digest', () => {
       return s.prepare('insert into exchange_members (exchange_id, participant_id, reference) values (?, ?, ?)').run(ex, p, `RJL-DIG${i}`).lastInsertRowid;
     });
     const monday = new Date('2026-11-16T09:00:00Z');
-    s.prepare("insert into letters (exchange_id, author_member_id, recipient_member_id, status, submitted_at) values (?, ?, ?, 'waiting', ?)").run(ex, m[0], m[1], monday.getTime());
-    const digests = () => s.prepare("select count(*) as n from outbox where template = 'letters-digest' and to_address = 'digest@example.org'").get() as { n: number };
+    s.prepare("insert into letters (exchange_id, author_member_id, recipient_member_id, status, submitted_at) values (?, ?, ?, 'waiting', ?)").run(
+      ex,
+      m[0],
+      m[1],
+      monday.getTime(),
+    );
+    const digests = () =>
+      s.prepare("select count(*) as n from outbox where template = 'letters-digest' and to_address = 'digest@example.org'").get() as { n: number };
 
     expect(sendDigests(new Date('2026-11-18T09:00:00Z'))).toBe(0); // Wednesday: 2 working days, not over
     expect(sendDigests(new Date('2026-11-19T09:00:00Z'))).toBe(1); // Thursday: 3

@@ -14,9 +14,18 @@ export const decisionSchema = z.discriminatedUnion(
         .string()
         .max(2000, 'Keep the list of other words to remove under 2,000 characters')
         .optional()
-        .transform((v) => (v ?? '').split('\n').map((l) => l.trim()).filter(Boolean)),
+        .transform((v) =>
+          (v ?? '')
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        ),
     }),
-    z.object({ decision: z.literal('return'), versionId: z.coerce.number().int().positive(), messageToAuthor: requiredText('The comment', 2000, 'Write a comment for the author') }),
+    z.object({
+      decision: z.literal('return'),
+      versionId: z.coerce.number().int().positive(),
+      messageToAuthor: requiredText('The comment', 2000, 'Write a comment for the author'),
+    }),
     z.object({
       decision: z.literal('not_passed_on'),
       versionId: z.coerce.number().int().positive(),

@@ -22,13 +22,25 @@ beforeAll(() => {
 /** A fresh exchange with two members, for one run of the property. */
 function freshExchange() {
   run++;
-  const referral = db.insert(referrals).values({ reference: `RJ-PROP-${run}`, source: 'partner', offenceKind: 'theft', justiceStage: 'not_sure', supportNeeds: [] }).returning({ id: referrals.id }).get();
+  const referral = db
+    .insert(referrals)
+    .values({ reference: `RJ-PROP-${run}`, source: 'partner', offenceKind: 'theft', justiceStage: 'not_sure', supportNeeds: [] })
+    .returning({ id: referrals.id })
+    .get();
   const kase = db.insert(cases).values({ referralId: referral.id, facilitatorId: manager.id, stage: 'in_progress' }).returning({ id: cases.id }).get();
   const ex = db.insert(exchanges).values({ caseId: kase.id }).returning({ id: exchanges.id }).get();
   const members = (['victim', 'offender'] as const).map((role, i) => {
-    const p = db.insert(participants).values({ caseId: kase.id, role, name: `${role} ${run}` }).returning({ id: participants.id }).get();
+    const p = db
+      .insert(participants)
+      .values({ caseId: kase.id, role, name: `${role} ${run}` })
+      .returning({ id: participants.id })
+      .get();
     db.insert(assessments).values({ participantId: p.id }).run();
-    return db.insert(exchangeMembers).values({ exchangeId: ex.id, participantId: p.id, reference: `RJL-P${run}-${i}` }).returning({ id: exchangeMembers.id }).get().id;
+    return db
+      .insert(exchangeMembers)
+      .values({ exchangeId: ex.id, participantId: p.id, reference: `RJL-P${run}-${i}` })
+      .returning({ id: exchangeMembers.id })
+      .get().id;
   }) as [number, number];
   return { caseId: kase.id, exchangeId: ex.id, members };
 }

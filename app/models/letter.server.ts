@@ -8,19 +8,20 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max, ne, or } from 'drizzle-orm';
 import { assessments, cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
-import { exchangePausedEmail } from '../../emails/exchange-paused';
-import { letterInviteEmail } from '../../emails/letter-invite';
-import { letterWaitingEmail } from '../../emails/letter-waiting';
-import { lettersDigestEmail } from '../../emails/letters-digest';
-import { newLetterEmail } from '../../emails/new-letter';
+import { exchangePausedEmail } from '#emails/exchange-paused';
+import { letterInviteEmail } from '#emails/letter-invite';
+import { letterWaitingEmail } from '#emails/letter-waiting';
+import { lettersDigestEmail } from '#emails/letters-digest';
+import { newLetterEmail } from '#emails/new-letter';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
+import { env } from '~/utils/env.server';
 import { hashSecret, REFERENCE_ALPHABET, verifySecret } from '~/utils/passphrase.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit, type Actor } from './audit.server';
 import { missingEssentials } from './case-stages';
 import { findSafetyFlags } from './safety-flags';
-import type { Tx } from './tx.server';
+import type { Tx } from '#db/client.server';
 
 export const LETTER_MAX = 5000;
 export const REMOVED = '[removed by the facilitator]';
@@ -29,7 +30,11 @@ export const SETUP_CODE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 const staffScope = (staff: StaffUser) => (staff.role === 'manager' ? undefined : eq(cases.facilitatorId, staff.id));
 
 function caseInScope(tx: Tx, staff: StaffUser, caseId: number) {
-  return tx.select().from(cases).where(and(eq(cases.id, caseId), staffScope(staff))).get();
+  return tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), staffScope(staff)))
+    .get();
 }
 
 // ---- Opening an exchange and inviting people -------------------------------------------
@@ -42,7 +47,12 @@ export function openExchange(staff: StaffUser, caseId: number): { ok: true } | {
     const kase = caseInScope(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' } as const;
     if (kase.stage !== 'ready' && kase.stage !== 'in_progress') return { ok: false, error: 'stage' } as const;
-    const people = tx.select({ p: participants, a: assessments }).from(participants).leftJoin(assessments, eq(assessments.participantId, participants.id)).where(eq(participants.caseId, caseId)).all();
+    const people = tx
+      .select({ p: participants, a: assessments })
+      .from(participants)
+      .leftJoin(assessments, eq(assessments.participantId, participants.id))
+      .where(eq(participants.caseId, caseId))
+      .all();
     const gate = missingEssentials(people.map(({ p, a }) => ({ id: p.id, name: p.name, role: p.role, directlyAffected: p.directlyAffected, assessment: a })));
     if (gate.length) return { ok: false, error: 'gate' } as const;
     if (people.some(({ a }) => a?.riskDecision !== 'direct' && a?.riskDecision !== 'indirect_only')) return { ok: false, error: 'direct-only' } as const;
@@ -59,25 +69,41 @@ const code = (n: number) => Array.from({ length: n }, () => REFERENCE_ALPHABET[r
  * Invites a participant (again): a participant reference and a one-time set-up code to
  * hand over in person, by phone, by post or in prison. Shown once; only a hash is kept.
  */
-export async function inviteMember(staff: StaffUser, caseId: number, participantId: number, email?: string): Promise<{ reference: string; setUpCode: string; emailed: boolean } | null> {
+export async function inviteMember(
+  staff: StaffUser,
+  caseId: number,
+  participantId: number,
+  email?: string,
+): Promise<{ reference: string; setUpCode: string; emailed: boolean } | null> {
   const setUpCode = `${code(4)}-${code(4)}`;
   const setupCodeHash = await hashSecret(setUpCode);
   return db.transaction((tx) => {
     const kase = caseInScope(tx, staff, caseId);
     const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
-    const p = ex && tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.caseId, caseId))).get();
+    const p =
+      ex &&
+      tx
+        .select()
+        .from(participants)
+        .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+        .get();
     if (!ex || !p) return null;
     const existing = tx.select().from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();
     const setupExpiresAt = new Date(Date.now() + SETUP_CODE_LIFETIME_MS);
     let reference = existing?.reference;
     if (existing) {
-      tx.update(exchangeMembers).set({ setupCodeHash, setupExpiresAt, passphraseHash: null, ...(email ? { email } : {}) }).where(eq(exchangeMembers.id, existing.id)).run();
+      tx.update(exchangeMembers)
+        .set({ setupCodeHash, setupExpiresAt, passphraseHash: null, ...(email ? { email } : {}) })
+        .where(eq(exchangeMembers.id, existing.id))
+        .run();
     } else {
       do reference = `RJL-${code(4)}-${code(4)}`;
       while (tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.reference, reference)).get());
-      tx.insert(exchangeMembers).values({ exchangeId: ex.id, participantId, reference, setupCodeHash, setupExpiresAt, email: email ?? null }).run();
+      tx.insert(exchangeMembers)
+        .values({ exchangeId: ex.id, participantId, reference, setupCodeHash, setupExpiresAt, email: email ?? null })
+        .run();
     }
-    if (email) enqueueEmail(tx, email, 'letter-invite', letterInviteEmail({ reference: reference!, setUpCode }));
+    if (email) enqueueEmail(tx, email, 'letter-invite', letterInviteEmail({ reference: reference!, setUpCode, publicUrl: env.PUBLIC_URL }));
     recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.member_invited', { type: 'participant', id: participantId });
     return { reference: reference!, setUpCode, emailed: !!email };
   });
@@ -176,10 +202,26 @@ export function readLetter(memberId: number, letterId: number) {
 
 /** The author's own letter: their working copy and what happened to it. */
 export function getOwnLetter(memberId: number, letterId: number) {
-  const letter = db.select().from(letters).where(and(eq(letters.id, letterId), eq(letters.authorMemberId, memberId))).get();
+  const letter = db
+    .select()
+    .from(letters)
+    .where(and(eq(letters.id, letterId), eq(letters.authorMemberId, memberId)))
+    .get();
   if (!letter) return null;
-  const lastVersion = db.select({ body: letterVersions.body }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get();
-  return { id: letter.id, status: letter.status, draftBody: letter.draftBody, submittedBody: lastVersion?.body ?? null, recipientMemberId: letter.recipientMemberId, feedback: latestFeedback(letterId) };
+  const lastVersion = db
+    .select({ body: letterVersions.body })
+    .from(letterVersions)
+    .where(eq(letterVersions.letterId, letterId))
+    .orderBy(desc(letterVersions.version))
+    .get();
+  return {
+    id: letter.id,
+    status: letter.status,
+    draftBody: letter.draftBody,
+    submittedBody: lastVersion?.body ?? null,
+    recipientMemberId: letter.recipientMemberId,
+    feedback: latestFeedback(letterId),
+  };
 }
 
 // ---- Writing ----------------------------------------------------------------------------
@@ -187,15 +229,28 @@ export function getOwnLetter(memberId: number, letterId: number) {
 export type WriteError = 'not-found' | 'frozen' | 'not-editable' | 'recipient';
 
 /** Creates or updates a draft. A returned letter can be revised the same way. */
-export function saveDraft(memberId: number, letterId: number | null, body: string, recipientMemberId: number): { ok: true; letterId: number } | { ok: false; error: WriteError } {
+export function saveDraft(
+  memberId: number,
+  letterId: number | null,
+  body: string,
+  recipientMemberId: number,
+): { ok: true; letterId: number } | { ok: false; error: WriteError } {
   return db.transaction((tx) => {
     const ctx = memberContext(memberId);
     if (!ctx) return { ok: false, error: 'not-found' } as const;
     if (ctx.ex.status !== 'open') return { ok: false, error: 'frozen' } as const;
-    const recipient = tx.select().from(exchangeMembers).where(and(eq(exchangeMembers.id, recipientMemberId), eq(exchangeMembers.exchangeId, ctx.m.exchangeId), ne(exchangeMembers.id, memberId))).get();
+    const recipient = tx
+      .select()
+      .from(exchangeMembers)
+      .where(and(eq(exchangeMembers.id, recipientMemberId), eq(exchangeMembers.exchangeId, ctx.m.exchangeId), ne(exchangeMembers.id, memberId)))
+      .get();
     if (!recipient) return { ok: false, error: 'recipient' } as const;
     if (letterId === null) {
-      const row = tx.insert(letters).values({ exchangeId: ctx.m.exchangeId, authorMemberId: memberId, recipientMemberId, draftBody: body }).returning({ id: letters.id }).get();
+      const row = tx
+        .insert(letters)
+        .values({ exchangeId: ctx.m.exchangeId, authorMemberId: memberId, recipientMemberId, draftBody: body })
+        .returning({ id: letters.id })
+        .get();
       recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.drafted', { type: 'letter', id: row.id });
       return { ok: true, letterId: row.id } as const;
     }
@@ -216,8 +271,13 @@ export function submitLetter(memberId: number, letterId: number): { ok: true } |
     const ctx = memberContext(memberId);
     if (!ctx) return { ok: false, error: 'not-found' } as const;
     if (ctx.ex.status !== 'open') return { ok: false, error: 'frozen' } as const;
-    const letter = tx.select().from(letters).where(and(eq(letters.id, letterId), eq(letters.authorMemberId, memberId))).get();
-    if (!letter || (letter.status !== 'draft' && letter.status !== 'returned') || !letter.draftBody.trim()) return { ok: false, error: 'not-editable' } as const;
+    const letter = tx
+      .select()
+      .from(letters)
+      .where(and(eq(letters.id, letterId), eq(letters.authorMemberId, memberId)))
+      .get();
+    if (!letter || (letter.status !== 'draft' && letter.status !== 'returned') || !letter.draftBody.trim())
+      return { ok: false, error: 'not-editable' } as const;
     addVersion(tx, letterId, letter.draftBody, null);
     tx.update(letters).set({ status: 'waiting', submittedAt: new Date(), updatedAt: new Date() }).where(eq(letters.id, letterId)).run();
     recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.submitted', { type: 'letter', id: letterId });
@@ -227,8 +287,17 @@ export function submitLetter(memberId: number, letterId: number): { ok: true } |
 }
 
 function addVersion(tx: Tx, letterId: number, body: string, recordedByStaffId: number | null) {
-  const last = tx.select({ v: max(letterVersions.version) }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).get()?.v ?? 0;
-  return tx.insert(letterVersions).values({ letterId, version: last + 1, body, recordedByStaffId }).returning({ id: letterVersions.id }).get().id;
+  const last =
+    tx
+      .select({ v: max(letterVersions.version) })
+      .from(letterVersions)
+      .where(eq(letterVersions.letterId, letterId))
+      .get()?.v ?? 0;
+  return tx
+    .insert(letterVersions)
+    .values({ letterId, version: last + 1, body, recordedByStaffId })
+    .returning({ id: letterVersions.id })
+    .get().id;
 }
 
 // ---- Pausing ----------------------------------------------------------------------------
@@ -252,7 +321,7 @@ export function pauseExchange(actor: Actor & { memberId?: number; staff?: StaffU
           .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
           .where(eq(exchanges.id, exchangeId))
           .get();
-        if (f) enqueueEmail(tx, f.email, 'exchange-paused', exchangePausedEmail({ caseId: f.caseId, stopped: how === 'withdrawn' }));
+        if (f) enqueueEmail(tx, f.email, 'exchange-paused', exchangePausedEmail({ caseId: f.caseId, stopped: how === 'withdrawn', publicUrl: env.PUBLIC_URL }));
       }
     }
     return changed > 0;
@@ -279,7 +348,12 @@ export function resumeExchange(staff: StaffUser, caseId: number, reason: string)
 }
 
 export function pauseByStaff(staff: StaffUser, caseId: number, reason: string) {
-  const ex = db.select({ id: exchanges.id }).from(exchanges).innerJoin(cases, eq(cases.id, exchanges.caseId)).where(and(eq(exchanges.caseId, caseId), staffScope(staff))).get();
+  const ex = db
+    .select({ id: exchanges.id })
+    .from(exchanges)
+    .innerJoin(cases, eq(cases.id, exchanges.caseId))
+    .where(and(eq(exchanges.caseId, caseId), staffScope(staff)))
+    .get();
   return ex ? pauseExchange({ type: 'staff', id: staff.id, staff }, ex.id, 'paused', reason) : false;
 }
 
@@ -290,7 +364,15 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
   if (!kase) return null;
   const ex = db.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
   const people = db
-    .select({ id: participants.id, name: participants.name, role: participants.role, memberId: exchangeMembers.id, reference: exchangeMembers.reference, setUp: exchangeMembers.passphraseHash, linked: exchangeMembers.referralId })
+    .select({
+      id: participants.id,
+      name: participants.name,
+      role: participants.role,
+      memberId: exchangeMembers.id,
+      reference: exchangeMembers.reference,
+      setUp: exchangeMembers.passphraseHash,
+      linked: exchangeMembers.referralId,
+    })
     .from(participants)
     .leftJoin(exchangeMembers, eq(exchangeMembers.participantId, participants.id))
     .where(eq(participants.caseId, caseId))
@@ -299,7 +381,15 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
     .map((p) => ({ ...p, setUp: !!p.setUp || !!p.linked, linked: !!p.linked }));
   const list = ex
     ? db
-        .select({ id: letters.id, status: letters.status, author: letters.authorMemberId, recipient: letters.recipientMemberId, onPaper: letters.onPaper, submittedAt: letters.submittedAt, readAt: letters.readAt })
+        .select({
+          id: letters.id,
+          status: letters.status,
+          author: letters.authorMemberId,
+          recipient: letters.recipientMemberId,
+          onPaper: letters.onPaper,
+          submittedAt: letters.submittedAt,
+          readAt: letters.readAt,
+        })
         .from(letters)
         .where(and(eq(letters.exchangeId, ex.id), ne(letters.status, 'draft')))
         .orderBy(asc(letters.id))
@@ -312,7 +402,15 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
 /** Letters waiting for review, oldest first: a facilitator's own cases, or every case for a manager. */
 export function listReviewQueue(staff: StaffUser) {
   return db
-    .select({ id: letters.id, submittedAt: letters.submittedAt, onPaper: letters.onPaper, caseId: cases.id, reference: referrals.reference, facilitator: staffUsers.name, exchangeStatus: exchanges.status })
+    .select({
+      id: letters.id,
+      submittedAt: letters.submittedAt,
+      onPaper: letters.onPaper,
+      caseId: cases.id,
+      reference: referrals.reference,
+      facilitator: staffUsers.name,
+      exchangeStatus: exchanges.status,
+    })
     .from(letters)
     .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
     .innerJoin(cases, eq(cases.id, exchanges.caseId))
@@ -340,12 +438,24 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
   if (!found) return null;
   const versions = db.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(asc(letterVersions.version)).all();
   const reviews = db
-    .select({ versionId: letterReviews.versionId, decision: letterReviews.decision, message: letterReviews.messageToAuthor, reason: letterReviews.reasonForRecord, at: letterReviews.createdAt, by: staffUsers.name })
+    .select({
+      versionId: letterReviews.versionId,
+      decision: letterReviews.decision,
+      message: letterReviews.messageToAuthor,
+      reason: letterReviews.reasonForRecord,
+      at: letterReviews.createdAt,
+      by: staffUsers.name,
+    })
     .from(letterReviews)
     .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
     .where(eq(letterReviews.letterId, letterId))
     .all();
-  const names = db.select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role }).from(exchangeMembers).innerJoin(participants, eq(participants.id, exchangeMembers.participantId)).where(eq(exchangeMembers.exchangeId, found.ex.id)).all();
+  const names = db
+    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
+    .from(exchangeMembers)
+    .innerJoin(participants, eq(participants.id, exchangeMembers.participantId))
+    .where(eq(exchangeMembers.exchangeId, found.ex.id))
+    .all();
   const latest = versions[versions.length - 1];
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.viewed', { type: 'letter', id: letterId }));
   return {
@@ -355,7 +465,12 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
     versions,
     reviews,
     latest,
-    flags: latest ? findSafetyFlags(latest.body, names.map((n) => n.name)) : [],
+    flags: latest
+      ? findSafetyFlags(
+          latest.body,
+          names.map((n) => n.name),
+        )
+      : [],
     author: names.find((n) => n.memberId === found.l.authorMemberId),
     recipient: names.find((n) => n.memberId === found.l.recipientMemberId),
   };
@@ -364,7 +479,10 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
 /** The text of the latest version, for working out what a decision removes. No audit: it is not a viewing. */
 export function getLatestBodyForDecision(staff: StaffUser, letterId: number): string | null {
   if (!letterInScope(db, staff, letterId)) return null;
-  return db.select({ body: letterVersions.body }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get()?.body ?? '';
+  return (
+    db.select({ body: letterVersions.body }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get()
+      ?.body ?? ''
+  );
 }
 
 /** Applies redactions: each span of the text is replaced by a fixed marker. Overlaps merge. */
@@ -424,13 +542,20 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
           : d.kind === 'return'
             ? { status: 'returned' as const, draftBody: latest.body, updatedAt: now }
             : { status: 'not_passed_on' as const, updatedAt: now };
-      const changed = tx.update(letters).set(set).where(and(eq(letters.id, letterId), eq(letters.status, 'waiting'))).run().changes;
+      const changed = tx
+        .update(letters)
+        .set(set)
+        .where(and(eq(letters.id, letterId), eq(letters.status, 'waiting')))
+        .run().changes;
       if (!changed) throw new Error('letter changed during decision');
       if (d.kind === 'approve') {
         const recipient = tx.select({ email: exchangeMembers.email }).from(exchangeMembers).where(eq(exchangeMembers.id, found.l.recipientMemberId)).get();
         if (recipient?.email) enqueueEmail(tx, recipient.email, 'new-letter', newLetterEmail());
       }
-      recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'approve' ? 'passed_on' : d.kind === 'return' ? 'returned' : 'not_passed_on'}`, { type: 'letter', id: letterId });
+      recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'approve' ? 'passed_on' : d.kind === 'return' ? 'returned' : 'not_passed_on'}`, {
+        type: 'letter',
+        id: letterId,
+      });
       return { ok: true } as const;
     });
   } catch (error) {
@@ -446,7 +571,11 @@ export function recordPaperLetter(staff: StaffUser, caseId: number, authorMember
     if (!caseInScope(tx, staff, caseId)) return null;
     const ex = tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
     if (!ex) return null;
-    const members = tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(and(eq(exchangeMembers.exchangeId, ex.id), or(eq(exchangeMembers.id, authorMemberId), eq(exchangeMembers.id, recipientMemberId)))).all();
+    const members = tx
+      .select({ id: exchangeMembers.id })
+      .from(exchangeMembers)
+      .where(and(eq(exchangeMembers.exchangeId, ex.id), or(eq(exchangeMembers.id, authorMemberId), eq(exchangeMembers.id, recipientMemberId))))
+      .all();
     if (authorMemberId === recipientMemberId || members.length !== 2) return null;
     const row = tx
       .insert(letters)
@@ -472,7 +601,7 @@ export function getLetterForPrint(staff: StaffUser, letterId: number) {
 
 function alertFacilitator(tx: Tx, caseId: number, letterId: number) {
   const f = tx.select({ email: staffUsers.email }).from(cases).innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId)).where(eq(cases.id, caseId)).get();
-  if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId }));
+  if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId, publicUrl: env.PUBLIC_URL }));
 }
 
 /** Whole working days (Monday to Friday) from `from` to `to`. */
@@ -508,7 +637,7 @@ export function sendDigests(now = new Date()): number {
   }
   db.transaction((tx) => {
     for (const [staffId, { email, days }] of byStaff) {
-      enqueueEmail(tx, email, 'letters-digest', lettersDigestEmail({ count: days.length, oldestDays: Math.max(...days) }));
+      enqueueEmail(tx, email, 'letters-digest', lettersDigestEmail({ count: days.length, oldestDays: Math.max(...days), publicUrl: env.PUBLIC_URL }));
       tx.update(staffUsers).set({ lastDigestOn: today }).where(eq(staffUsers.id, staffId)).run();
     }
   });
@@ -530,10 +659,20 @@ export function getExchangeRecord(staff: StaffUser, caseId: number) {
   const x = getExchangeForStaff(staff, caseId);
   if (!x?.exchange) return null;
   const ids = x.letters.map((l) => l.id);
-  const versions = ids.length ? db.select().from(letterVersions).where(inArray(letterVersions.letterId, ids)).orderBy(asc(letterVersions.letterId), asc(letterVersions.version)).all() : [];
+  const versions = ids.length
+    ? db.select().from(letterVersions).where(inArray(letterVersions.letterId, ids)).orderBy(asc(letterVersions.letterId), asc(letterVersions.version)).all()
+    : [];
   const reviews = ids.length
     ? db
-        .select({ versionId: letterReviews.versionId, decision: letterReviews.decision, message: letterReviews.messageToAuthor, reason: letterReviews.reasonForRecord, redactions: letterReviews.redactions, at: letterReviews.createdAt, by: staffUsers.name })
+        .select({
+          versionId: letterReviews.versionId,
+          decision: letterReviews.decision,
+          message: letterReviews.messageToAuthor,
+          reason: letterReviews.reasonForRecord,
+          redactions: letterReviews.redactions,
+          at: letterReviews.createdAt,
+          by: staffUsers.name,
+        })
         .from(letterReviews)
         .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
         .where(inArray(letterReviews.letterId, ids))
@@ -549,7 +688,9 @@ export function getExchangeRecord(staff: StaffUser, caseId: number) {
       to: nameOf(l.recipient),
       status: l.status,
       onPaper: l.onPaper,
-      versions: versions.filter((v) => v.letterId === l.id).map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
+      versions: versions
+        .filter((v) => v.letterId === l.id)
+        .map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
     })),
   };
 }
@@ -562,7 +703,13 @@ export function linkSelfReferrer(staff: StaffUser, caseId: number, participantId
   return db.transaction((tx) => {
     const kase = caseInScope(tx, staff, caseId);
     const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
-    const p = ex && tx.select().from(participants).where(and(eq(participants.id, participantId), eq(participants.caseId, caseId))).get();
+    const p =
+      ex &&
+      tx
+        .select()
+        .from(participants)
+        .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+        .get();
     if (!kase || !ex || !p) return null;
     const referral = tx.select({ id: referrals.id, source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get();
     if (referral?.source !== 'self' || p.role !== 'victim') return 'not-self-referral';

@@ -1,7 +1,7 @@
 // The partner referral form: its choices and its zod schema, declared once.
 import { z } from 'zod';
 import { optionalText, requiredText } from './message-schema';
-import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from './referral-options';
+import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/data/referral-options';
 import { SPECIALIST_FLAGS } from './case-stages';
 
 export const AGENCIES = [
@@ -30,7 +30,13 @@ function text(name: string, max: number, required: string | false) {
 }
 
 const list = <T extends readonly (readonly [string, string])[]>(o: T, message: string) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values(o), { error: 'Select from the choices shown' })).min(1, message).max(o.length));
+  z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.enum(values(o), { error: 'Select from the choices shown' }))
+      .min(1, message)
+      .max(o.length),
+  );
 
 export const partnerReferralSchema = z
   .object({
@@ -38,7 +44,12 @@ export const partnerReferralSchema = z
     agency: z.enum(values(AGENCIES), { error: 'Select your organisation' }),
     agencyOther: text('The organisation', 100, false),
     referrerName: text('Your name', 100, 'Enter your name'),
-    referrerEmail: z.string({ error: 'Enter your work email address' }).trim().min(1, 'Enter your work email address').max(254).pipe(z.email('Enter an email address in the correct format, like name@police.uk')),
+    referrerEmail: z
+      .string({ error: 'Enter your work email address' })
+      .trim()
+      .min(1, 'Enter your work email address')
+      .max(254)
+      .pipe(z.email('Enter an email address in the correct format, like name@police.uk')),
     referrerPhone: z
       .string({ error: 'Enter your work phone number' })
       .trim()
@@ -54,9 +65,15 @@ export const partnerReferralSchema = z
     offenceDate: text('The date of the offence', 40, false),
     crimeReference: text('The police reference', 40, false),
     justiceStage: z.enum(values(JUSTICE_STAGES), { error: 'Select the stage of the justice system' }),
-    risks: list(KNOWN_RISKS, 'Select the risks you know of, or ‘None known’').refine((v) => !(v.includes('none') && v.length > 1), 'Select ‘None known’ on its own, or the risks you know of'),
+    risks: list(KNOWN_RISKS, 'Select the risks you know of, or ‘None known’').refine(
+      (v) => !(v.includes('none') && v.length > 1),
+      'Select ‘None known’ on its own, or the risks you know of',
+    ),
     riskNotes: text('About the risks', 2000, false),
-    supportNeeds: list(SUPPORT_NEEDS, 'Select support needs, or ‘I do not need any of these’').refine((v) => !(v.includes('none') && v.length > 1), 'Select ‘None’ on its own, or the support needed'),
+    supportNeeds: list(SUPPORT_NEEDS, 'Select support needs, or ‘I do not need any of these’').refine(
+      (v) => !(v.includes('none') && v.length > 1),
+      'Select ‘None’ on its own, or the support needed',
+    ),
     supportDetails: text('About support needs', 1000, false),
   })
   .superRefine((v, ctx) => {

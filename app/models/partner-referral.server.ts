@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { referrals } from '#db/schema';
-import { partnerReferralReceivedEmail } from '../../emails/partner-referral-received';
+import { partnerReferralReceivedEmail } from '#emails/partner-referral-received';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { generateReference } from '~/utils/passphrase.server';

@@ -1,7 +1,19 @@
 // A referral's answers as rows for staff screens, in the words the form used.
 import type { referrals } from '#db/schema';
 import { AGENCIES, INITIATED_BY, KNOWN_RISKS } from './partner-questions';
-import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, labelFor, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO } from './referral-options';
+import {
+  CONTACT_KINDS,
+  CONTACT_METHODS,
+  JUSTICE_STAGES,
+  KNOWS_WHO,
+  labelFor,
+  OFFENCE_KINDS,
+  PERSON_ROLE,
+  REPORTED,
+  SUPPORT_NEEDS,
+  WHEN_HAPPENED,
+  YES_NO,
+} from '~/data/referral-options';
 
 type Referral = typeof referrals.$inferSelect;
 type Row = { key: string; value: string };
@@ -17,7 +29,10 @@ export function referralRows(r: Referral): Row[] {
   const rows: (Row | false)[] =
     r.source === 'partner'
       ? [
-          { key: 'Referred by', value: [r.referrerName, labelFor(AGENCIES, r.agency), r.agencyOther, r.referrerEmail, r.referrerPhone].filter(Boolean).join('\n') },
+          {
+            key: 'Referred by',
+            value: [r.referrerName, labelFor(AGENCIES, r.agency), r.agencyOther, r.referrerEmail, r.referrerPhone].filter(Boolean).join('\n'),
+          },
           { key: 'Asked for by', value: labelFor(INITIATED_BY, r.initiatedBy) },
           { key: 'Person agreed to referral', value: r.consentConfirmed ? 'Yes' : 'No' },
           { key: 'Victim or victims', value: r.victimDetails ?? '' },

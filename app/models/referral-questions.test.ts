@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { assembleReferral, contactKindsSchema, contactSchema, knowsWhoSchema, offenceSchema, personRoleSchema, policeSchema, REFERRAL_STEPS, stageSchema, supportSchema, whatToSaySchema, whenSchema, areaSchema, type DraftAnswers } from './referral-questions';
+import {
+  assembleReferral,
+  contactKindsSchema,
+  contactSchema,
+  knowsWhoSchema,
+  offenceSchema,
+  personRoleSchema,
+  policeSchema,
+  REFERRAL_STEPS,
+  stageSchema,
+  supportSchema,
+  whatToSaySchema,
+  whenSchema,
+  areaSchema,
+  type DraftAnswers,
+} from './referral-questions';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
 const bad = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
@@ -68,7 +83,10 @@ describe('question schemas', () => {
     bad(contactSchema, { contactMethod: 'post' });
     bad(contactSchema, { contactMethod: 'pigeon' });
     // Details for other methods are dropped, so nothing unneeded is kept.
-    expect(contactSchema.parse({ contactMethod: 'email', email: 'X@Example.org', phone: '07700 900982' })).toEqual({ contactMethod: 'email', email: 'x@example.org' });
+    expect(contactSchema.parse({ contactMethod: 'email', email: 'X@Example.org', phone: '07700 900982' })).toEqual({
+      contactMethod: 'email',
+      email: 'x@example.org',
+    });
   });
 
   it('support: "none" only on its own; details only for what was chosen', () => {

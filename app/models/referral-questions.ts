@@ -15,7 +15,7 @@ import {
   WHEN_HAPPENED,
   type Options,
   type StepSlug,
-} from './referral-options';
+} from '~/data/referral-options';
 import { optionalText as optionalNamedText } from './message-schema';
 
 const optionalText = (max: number, name: string) => optionalNamedText(name, max);
@@ -32,7 +32,10 @@ function choices<T extends Options>(options: T, message: string) {
   const values = options.map(([v]) => v) as [T[number][0], ...T[number][0][]];
   return z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: 'Select from the choices shown' })).min(1, message).max(options.length),
+    z
+      .array(z.enum(values, { error: 'Select from the choices shown' }))
+      .min(1, message)
+      .max(options.length),
   );
 }
 
@@ -143,17 +146,17 @@ export const supportSchema = z
 // ---- The steps, in order ----------------------------------------------------------------
 
 const SCHEMAS = {
-  'who': personRoleSchema,
+  who: personRoleSchema,
   'what-happened': offenceSchema,
-  'when': whenSchema,
-  'where': areaSchema,
-  'police': policeSchema,
+  when: whenSchema,
+  where: areaSchema,
+  police: policeSchema,
   'where-things-are': stageSchema,
   'who-harmed-you': knowsWhoSchema,
   'kind-of-contact': contactKindsSchema,
   'what-you-would-say': whatToSaySchema,
   'contacting-you': contactSchema,
-  'support': supportSchema,
+  support: supportSchema,
 } as const;
 
 export const REFERRAL_STEPS = REFERRAL_STEP_LIST.map((step) => ({ ...step, schema: SCHEMAS[step.slug] }));
@@ -190,9 +193,7 @@ export type CompleteReferral = z.infer<typeof personRoleSchema> &
  * Re-checks every step's stored answer. Returns the merged referral, or the slugs of the
  * steps still missing or no longer valid (in order), so "check your answers" can link to them.
  */
-export function assembleReferral(
-  answers: DraftAnswers,
-): { ok: true; referral: CompleteReferral } | { ok: false; missing: StepSlug[] } {
+export function assembleReferral(answers: DraftAnswers): { ok: true; referral: CompleteReferral } | { ok: false; missing: StepSlug[] } {
   const merged: Record<string, unknown> = {};
   const missing: StepSlug[] = [];
   for (const step of REFERRAL_STEPS) {

@@ -1,13 +1,29 @@
 // Turns draft answers into the rows of "check your answers", in the words people chose.
 import { REFERRAL_STEPS, type DraftAnswers } from './referral-questions';
-import { CONTACT_KINDS, CONTACT_METHODS, JUSTICE_STAGES, KNOWS_WHO, labelFor, OFFENCE_KINDS, PERSON_ROLE, REPORTED, SUPPORT_NEEDS, WHEN_HAPPENED, YES_NO, type StepSlug } from './referral-options';
+import {
+  CONTACT_KINDS,
+  CONTACT_METHODS,
+  JUSTICE_STAGES,
+  KNOWS_WHO,
+  labelFor,
+  OFFENCE_KINDS,
+  PERSON_ROLE,
+  REPORTED,
+  SUPPORT_NEEDS,
+  WHEN_HAPPENED,
+  YES_NO,
+  type StepSlug,
+} from '~/data/referral-options';
 
 type Row = { slug: StepSlug; question: string; answer: string; required: boolean };
 
 const s = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const join = (...parts: (string | undefined | false)[]) => parts.filter(Boolean).join('\n');
 const many = (options: readonly (readonly [string, string])[], v: unknown) =>
-  (Array.isArray(v) ? v : []).map((x) => labelFor(options, x)).filter(Boolean).join('\n');
+  (Array.isArray(v) ? v : [])
+    .map((x) => labelFor(options, x))
+    .filter(Boolean)
+    .join('\n');
 
 const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>) => string> = {
   who: (a) => labelFor(PERSON_ROLE, a.personRole),
@@ -29,7 +45,8 @@ const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>) => string> = {
       s(a.postalAddress),
       s(a.contactName) && `Name to use: ${a.contactName}`,
     ),
-  support: (a) => join(many(SUPPORT_NEEDS, a.supportNeeds), s(a.interpreterLanguage) && `Language: ${a.interpreterLanguage}`, s(a.accessNeeds), s(a.supporterDetails)),
+  support: (a) =>
+    join(many(SUPPORT_NEEDS, a.supportNeeds), s(a.interpreterLanguage) && `Language: ${a.interpreterLanguage}`, s(a.accessNeeds), s(a.supporterDetails)),
 };
 
 export function describeAnswers(answers: DraftAnswers): Row[] {

@@ -4,29 +4,17 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
-import { referralReceivedEmail } from '../../emails/referral-received';
+import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
+import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
 import { recordAudit } from './audit.server';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
-import { type StepSlug } from './referral-options';
+import { type StepSlug } from '~/data/referral-options';
 
 export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-/** The browser holds `id.key`: the draft's id and the key that seals its passphrase. */
-export type DraftToken = { id: string; key: string };
-
-export function parseDraftToken(value: unknown): DraftToken | null {
-  if (typeof value !== 'string') return null;
-  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
-  return m ? { id: m[1]!, key: m[2]! } : null;
-}
-
-export function formatDraftToken(t: DraftToken): string {
-  return `${t.id}.${t.key}`;
-}
 
 function getLiveDraft(token: DraftToken | null) {
   if (!token) return undefined;
@@ -44,11 +32,7 @@ export function getDraftAnswers(token: DraftToken | null): { answers: DraftAnswe
  * Stores one page's answer. Creates the draft when there is none yet and returns the
  * token to put in the cookie. Refuses (returns `submitted`) once the draft was sent.
  */
-export function saveDraftAnswer(
-  token: DraftToken | null,
-  slug: StepSlug,
-  answer: Record<string, unknown>,
-): { token: DraftToken; submitted: boolean } {
+export function saveDraftAnswer(token: DraftToken | null, slug: StepSlug, answer: Record<string, unknown>): { token: DraftToken; submitted: boolean } {
   return db.transaction((tx) => {
     const draft = getLiveDraft(token);
     if (draft?.status === 'submitted') return { token: token!, submitted: true };
@@ -58,15 +42,14 @@ export function saveDraftAnswer(
       return { token: token!, submitted: false };
     }
     const fresh: DraftToken = { id: randomBytes(16).toString('base64url'), key: newKey() };
-    tx.insert(referralDrafts).values({ id: fresh.id, answers: { [slug]: answer } }).run();
+    tx.insert(referralDrafts)
+      .values({ id: fresh.id, answers: { [slug]: answer } })
+      .run();
     return { token: fresh, submitted: false };
   });
 }
 
-export type SubmitResult =
-  | { status: 'submitted' }
-  | { status: 'incomplete'; missing: StepSlug[] }
-  | { status: 'no-draft' };
+export type SubmitResult = { status: 'submitted' } | { status: 'incomplete'; missing: StepSlug[] } | { status: 'no-draft' };
 
 /**
  * Turns the draft into a referral. Safe to call twice: the second call (a double click,
@@ -169,7 +152,10 @@ export function finishConfirmation(token: DraftToken | null) {
 }
 
 export function purgeExpiredDrafts(now = Date.now()) {
-  return db.delete(referralDrafts).where(lt(referralDrafts.createdAt, new Date(now - DRAFT_LIFETIME_MS))).run().changes;
+  return db
+    .delete(referralDrafts)
+    .where(lt(referralDrafts.createdAt, new Date(now - DRAFT_LIFETIME_MS)))
+    .run().changes;
 }
 
 // ---- Coming back ----------------------------------------------------------------------
@@ -251,4 +237,3 @@ export function deleteReferral(referralId: number): 'deleted' | 'has-case' {
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   return 'deleted';
 }
-

@@ -25,7 +25,13 @@ export const EXAMPLES: Example[] = [
   { text: 'My insta is jbloggs.', expect: [['social', 'insta is jbloggs']] },
   { text: 'I saw what people said about me on Facebook.', expect: [['social', 'Facebook']] },
   // Addresses and postcodes
-  { text: 'I still live at 14 Acacia Avenue.', expect: [['address', '14 Acacia Avenue'], ['place', 'live at 14 Acacia Avenue']] },
+  {
+    text: 'I still live at 14 Acacia Avenue.',
+    expect: [
+      ['address', '14 Acacia Avenue'],
+      ['place', 'live at 14 Acacia Avenue'],
+    ],
+  },
   { text: 'Send it to Flat 3, the one above the shop.', expect: [['address', 'Flat 3']] },
   { text: 'We moved to B21 9RS last year.', expect: [['postcode', 'B21 9RS']] },
   { text: 'the postcode is dy1 4bz', expect: [['postcode', 'dy1 4bz']] },
@@ -54,14 +60,24 @@ export const EXAMPLES: Example[] = [
   { text: 'watch your back', expect: [['threat', 'watch your back']] },
   { text: 'You are scum and everyone knows it.', expect: [['threat', 'scum']] },
   { text: 'I know where you live.', expect: [['threat', 'I know where you live']] },
-  { text: 'You better keep your mouth shut or else.', expect: [['threat', 'keep your mouth shut'], ['threat', 'or else']] },
+  {
+    text: 'You better keep your mouth shut or else.',
+    expect: [
+      ['threat', 'keep your mouth shut'],
+      ['threat', 'or else'],
+    ],
+  },
   { text: 'I was scared you would hurt me again.', expect: [] },
   { text: 'I felt like I would never be safe.', expect: [] },
   { text: 'I am sorry I made you feel that way. I was angry at the world, not at you.', expect: [] },
   // Mixed
   {
     text: 'Dear Vera, I am sorry. If you want to talk, my mate Tom has my number, 07700 900123, or email owen@example.com.',
-    expect: [['name', 'Tom'], ['phone', '07700 900123'], ['email', 'owen@example.com']],
+    expect: [
+      ['name', 'Tom'],
+      ['phone', '07700 900123'],
+      ['email', 'owen@example.com'],
+    ],
   },
 ];
 
@@ -85,5 +101,11 @@ export const HARD_EXAMPLES: Example[] = [
   { text: 'I pick my son up from school at 3 every weekday.', expect: [['date', 'at 3 every weekday']] },
   { text: 'If I see you again there will be trouble.', expect: [['threat', 'there will be trouble']] },
   { text: 'I hope one day we can both move on.', expect: [] },
-  { text: 'Kelly from the chip shop saw it all.', expect: [['name', 'Kelly'], ['place', 'the chip shop']] },
+  {
+    text: 'Kelly from the chip shop saw it all.',
+    expect: [
+      ['name', 'Kelly'],
+      ['place', 'the chip shop'],
+    ],
+  },
 ];

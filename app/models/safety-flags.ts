@@ -18,19 +18,32 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   threat: 'Threatening or abusive wording',
 };
 
-const STREET = '(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|place|gardens|grove|terrace|hill|row|walk|square|mews|parade|green|rise|view)';
+const STREET =
+  '(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|place|gardens|grove|terrace|hill|row|walk|square|mews|parade|green|rise|view)';
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
 
 const PATTERNS: [FlagKind, RegExp][] = [
   ['email', /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi],
   ['link', /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+\.(?:com|co\.uk|org|net|uk|io|me|info)(?:\/[^\s<>"]*)?\b/gi],
-  ['social', /(?<![\w.@])@[A-Za-z0-9_.]{2,30}\b|\b(?:snapchat|snap|insta(?:gram)?|facebook|fb|tiktok|twitter|whatsapp|telegram|discord)\b(?:\s+(?:is|me|at|on|name|handle|:)){0,2}\s*:?\s*[A-Za-z0-9_.]*/gi],
+  [
+    'social',
+    /(?<![\w.@])@[A-Za-z0-9_.]{2,30}\b|\b(?:snapchat|snap|insta(?:gram)?|facebook|fb|tiktok|twitter|whatsapp|telegram|discord)\b(?:\s+(?:is|me|at|on|name|handle|:)){0,2}\s*:?\s*[A-Za-z0-9_.]*/gi,
+  ],
   ['phone', /(?:(?:\+|00)44\s?\(?0?\)?\s?|\b0)(?:\d[\s-]?){9,10}\b/g],
   ['postcode', /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi],
   ['address', new RegExp(`\\b(?:flat|apartment|unit)\\s+\\d+[a-z]?\\b|\\b\\d{1,4}[a-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}${STREET}\\b`, 'gi')],
-  ['date', new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\bevery\\s+${WEEKDAY}\\b|\\bon\\s+${WEEKDAY}s\\b`, 'gi')],
-  ['place', /\b(?:write to|find|visit|see|meet|contact) (?:me|us) (?:at|in|on|near) (?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}|\bHM(?:P|YOI|P\/YOI)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?/g],
+  [
+    'date',
+    new RegExp(
+      `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\bevery\\s+${WEEKDAY}\\b|\\bon\\s+${WEEKDAY}s\\b`,
+      'gi',
+    ),
+  ],
+  [
+    'place',
+    /\b(?:write to|find|visit|see|meet|contact) (?:me|us) (?:at|in|on|near) (?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}|\bHM(?:P|YOI|P\/YOI)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?/g,
+  ],
   [
     'place',
     /\b(?:[Ii]|[Ww]e|[Ss]he|[Hh]e|[Tt]hey|[Mm]y \w+)(?:\s+(?:still|now|also|currently|usually))?\s+(?:live|lives|living|work|works|working|stay|stays|go|goes)\s+(?:in|at|on|near|for|to)\s+(?:the\s+)?(?:\d{1,4}[a-z]?\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}|\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\s+(?:school|work|workplace|office|gym|church|mosque|college|job)\s+(?:is\s+)?(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}/g,
@@ -38,7 +51,13 @@ const PATTERNS: [FlagKind, RegExp][] = [
 ];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const THREAT_RE = new RegExp(`\\b(?:${[...THREAT_PHRASES].sort((a, b) => b.length - a.length).map((p) => p.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})\\b`, 'gi');
+const THREAT_RE = new RegExp(
+  `\\b(?:${[...THREAT_PHRASES]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
+    .join('|')})\\b`,
+  'gi',
+);
 const FIRST_NAME_SET = new Set(FIRST_NAMES.map((n) => n.toLowerCase()));
 
 /**
@@ -70,7 +89,9 @@ export function findSafetyFlags(text: string, participantNames: string[] = []): 
   // still counts on its own, a capitalised word in it (St Mary Primary) does not.
   const length = (f: Flag) => f.end - f.start;
   const deduped = flags.filter(
-    (f) => f.kind === 'threat' || !flags.some((g) => g !== f && (g.kind !== 'place' || f.kind === 'name') && g.start <= f.start && g.end >= f.end && length(g) > length(f)),
+    (f) =>
+      f.kind === 'threat' ||
+      !flags.some((g) => g !== f && (g.kind !== 'place' || f.kind === 'name') && g.start <= f.start && g.end >= f.end && length(g) > length(f)),
   );
   return deduped
     .filter((f, i) => deduped.findIndex((g) => g.kind === f.kind && g.start === f.start && g.end === f.end) === i)

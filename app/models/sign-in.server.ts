@@ -33,7 +33,12 @@ export type SignInResult = { ok: true; id: number } | { ok: false; reason: 'wron
  * participants (`member`): the same limits, the same generic failure, and one argon2
  * verification whether or not the reference exists, so timing tells nothing.
  */
-export async function signInWithPassphrase(kind: 'referral' | 'member', referenceInput: string, passphraseInput: string, address: string): Promise<SignInResult> {
+export async function signInWithPassphrase(
+  kind: 'referral' | 'member',
+  referenceInput: string,
+  passphraseInput: string,
+  address: string,
+): Promise<SignInResult> {
   const reference = kind === 'referral' ? normaliseReference(referenceInput) : referenceInput.trim().toUpperCase();
   const [refScope, addressScope] = kind === 'referral' ? (['reference', 'address'] as const) : (['member', 'member_address'] as const);
   const referenceKey = keyFor(refScope, reference);
@@ -64,5 +69,8 @@ export async function signInReferrer(referenceInput: string, passphraseInput: st
 }
 
 export function purgeOldSignInFailures(now = Date.now()) {
-  return db.delete(signInFailures).where(lt(signInFailures.createdAt, new Date(now - WINDOW_MS))).run().changes;
+  return db
+    .delete(signInFailures)
+    .where(lt(signInFailures.createdAt, new Date(now - WINDOW_MS)))
+    .run().changes;
 }

@@ -5,7 +5,7 @@ import { and, asc, count, eq, gt } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { signInFailures, staffUsers } from '#db/schema';
-import { staffSetUpEmail } from '../../emails/staff-set-up';
+import { staffSetUpEmail } from '#emails/staff-set-up';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
@@ -40,7 +40,7 @@ export function createStaffUser(actor: Actor, input: { email: string; name: stri
       .get();
     recordAudit(tx, actor, 'staff.created', { type: 'staff_user', id: row.id });
     const setUpPath = `/staff/set-up?token=${token}`;
-    if (env.SMTP_URL) enqueueEmail(tx, email, 'staff-set-up', staffSetUpEmail({ path: setUpPath }));
+    if (env.SMTP_URL) enqueueEmail(tx, email, 'staff-set-up', staffSetUpEmail({ path: setUpPath, publicUrl: env.PUBLIC_URL }));
     return { id: row.id, setUpPath };
   });
 }
@@ -57,7 +57,14 @@ export function resetStaffUser(actor: Actor, staffUserId: number): string {
   db.transaction((tx) => {
     const changed = tx
       .update(staffUsers)
-      .set({ passwordHash: null, totpSecretSealed: null, totpEnrolled: false, totpLastStep: null, setupTokenHash: sha256(token), setupExpiresAt: new Date(Date.now() + SETUP_LIFETIME_MS) })
+      .set({
+        passwordHash: null,
+        totpSecretSealed: null,
+        totpEnrolled: false,
+        totpLastStep: null,
+        setupTokenHash: sha256(token),
+        setupExpiresAt: new Date(Date.now() + SETUP_LIFETIME_MS),
+      })
       .where(eq(staffUsers.id, staffUserId))
       .run().changes;
     if (!changed) throw new StaffError('not-found');
@@ -82,26 +89,32 @@ export function endSessionsOf(actor: Actor, staffUserId: number) {
 
 export function listStaff() {
   return db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, active: staffUsers.active, enrolled: staffUsers.totpEnrolled })
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      enrolled: staffUsers.totpEnrolled,
+    })
     .from(staffUsers)
     .orderBy(asc(staffUsers.name))
     .all();
 }
 
 export function listFacilitators() {
-  return db
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(eq(staffUsers.active, true))
-    .orderBy(asc(staffUsers.name))
-    .all();
+  return db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.active, true)).orderBy(asc(staffUsers.name)).all();
 }
 
 // ---- Set-up ----------------------------------------------------------------------------
 
 export function findBySetUpToken(token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const user = db.select().from(staffUsers).where(eq(staffUsers.setupTokenHash, sha256(token))).get();
+  const user = db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.setupTokenHash, sha256(token)))
+    .get();
   if (!user || !user.active || !user.setupExpiresAt || user.setupExpiresAt.getTime() < Date.now()) return undefined;
   return user;
 }
@@ -114,7 +127,14 @@ export async function completePasswordSetUp(token: string, password: string): Pr
   return db.transaction((tx) => {
     const changed = tx
       .update(staffUsers)
-      .set({ passwordHash, setupTokenHash: null, setupExpiresAt: null, totpSecretSealed: seal(generateSecret(), totpKey()), totpEnrolled: false, totpLastStep: null })
+      .set({
+        passwordHash,
+        setupTokenHash: null,
+        setupExpiresAt: null,
+        totpSecretSealed: seal(generateSecret(), totpKey()),
+        totpEnrolled: false,
+        totpLastStep: null,
+      })
       .where(and(eq(staffUsers.id, user.id), eq(staffUsers.setupTokenHash, sha256(token))))
       .run().changes;
     if (!changed) return null;
@@ -142,7 +162,13 @@ export async function getEnrolment(staffUserId: number) {
 
 function recentFailures(scope: 'staff_account' | 'staff_address', key: string) {
   const since = new Date(Date.now() - STAFF_WINDOW_MS);
-  return db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, since))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, since)))
+      .get()?.n ?? 0
+  );
 }
 
 function recordFailure(email: string, address: string) {
@@ -154,9 +180,7 @@ function recordFailure(email: string, address: string) {
     .run();
 }
 
-export type StaffSignIn =
-  | { ok: true; staffUserId: number; enrolled: boolean }
-  | { ok: false; reason: 'wrong' | 'locked-account' | 'locked-address' };
+export type StaffSignIn = { ok: true; staffUserId: number; enrolled: boolean } | { ok: false; reason: 'wrong' | 'locked-account' | 'locked-address' };
 
 export async function checkStaffPassword(emailInput: string, password: string, address: string): Promise<StaffSignIn> {
   const email = emailInput.trim().toLowerCase();

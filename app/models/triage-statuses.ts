@@ -7,4 +7,3 @@ export const QUEUE_STATUSES = [
   ['all', 'All'],
 ] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number][0];
-

@@ -2,7 +2,7 @@
 // accept it into a case for a facilitator, or decline it with a reason.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { cases, participants, referralMessages, referrals, staffUsers } from '#db/schema';
-import { newMessageEmail } from '../../emails/new-message';
+import { newMessageEmail } from '#emails/new-message';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
@@ -68,7 +68,12 @@ export function getReferralForStaff(staff: StaffUser, referralId: number) {
   if (!staffMaySeeReferral(staff, referralId)) return null;
   const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get()!;
   const kase = db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).get();
-  const messages = db.select().from(referralMessages).where(eq(referralMessages.referralId, referralId)).orderBy(asc(referralMessages.createdAt), asc(referralMessages.id)).all();
+  const messages = db
+    .select()
+    .from(referralMessages)
+    .where(eq(referralMessages.referralId, referralId))
+    .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
+    .all();
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.viewed', { type: 'referral', id: referralId }));
   return { referral, caseId: kase?.id ?? null, messages };
 }
@@ -79,14 +84,22 @@ const OPEN = ['received', 'being_looked_at'] as const;
 
 export function acceptReferral(staff: StaffUser, referralId: number, facilitatorId: number): { ok: true; caseId: number } | { ok: false; error: TriageError } {
   return db.transaction((tx) => {
-    const facilitator = tx.select().from(staffUsers).where(and(eq(staffUsers.id, facilitatorId), eq(staffUsers.active, true))).get();
+    const facilitator = tx
+      .select()
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, facilitatorId), eq(staffUsers.active, true)))
+      .get();
     if (!facilitator) return { ok: false, error: 'no-facilitator' } as const;
     const changed = tx
       .update(referrals)
       .set({ status: 'facilitator_will_contact', triagedBy: staff.id, updatedAt: new Date() })
       .where(and(eq(referrals.id, referralId), inArray(referrals.status, [...OPEN])))
       .run().changes;
-    if (!changed) return { ok: false, error: tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, referralId)).get() ? 'already-triaged' : 'not-found' } as const;
+    if (!changed)
+      return {
+        ok: false,
+        error: tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, referralId)).get() ? 'already-triaged' : 'not-found',
+      } as const;
     const referral = tx.select().from(referrals).where(eq(referrals.id, referralId)).get()!;
     const kase = tx.insert(cases).values({ referralId, facilitatorId }).returning({ id: cases.id }).get();
     // A self-referrer is the case's first victim; partner referrals name people in free text.
@@ -117,12 +130,19 @@ export function declineReferral(staff: StaffUser, referralId: number, reason: st
 /** A reply to a self-referrer. The email, if they gave an address, carries no content. */
 export function replyToReferrer(staff: StaffUser, referralId: number, body: string) {
   db.transaction((tx) => {
-    const referral = tx.select({ id: referrals.id, email: referrals.email, source: referrals.source }).from(referrals).where(eq(referrals.id, referralId)).get();
+    const referral = tx
+      .select({ id: referrals.id, email: referrals.email, source: referrals.source })
+      .from(referrals)
+      .where(eq(referrals.id, referralId))
+      .get();
     if (!referral || referral.source !== 'self') return;
     const m = tx.insert(referralMessages).values({ referralId, sender: 'service', body }).returning({ id: referralMessages.id }).get();
     if (referral.email) enqueueEmail(tx, referral.email, 'new-message', newMessageEmail(), referralId);
     // Someone has now looked at it.
-    tx.update(referrals).set({ status: 'being_looked_at' }).where(and(eq(referrals.id, referralId), eq(referrals.status, 'received'))).run();
+    tx.update(referrals)
+      .set({ status: 'being_looked_at' })
+      .where(and(eq(referrals.id, referralId), eq(referrals.status, 'received')))
+      .run();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.message_sent', { type: 'referral_message', id: m.id });
   });
 }

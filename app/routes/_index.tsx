@@ -11,7 +11,9 @@ export default function Home() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Restorative justice: a chance to be heard</h1>
         <p className="govuk-body-l">If a crime has affected you, you may be able to tell the person who did it how it made you feel, and ask them questions.</p>
-        <p className="govuk-body">A trained person called a facilitator helps you. You can meet, or you can write. It is free, it is private, and you can stop at any time.</p>
+        <p className="govuk-body">
+          A trained person called a facilitator helps you. You can meet, or you can write. It is free, it is private, and you can stop at any time.
+        </p>
         <GetHelpNow />
         <StartButton to="/refer">Refer yourself</StartButton>
         <p className="govuk-body">You do not have to give your name.</p>

@@ -16,10 +16,16 @@ export default function Page() {
         </ul>
         <p className="govuk-body">We have tried to write it in plain English.</p>
         <h2 className="govuk-heading-m">How accessible this website is</h2>
-        <p className="govuk-body">We aim to meet the Web Content Accessibility Guidelines version 2.2 at level AA. Every page is checked with automated tools each time we change the website.</p>
+        <p className="govuk-body">
+          We aim to meet the Web Content Accessibility Guidelines version 2.2 at level AA. Every page is checked with automated tools each time we change the
+          website.
+        </p>
         <p className="govuk-body">We know of no problems at the moment. If you find one, please tell us.</p>
         <h2 className="govuk-heading-m">Other ways to get in touch</h2>
-        <p className="govuk-body">If you need help in another format, such as large print, easy read or another language, phone us on the number at the bottom of this page. We can arrange an interpreter for free.</p>
+        <p className="govuk-body">
+          If you need help in another format, such as large print, easy read or another language, phone us on the number at the bottom of this page. We can
+          arrange an interpreter for free.
+        </p>
       </div>
     </div>
   );

@@ -50,13 +50,19 @@ export default function SignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        {signedOut && !result ? (
-          <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div>
-        ) : null}
+        {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
         <h1 className="govuk-heading-l">Check your referral</h1>
         <p className="govuk-body">Use the reference and secret passphrase you were given when you referred yourself.</p>
         <Form method="post" noValidate>
-          <TextInput name="reference" label="Reference" hint="For example, RJ-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={reference} error={errors?.reference?.[0]} />
+          <TextInput
+            name="reference"
+            label="Reference"
+            hint="For example, RJ-7K4M-Q2XP"
+            width="10"
+            spellCheck={false}
+            defaultValue={reference}
+            error={errors?.reference?.[0]}
+          />
           <TextInput name="passphrase" label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} error={errors?.passphrase?.[0]} />
           <Button>Sign in</Button>
         </Form>

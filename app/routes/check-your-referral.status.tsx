@@ -52,7 +52,9 @@ export default function ReferralStatus() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {sent && !result ? (
-          <SuccessBanner title="Success"><p className="govuk-notification-banner__heading">Your message has been sent</p></SuccessBanner>
+          <SuccessBanner title="Success">
+            <p className="govuk-notification-banner__heading">Your message has been sent</p>
+          </SuccessBanner>
         ) : null}
         <span className="govuk-caption-l">Reference {reference}</span>
         <h1 className="govuk-heading-l">Your referral</h1>

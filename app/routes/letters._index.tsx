@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: memberSignInSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['passphrase'] }), { status: 400 });
   const r = await signInWithPassphrase('member', submission.value.reference, submission.value.passphrase, context.clientAddress ?? 'unknown');
-  if (!r.ok) return data(replyWithErrors(submission, { fieldErrors: { reference: [MESSAGES[r.reason]] }, hideFields: ['passphrase'] }), { status: r.reason === 'wrong' ? 401 : 429 });
+  if (!r.ok)
+    return data(replyWithErrors(submission, { fieldErrors: { reference: [MESSAGES[r.reason]] }, hideFields: ['passphrase'] }), {
+      status: r.reason === 'wrong' ? 401 : 429,
+    });
   return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(r.id) } });
 }
 
@@ -42,7 +45,15 @@ export default function LettersSignIn() {
         <h1 className="govuk-heading-l">Your letters</h1>
         <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
         <Form method="post" noValidate>
-          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
+          <TextInput
+            name="reference"
+            label="Reference"
+            hint="For example, RJL-7K4M-Q2XP"
+            width="10"
+            spellCheck={false}
+            defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference}
+            error={errors?.reference?.[0]}
+          />
           <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
           <Button>Sign in</Button>
         </Form>

@@ -29,12 +29,16 @@ export default function LettersHome() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {d.sentBanner ? (
-          <SuccessBanner title="Sent"><p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p></SuccessBanner>
+          <SuccessBanner title="Sent">
+            <p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p>
+          </SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your letters</h1>
         {d.status !== 'open' ? (
           <div className="govuk-inset-text" id="exchange-paused">
-            {d.status === 'withdrawn' ? 'You have stopped the letter exchange. Nothing more will be passed on.' : 'The letter exchange is paused. Nothing is being passed on. Your facilitator has been told.'}
+            {d.status === 'withdrawn'
+              ? 'You have stopped the letter exchange. Nothing more will be passed on.'
+              : 'The letter exchange is paused. Nothing is being passed on. Your facilitator has been told.'}
           </div>
         ) : (
           <p className="govuk-body">
@@ -65,7 +69,9 @@ export default function LettersHome() {
               <strong>{SENT_STATE[l.status]}</strong> <span className="govuk-caption-m">{formatDateTime(l.at)}</span>
             </p>
             {l.feedback?.message ? <p className="govuk-body app-pre-wrap">Your facilitator says: {l.feedback.message}</p> : null}
-            {l.status === 'passed_on' && l.feedback?.removed.length ? <p className="govuk-body">Your facilitator removed: {l.feedback.removed.map((r) => `“${r}”`).join(', ')}</p> : null}
+            {l.status === 'passed_on' && l.feedback?.removed.length ? (
+              <p className="govuk-body">Your facilitator removed: {l.feedback.removed.map((r) => `“${r}”`).join(', ')}</p>
+            ) : null}
             {l.readAt ? <p className="govuk-body">Read on {formatDateTime(l.readAt)}</p> : null}
             {l.status === 'draft' || l.status === 'returned' ? (
               <Link className="govuk-link" to={`/letters/write?letter=${l.id}`}>

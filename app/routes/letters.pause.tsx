@@ -29,7 +29,9 @@ export default function Pause() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Pause or stop the letters</h1>
-          <p className="govuk-body">Either way, it happens at once: nothing more is passed on, in either direction, and your facilitator is told. You do not need to give a reason.</p>
+          <p className="govuk-body">
+            Either way, it happens at once: nothing more is passed on, in either direction, and your facilitator is told. You do not need to give a reason.
+          </p>
           <Form method="post">
             <input type="hidden" name="how" value="paused" />
             <Button>Pause the letters</Button>

@@ -37,7 +37,9 @@ export default function Preview() {
           <div className="app-letter">
             <PlainText text={body} />
           </div>
-          <p className="govuk-body">When you send it, your facilitator reads it. They may pass it on, remove some parts, or send it back to you with a comment.</p>
+          <p className="govuk-body">
+            When you send it, your facilitator reads it. They may pass it on, remove some parts, or send it back to you with a comment.
+          </p>
           <Form method="post">
             <Button>Send to my facilitator</Button>
           </Form>

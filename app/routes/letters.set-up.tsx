@@ -28,7 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!member) {
     // Counts as a failed sign-in, so set-up codes cannot be guessed faster than passphrases.
     await signInWithPassphrase('member', v.reference, `set-up:${v.setUpCode}`, context.clientAddress ?? 'unknown');
-    return data(replyWithErrors(submission, { fieldErrors: { reference: ['The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one'] }, hideFields: ['passphrase', 'confirm', 'setUpCode'] }), { status: 401 });
+    return data(
+      replyWithErrors(submission, {
+        fieldErrors: { reference: ['The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one'] },
+        hideFields: ['passphrase', 'confirm', 'setUpCode'],
+      }),
+      { status: 401 },
+    );
   }
   await completeMemberSetUp(member.id, v.passphrase);
   return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(member.id) } });
@@ -45,9 +51,31 @@ export default function MemberSetUp() {
         <h1 className="govuk-heading-l">Set up your letters</h1>
         <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
         <Form method="post" noValidate>
-          <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference} error={errors?.reference?.[0]} />
-          <TextInput name="setUpCode" label="Set-up code" hint="For example, ABCD-EFGH" width="10" spellCheck={false} defaultValue={prefill.code} error={errors?.setUpCode?.[0]} />
-          <TextInput name="passphrase" label="Choose a passphrase" hint="At least 12 characters. A few words you will remember, that nobody could guess." spellCheck={false} error={errors?.passphrase?.[0]} />
+          <TextInput
+            name="reference"
+            label="Reference"
+            hint="For example, RJL-7K4M-Q2XP"
+            width="10"
+            spellCheck={false}
+            defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference}
+            error={errors?.reference?.[0]}
+          />
+          <TextInput
+            name="setUpCode"
+            label="Set-up code"
+            hint="For example, ABCD-EFGH"
+            width="10"
+            spellCheck={false}
+            defaultValue={prefill.code}
+            error={errors?.setUpCode?.[0]}
+          />
+          <TextInput
+            name="passphrase"
+            label="Choose a passphrase"
+            hint="At least 12 characters. A few words you will remember, that nobody could guess."
+            spellCheck={false}
+            error={errors?.passphrase?.[0]}
+          />
           <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
           <Button>Continue</Button>
         </Form>

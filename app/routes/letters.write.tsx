@@ -36,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: writeSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
-  if (v.intent === 'preview' && !v.body.trim()) return data(replyWithErrors(submission, { fieldErrors: { body: ['Write your letter before you preview it'] } }), { status: 400 });
+  if (v.intent === 'preview' && !v.body.trim())
+    return data(replyWithErrors(submission, { fieldErrors: { body: ['Write your letter before you preview it'] } }), { status: 400 });
   const r = saveDraft(memberId, v.letterId ?? null, v.body, v.recipient);
   if (!r.ok) {
     if (r.error === 'frozen') throw redirect('/letters/home');
@@ -68,7 +69,15 @@ export default function WriteLetter() {
           <Form method="post" noValidate>
             {d.letterId ? <input type="hidden" name="letterId" value={d.letterId} /> : null}
             {d.recipients.length > 1 ? (
-              <Choices kind="radios" name="recipient" legend={{ text: 'Who is it for?', size: 's' }} items={d.recipients.map((r) => ({ value: String(r.id), label: r.label }))} selected={String(d.recipient)} error={errors?.recipient?.[0]} small />
+              <Choices
+                kind="radios"
+                name="recipient"
+                legend={{ text: 'Who is it for?', size: 's' }}
+                items={d.recipients.map((r) => ({ value: String(r.id), label: r.label }))}
+                selected={String(d.recipient)}
+                error={errors?.recipient?.[0]}
+                small
+              />
             ) : (
               <input type="hidden" name="recipient" value={d.recipient ?? ''} />
             )}

@@ -14,7 +14,10 @@ export default function Page() {
         <h2 className="govuk-heading-m">Why we keep it</h2>
         <p className="govuk-body">To offer you restorative justice, keep you safe, and count how the service is used. Our counts never identify anyone.</p>
         <h2 className="govuk-heading-m">Who can see it</h2>
-        <p className="govuk-body">Only our trained staff. Every time a member of staff opens a case, we record it. We do not share what you told us without asking you, unless someone is at risk of serious harm.</p>
+        <p className="govuk-body">
+          Only our trained staff. Every time a member of staff opens a case, we record it. We do not share what you told us without asking you, unless someone
+          is at risk of serious harm.
+        </p>
         <h2 className="govuk-heading-m">How long we keep it</h2>
         <ul className="govuk-list govuk-list--bullet">
           <li>Answers you have not sent yet: 24 hours, then deleted.</li>
@@ -22,7 +25,9 @@ export default function Page() {
           <li>Email addresses: removed from our email queue as soon as the email is sent.</li>
         </ul>
         <h2 className="govuk-heading-m">Deleting what you told us</h2>
-        <p className="govuk-body">Sign in to ‘Check your referral’ and choose ‘Delete everything you told us’. It happens at once. We keep only a count that a referral was deleted.</p>
+        <p className="govuk-body">
+          Sign in to ‘Check your referral’ and choose ‘Delete everything you told us’. It happens at once. We keep only a count that a referral was deleted.
+        </p>
         <h2 className="govuk-heading-m">Cookies</h2>
         <p className="govuk-body">We use 2 cookies, both needed for the service to work. They hold no answers:</p>
         <ul className="govuk-list govuk-list--bullet">

@@ -18,14 +18,19 @@ export default function Page() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Referring someone: for professionals</h1>
-        <p className="govuk-body">We take referrals from any agency, for victims of any offence, at any stage of the criminal justice system. A police complaint is not needed.</p>
+        <p className="govuk-body">
+          We take referrals from any agency, for victims of any offence, at any stage of the criminal justice system. A police complaint is not needed.
+        </p>
         <h2 className="govuk-heading-m">Who refers to us</h2>
         <ul className="govuk-list govuk-list--bullet">
           {AGENCIES.map((a) => (
             <li key={a}>{a}</li>
           ))}
         </ul>
-        <p className="govuk-body">We accept referrals started by the victim or by the offender. The service is always led by the victim’s needs: we contact the victim first and nothing happens without their free, informed consent.</p>
+        <p className="govuk-body">
+          We accept referrals started by the victim or by the offender. The service is always led by the victim’s needs: we contact the victim first and nothing
+          happens without their free, informed consent.
+        </p>
         <h2 className="govuk-heading-m">Before you refer</h2>
         <ul className="govuk-list govuk-list--bullet">
           <li>Tell the person what restorative justice is, and that it is voluntary.</li>
@@ -34,7 +39,10 @@ export default function Page() {
           <li>Note any support needs, such as an interpreter or access needs.</li>
         </ul>
         <h2 className="govuk-heading-m">What we do</h2>
-        <p className="govuk-body">A trained facilitator contacts the person, explains the options and makes a full risk assessment before anything goes ahead. We will send you a reference when the referral arrives.</p>
+        <p className="govuk-body">
+          A trained facilitator contacts the person, explains the options and makes a full risk assessment before anything goes ahead. We will send you a
+          reference when the referral arrives.
+        </p>
         <h2 className="govuk-heading-m">How to refer</h2>
         <p className="govuk-body">
           <Link className="govuk-link" to="/refer-as-a-professional">

@@ -14,7 +14,10 @@ const QUESTIONS = [
   ['I did not report it to the police. Can I still do this?', 'Yes. You do not need to have made a police report.'],
   ['It happened years ago. Is it too late?', 'No. It can happen at any stage, even when the person is in prison or has been released.'],
   ['Who will know I got in touch?', 'Only our team. If you refer yourself without giving your name, we do not know who you are unless you tell us.'],
-  ['Someone else harmed me, not a stranger. Can I still use this?', 'Yes. If the person is someone you know, such as a partner or family member, the facilitator takes extra care to check it is safe.'],
+  [
+    'Someone else harmed me, not a stranger. Can I still use this?',
+    'Yes. If the person is someone you know, such as a partner or family member, the facilitator takes extra care to check it is safe.',
+  ],
 ] as const;
 
 export default function Page() {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { GetHelpNow, StartButton } from '~/components/page';
-import { REFERRAL_STEP_LIST } from '~/models/referral-options';
+import { REFERRAL_STEP_LIST } from '~/data/referral-options';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Refer yourself' };

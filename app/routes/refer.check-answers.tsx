@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary } from '~/components/form-fields';
 import { BackLink, SummaryList, type SummaryRow } from '~/components/page';
 import { describeAnswers } from '~/models/referral-summary';
-import { REFERRAL_STEP_LIST, type StepSlug } from '~/models/referral-options';
+import { REFERRAL_STEP_LIST, type StepSlug } from '~/data/referral-options';
 import { getDraftAnswers, submitDraft } from '~/models/referral.server';
 import { readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';
@@ -23,10 +23,7 @@ const MISSING_MESSAGE = (slug: StepSlug) => `Answer the question ‘${REFERRAL_S
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get('declaration') !== 'agreed') {
-    return data(
-      { status: 'error' as const, error: { declaration: ['Confirm that what you told us is true to the best of your knowledge'] } },
-      { status: 400 },
-    );
+    return data({ status: 'error' as const, error: { declaration: ['Confirm that what you told us is true to the best of your knowledge'] } }, { status: 400 });
   }
   const result = await submitDraft(await readDraftToken(request));
   if (result.status === 'no-draft') {
@@ -45,7 +42,13 @@ export default function CheckAnswers() {
   const errors = result?.error as Record<string, string[]> | undefined;
   const summary: SummaryRow[] = rows.map((r) => ({
     key: r.question,
-    value: r.answer ? <span className="app-pre-wrap">{r.answer}</span> : r.required ? <strong className="govuk-tag govuk-tag--red">Not answered</strong> : 'Not given',
+    value: r.answer ? (
+      <span className="app-pre-wrap">{r.answer}</span>
+    ) : r.required ? (
+      <strong className="govuk-tag govuk-tag--red">Not answered</strong>
+    ) : (
+      'Not given'
+    ),
     change: { href: `/refer/${r.slug}?change=1`, label: r.question.toLowerCase() },
   }));
   return (

@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const typed = form.get(name);
     const label = `the ${ORDINALS[i]} word`;
     if (typeof typed !== 'string' || !typed.trim()) error[name] = [`Enter ${label} of your passphrase`];
-    else if (typed.length > 100 || normalisePassphrase(typed) !== confirmation.words[i]) error[name] = [`That is not ${label}. Check your passphrase and try again`];
+    else if (typed.length > 100 || normalisePassphrase(typed) !== confirmation.words[i])
+      error[name] = [`That is not ${label}. Check your passphrase and try again`];
   }
   if (Object.keys(error).length) return data({ status: 'error' as const, error }, { status: 400 });
   finishConfirmation(token);

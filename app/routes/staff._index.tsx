@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Select } from '~/components/form-fields';
 import { ageInDays } from '~/components/staff';
-import { labelFor, OFFENCE_KINDS } from '~/models/referral-options';
+import { labelFor, OFFENCE_KINDS } from '~/data/referral-options';
 import { listFacilitators } from '~/models/staff.server';
 import { QUEUE_STATUSES } from '~/models/triage-statuses';
 import { listTriageQueue, parseQueueFilters } from '~/models/triage.server';
@@ -47,8 +47,22 @@ export default function TriageQueue() {
       <h1 className="govuk-heading-l">Referrals</h1>
       <Form method="get" className="app-filters">
         <Select name="status" label="Status" defaultValue={filters.status} options={QUEUE_STATUSES.map(([value, label]) => ({ value, label }))} />
-        <Select name="source" label="Source" defaultValue={filters.source} options={[{ value: 'all', label: 'All' }, { value: 'self', label: 'Self-referral' }, { value: 'partner', label: 'Partner agency' }]} />
-        <Select name="facilitator" label="Facilitator" defaultValue={filters.facilitator} options={[{ value: '', label: 'Anyone' }, ...facilitators.map((f) => ({ value: String(f.id), label: f.name }))]} />
+        <Select
+          name="source"
+          label="Source"
+          defaultValue={filters.source}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'self', label: 'Self-referral' },
+            { value: 'partner', label: 'Partner agency' },
+          ]}
+        />
+        <Select
+          name="facilitator"
+          label="Facilitator"
+          defaultValue={filters.facilitator}
+          options={[{ value: '', label: 'Anyone' }, ...facilitators.map((f) => ({ value: String(f.id), label: f.name }))]}
+        />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Filter
         </button>
@@ -60,12 +74,24 @@ export default function TriageQueue() {
           <caption className="govuk-table__caption govuk-visually-hidden">Referrals, oldest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Waiting</th>
-              <th scope="col" className="govuk-table__header">Source</th>
-              <th scope="col" className="govuk-table__header">Offence</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Facilitator</th>
+              <th scope="col" className="govuk-table__header">
+                Reference
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Waiting
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Source
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Offence
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Facilitator
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

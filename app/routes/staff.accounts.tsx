@@ -38,19 +38,35 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (v.intent === 'invite') {
       const { setUpPath } = createStaffUser(actor, v);
-      return { status: 'success' as const, done: `Account made for ${v.email}. Give them this one-time set-up link (it works for 72 hours): ${env.PUBLIC_URL}${setUpPath}` };
+      return {
+        status: 'success' as const,
+        done: `Account made for ${v.email}. Give them this one-time set-up link (it works for 72 hours): ${env.PUBLIC_URL}${setUpPath}`,
+      };
     }
     if (v.staffUserId === session.user.id && v.intent !== 'end-sessions') {
-      return data({ ...replyWithErrors(submission, { formErrors: [], fieldErrors: { '': ['You cannot change your own account here. Ask another manager'] } }), done: null }, { status: 400 });
+      return data(
+        {
+          ...replyWithErrors(submission, { formErrors: [], fieldErrors: { '': ['You cannot change your own account here. Ask another manager'] } }),
+          done: null,
+        },
+        { status: 400 },
+      );
     }
-    if (v.intent === 'reset') return { status: 'success' as const, done: `Account reset. Give them this one-time set-up link: ${env.PUBLIC_URL}${resetStaffUser(actor, v.staffUserId)}` };
+    if (v.intent === 'reset')
+      return {
+        status: 'success' as const,
+        done: `Account reset. Give them this one-time set-up link: ${env.PUBLIC_URL}${resetStaffUser(actor, v.staffUserId)}`,
+      };
     if (v.intent === 'end-sessions') return { status: 'success' as const, done: `Ended ${endSessionsOf(actor, v.staffUserId)} sessions.` };
     setStaffActive(actor, v.staffUserId, v.intent === 'reactivate');
     return { status: 'success' as const, done: v.intent === 'reactivate' ? 'Account reactivated.' : 'Account deactivated and signed out.' };
   } catch (error) {
     if (error instanceof StaffError) {
       const message = error.reason === 'email-taken' ? 'There is already an account with this email address' : 'That account does not exist';
-      return data({ ...replyWithErrors(submission, { fieldErrors: { [error.reason === 'email-taken' ? 'email' : '']: [message] } }), done: null }, { status: 400 });
+      return data(
+        { ...replyWithErrors(submission, { fieldErrors: { [error.reason === 'email-taken' ? 'email' : '']: [message] } }), done: null },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -64,19 +80,29 @@ export default function Accounts() {
     <>
       <ErrorSummary errors={errors} />
       {result?.done ? (
-        <SuccessBanner title="Done"><p className="govuk-body app-pre-wrap" id="account-done">
-              {result.done}
-            </p></SuccessBanner>
+        <SuccessBanner title="Done">
+          <p className="govuk-body app-pre-wrap" id="account-done">
+            {result.done}
+          </p>
+        </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Staff accounts</h1>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Actions</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -99,7 +125,11 @@ export default function Accounts() {
                         <CsrfInput />
                         <input type="hidden" name="intent" value={intent} />
                         <input type="hidden" name="staffUserId" value={s.id} />
-                        <button type="submit" className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`} data-module="govuk-button">
+                        <button
+                          type="submit"
+                          className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`}
+                          data-module="govuk-button"
+                        >
                           {{ deactivate: 'Deactivate', reset: 'Reset', 'end-sessions': 'End sessions', reactivate: 'Reactivate' }[intent]}
                           <span className="govuk-visually-hidden"> {s.name}</span>
                         </button>
@@ -118,7 +148,17 @@ export default function Accounts() {
         <input type="hidden" name="intent" value="invite" />
         <TextInput name="name" label="Name" error={errors?.name?.[0]} />
         <TextInput name="email" label="Work email address" type="email" spellCheck={false} error={errors?.email?.[0]} />
-        <Choices kind="radios" name="role" legend={{ text: 'Role', size: 's' }} items={[{ value: 'facilitator', label: 'Facilitator' }, { value: 'manager', label: 'Manager', hint: 'Can also manage staff accounts and see every case' }]} error={errors?.role?.[0]} small />
+        <Choices
+          kind="radios"
+          name="role"
+          legend={{ text: 'Role', size: 's' }}
+          items={[
+            { value: 'facilitator', label: 'Facilitator' },
+            { value: 'manager', label: 'Manager', hint: 'Can also manage staff accounts and see every case' },
+          ]}
+          error={errors?.role?.[0]}
+          small
+        />
         <Button>Make account</Button>
       </Form>
     </>

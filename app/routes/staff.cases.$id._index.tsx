@@ -44,9 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion('intent', [moveSchema.safeExtend({ intent: z.literal('move') }), participantSchema.extend({ intent: z.literal('add-participant') })], {
-  error: 'Reload the page and try again',
-});
+const actionSchema = z.discriminatedUnion(
+  'intent',
+  [moveSchema.safeExtend({ intent: z.literal('move') }), participantSchema.extend({ intent: z.literal('add-participant') })],
+  {
+    error: 'Reload the page and try again',
+  },
+);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireStaffForm(request);
@@ -55,7 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
   if (v.intent === 'add-participant') {
-    const id = addParticipant(session.user, caseId, { role: v.role, name: v.name, contactDetails: v.contactDetails, directlyAffected: v.directlyAffected === 'yes' });
+    const id = addParticipant(session.user, caseId, {
+      role: v.role,
+      name: v.name,
+      contactDetails: v.contactDetails,
+      directlyAffected: v.directlyAffected === 'yes',
+    });
     if (!id) throw data('Not found', { status: 404 });
     return redirect(`/staff/cases/${caseId}/participants/${id}`);
   }
@@ -122,7 +131,14 @@ export default function CasePage() {
                 label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
                 conditional:
                   to === 'closed' ? (
-                    <Choices kind="radios" name="closureReason" legend={{ text: 'Why is it closing?', size: 's' }} items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))} error={errors?.closureReason?.[0]} small />
+                    <Choices
+                      kind="radios"
+                      name="closureReason"
+                      legend={{ text: 'Why is it closing?', size: 's' }}
+                      items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
+                      error={errors?.closureReason?.[0]}
+                      small
+                    />
                   ) : undefined,
               }))}
               error={errors?.to?.[0]}
@@ -168,14 +184,30 @@ export default function CasePage() {
                   label,
                   conditional:
                     value === 'supporter' ? (
-                      <Choices kind="radios" name="directlyAffected" legend={{ text: 'Were they directly affected by the crime?', size: 's' }} hint="Family or community members can take part only if they were." items={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]} small />
+                      <Choices
+                        kind="radios"
+                        name="directlyAffected"
+                        legend={{ text: 'Were they directly affected by the crime?', size: 's' }}
+                        hint="Family or community members can take part only if they were."
+                        items={[
+                          { value: 'yes', label: 'Yes' },
+                          { value: 'no', label: 'No' },
+                        ]}
+                        small
+                      />
                     ) : undefined,
                 }))}
                 error={errors?.role?.[0]}
                 small
               />
               <TextInput name="name" label="Name" error={errors?.name?.[0]} />
-              <Textarea name="contactDetails" label="Contact details (optional)" hint="Safe ways and times to contact them" rows={3} error={errors?.contactDetails?.[0]} />
+              <Textarea
+                name="contactDetails"
+                label="Contact details (optional)"
+                hint="Safe ways and times to contact them"
+                rows={3}
+                error={errors?.contactDetails?.[0]}
+              />
               <Button secondary>Add participant</Button>
             </Form>
           </div>

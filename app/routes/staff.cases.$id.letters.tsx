@@ -30,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exchange: x.exchange ? { status: x.exchange.status, pausedBy: x.exchange.pausedBy, reason: x.exchange.pauseReason } : null,
     people: x.people,
     selfReferral: x.selfReferral,
-    letters: x.letters.map((l) => ({ id: l.id, status: l.status, from: nameOf(l.author), to: nameOf(l.recipient), onPaper: l.onPaper, submittedAt: l.submittedAt?.toISOString() ?? '', read: !!l.readAt })),
+    letters: x.letters.map((l) => ({
+      id: l.id,
+      status: l.status,
+      from: nameOf(l.author),
+      to: nameOf(l.recipient),
+      onPaper: l.onPaper,
+      submittedAt: l.submittedAt?.toISOString() ?? '',
+      read: !!l.readAt,
+    })),
   };
 }
 
@@ -60,13 +68,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: actionSchema });
   if (submission.status !== 'success') return data({ ...replyWithErrors(submission), invited: null }, { status: 400 });
   const v = submission.value;
-  const fail = (field: string, message: string, status = 409) => data({ ...replyWithErrors(submission, { fieldErrors: { [field]: [message] } }), invited: null }, { status });
+  const fail = (field: string, message: string, status = 409) =>
+    data({ ...replyWithErrors(submission, { fieldErrors: { [field]: [message] } }), invited: null }, { status });
   switch (v.intent) {
     case 'open': {
       const r = openExchange(session.user, caseId);
       if (!r.ok) {
         if (r.error === 'not-found') throw data('Not found', { status: 404 });
-        return fail('intent', { stage: 'The case must be ready first', gate: 'Every essential must be recorded first', 'direct-only': 'Every participant’s risk assessment must allow indirect contact', exists: 'The exchange is already open' }[r.error]);
+        return fail(
+          'intent',
+          {
+            stage: 'The case must be ready first',
+            gate: 'Every essential must be recorded first',
+            'direct-only': 'Every participant’s risk assessment must allow indirect contact',
+            exists: 'The exchange is already open',
+          }[r.error],
+        );
       }
       return redirect(`/staff/cases/${caseId}/letters`);
     }
@@ -85,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!pauseByStaff(session.user, caseId, v.reason)) return fail('reason', 'The exchange is not open');
       return redirect(`/staff/cases/${caseId}/letters`);
     case 'resume':
-      if (!resumeExchange(session.user, caseId, v.reason)) return fail('reason', 'Only a paused exchange can be resumed. A participant who stopped the letters must be asked first');
+      if (!resumeExchange(session.user, caseId, v.reason))
+        return fail('reason', 'Only a paused exchange can be resumed. A participant who stopped the letters must be asked first');
       return redirect(`/staff/cases/${caseId}/letters`);
     case 'paper': {
       const letterId = recordPaperLetter(session.user, caseId, v.author, v.recipient, v.body);
@@ -116,7 +134,8 @@ export default function ExchangePage() {
       ) : null}
       {result?.invited ? (
         <p className="govuk-body">
-          They go to the letters page, choose “Use your set-up code”, and choose their own passphrase. The code works once, for 14 days. It will not be shown again.
+          They go to the letters page, choose “Use your set-up code”, and choose their own passphrase. The code works once, for 14 days. It will not be shown
+          again.
           {result.invited.emailed ? ' An invitation link has also been emailed to them.' : ''}
         </p>
       ) : null}
@@ -153,7 +172,15 @@ export default function ExchangePage() {
                   <label className="govuk-visually-hidden" htmlFor={`email-${p.id}`}>
                     Email address for {p.name} (optional)
                   </label>
-                  <input className="govuk-input govuk-input--width-20" id={`email-${p.id}`} name="email" type="email" placeholder="Email (optional)" autoComplete="off" spellCheck={false} />
+                  <input
+                    className="govuk-input govuk-input--width-20"
+                    id={`email-${p.id}`}
+                    name="email"
+                    type="email"
+                    placeholder="Email (optional)"
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
                   <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
                     {p.reference ? 'New set-up code' : 'Invite'}
                     <span className="govuk-visually-hidden"> for {p.name}</span>
@@ -204,7 +231,12 @@ export default function ExchangePage() {
                 <Form method="post" noValidate>
                   <CsrfInput />
                   <input type="hidden" name="intent" value="paper" />
-                  <Select name="author" label="Written by" options={members.map((m) => ({ value: String(m.memberId), label: m.name }))} error={errors?.author?.[0]} />
+                  <Select
+                    name="author"
+                    label="Written by"
+                    options={members.map((m) => ({ value: String(m.memberId), label: m.name }))}
+                    error={errors?.author?.[0]}
+                  />
                   <Select name="recipient" label="For" options={[...members].reverse().map((m) => ({ value: String(m.memberId), label: m.name }))} />
                   <Textarea name="body" label="The letter, typed in as written" rows={10} error={errors?.body?.[0]} />
                   <Button secondary>Record the letter for review</Button>
@@ -220,7 +252,13 @@ export default function ExchangePage() {
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value={d.exchange.status === 'open' ? 'pause' : 'resume'} />
-              <Textarea name="reason" label={d.exchange.status === 'open' ? 'Why are you pausing it?' : 'Why is it safe to resume?'} hint="The record keeps this." rows={2} error={errors?.reason?.[0]} />
+              <Textarea
+                name="reason"
+                label={d.exchange.status === 'open' ? 'Why are you pausing it?' : 'Why is it safe to resume?'}
+                hint="The record keeps this."
+                rows={2}
+                error={errors?.reason?.[0]}
+              />
               <Button warning={d.exchange.status === 'open'}>{d.exchange.status === 'open' ? 'Pause the exchange' : 'Resume the exchange'}</Button>
             </Form>
           )}

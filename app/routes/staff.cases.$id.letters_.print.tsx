@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     reference: r.reference,
     printedAt: new Date().toISOString(),
-    letters: r.letters.map((l) => ({ ...l, versions: l.versions.map((v) => ({ ...v, at: v.at.toISOString(), review: v.review ? { ...v.review, at: v.review.at.toISOString() } : null })) })),
+    letters: r.letters.map((l) => ({
+      ...l,
+      versions: l.versions.map((v) => ({ ...v, at: v.at.toISOString(), review: v.review ? { ...v.review, at: v.review.at.toISOString() } : null })),
+    })),
   };
 }
 
@@ -26,7 +29,9 @@ export default function ExchangeRecord() {
   return (
     <article className="app-print">
       <h1 className="govuk-heading-l">Letter exchange, case {d.reference}</h1>
-      <p className="govuk-body-s">For the case file. Printed {formatDateTime(d.printedAt)}. Contains every version of every letter, including parts that were not passed on.</p>
+      <p className="govuk-body-s">
+        For the case file. Printed {formatDateTime(d.printedAt)}. Contains every version of every letter, including parts that were not passed on.
+      </p>
       {d.letters.length === 0 ? <p className="govuk-body">No letters yet.</p> : null}
       {d.letters.map((l) => (
         <section key={l.id} className="app-section" aria-labelledby={`letter-${l.id}`}>

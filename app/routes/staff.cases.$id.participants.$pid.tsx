@@ -9,7 +9,7 @@ import { CsrfInput } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
-import { labelFor } from '~/models/referral-options';
+import { labelFor } from '~/data/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -101,43 +101,102 @@ export default function ParticipantPage() {
           {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
           {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
 
-          <Section id="info" title="Information about restorative justice" done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}>
+          <Section
+            id="info"
+            title="Information about restorative justice"
+            done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}
+          >
             <SectionForm section="info" label="Save information given">
-              <TextInput name="infoGivenOn" label="Date given" type="date" width="10" defaultValue={a?.infoGivenOn ?? d.today} error={err('info', 'infoGivenOn')} />
-              <Choices kind="radios" name="infoGivenHow" legend={{ text: 'How', size: 's' }} items={HOW} selected={a?.infoGivenHow ?? undefined} error={err('info', 'infoGivenHow')} small />
+              <TextInput
+                name="infoGivenOn"
+                label="Date given"
+                type="date"
+                width="10"
+                defaultValue={a?.infoGivenOn ?? d.today}
+                error={err('info', 'infoGivenOn')}
+              />
+              <Choices
+                kind="radios"
+                name="infoGivenHow"
+                legend={{ text: 'How', size: 's' }}
+                items={HOW}
+                selected={a?.infoGivenHow ?? undefined}
+                error={err('info', 'infoGivenHow')}
+                small
+              />
             </SectionForm>
           </Section>
 
           <Section
             id="consent"
             title="Informed consent"
-            done={a?.consentOn && (a.consentWithdrawnOn ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.` : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)}
+            done={
+              a?.consentOn &&
+              (a.consentWithdrawnOn
+                ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.`
+                : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)
+            }
           >
             <SectionForm section="consent" label="Save consent">
               <TextInput name="consentOn" label="Date consent given" type="date" width="10" defaultValue={d.today} error={err('consent', 'consentOn')} />
-              <Choices kind="radios" name="consentHow" legend={{ text: 'How', size: 's' }} items={HOW} selected={a?.consentHow ?? undefined} error={err('consent', 'consentHow')} small />
+              <Choices
+                kind="radios"
+                name="consentHow"
+                legend={{ text: 'How', size: 's' }}
+                items={HOW}
+                selected={a?.consentHow ?? undefined}
+                error={err('consent', 'consentHow')}
+                small
+              />
             </SectionForm>
             {a?.consentOn && !a.consentWithdrawnOn ? (
               <SectionForm section="withdraw-consent" label="Record consent withdrawn">
-                <TextInput name="withdrawnOn" label="Date consent was withdrawn" type="date" width="10" defaultValue={d.today} error={err('withdraw-consent', 'withdrawnOn')} />
+                <TextInput
+                  name="withdrawnOn"
+                  label="Date consent was withdrawn"
+                  type="date"
+                  width="10"
+                  defaultValue={d.today}
+                  error={err('withdraw-consent', 'withdrawnOn')}
+                />
               </SectionForm>
             ) : null}
           </Section>
 
           <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
             <SectionForm section="willing" label="Save willingness">
-              <Choices kind="radios" name="willing" legend={{ text: 'Are they willing to take part?', size: 's' }} items={[{ value: 'yes', label: 'Yes' }, { value: 'unsure', label: 'Not sure yet' }, { value: 'no', label: 'No' }]} selected={a?.willing ?? undefined} error={err('willing', 'willing')} small />
+              <Choices
+                kind="radios"
+                name="willing"
+                legend={{ text: 'Are they willing to take part?', size: 's' }}
+                items={[
+                  { value: 'yes', label: 'Yes' },
+                  { value: 'unsure', label: 'Not sure yet' },
+                  { value: 'no', label: 'No' },
+                ]}
+                selected={a?.willing ?? undefined}
+                error={err('willing', 'willing')}
+                small
+              />
             </SectionForm>
           </Section>
 
           {d.role === 'offender' ? (
-            <Section id="responsibility" title="Accepts responsibility" done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}>
+            <Section
+              id="responsibility"
+              title="Accepts responsibility"
+              done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}
+            >
               <SectionForm section="responsibility" label="Save responsibility">
                 <Choices
                   kind="radios"
                   name="acceptsResponsibility"
                   legend={{ text: 'Do they accept responsibility for the harm?', size: 's' }}
-                  items={[{ value: 'yes', label: 'Yes' }, { value: 'partly', label: 'Some responsibility' }, { value: 'no', label: 'No' }]}
+                  items={[
+                    { value: 'yes', label: 'Yes' },
+                    { value: 'partly', label: 'Some responsibility' },
+                    { value: 'no', label: 'No' },
+                  ]}
                   selected={a?.acceptsResponsibility ?? undefined}
                   error={err('responsibility', 'acceptsResponsibility')}
                   small
@@ -160,21 +219,71 @@ export default function ParticipantPage() {
               </SectionForm>
             ) : null}
             <SectionForm section="risk" label="Save risk assessment">
-              <TextInput name="riskAssessedOn" label="Date assessed" type="date" width="10" defaultValue={a?.riskAssessedOn ?? d.today} error={err('risk', 'riskAssessedOn')} />
-              <Choices kind="radios" name="revictimisationRisk" legend={{ text: 'Risk of re-victimisation', size: 's' }} items={[{ value: 'low', label: 'Low' }, { value: 'medium', label: 'Medium' }, { value: 'high', label: 'High' }]} selected={a?.revictimisationRisk ?? undefined} error={err('risk', 'revictimisationRisk')} small />
-              <Textarea name="safeguardingConcerns" label="Safeguarding concerns (optional)" rows={3} defaultValue={a?.safeguardingConcerns ?? undefined} error={err('risk', 'safeguardingConcerns')} />
-              <Textarea name="powerImbalance" label="Power imbalance (optional)" rows={3} defaultValue={a?.powerImbalance ?? undefined} error={err('risk', 'powerImbalance')} />
-              <Choices kind="checkboxes" name="specialistFlags" legend={{ text: 'Specialist flags', size: 's' }} hint="Any flag needs a manager’s sign-off before the case can go on" items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))} selected={a?.specialistFlags ?? []} error={err('risk', 'specialistFlags')} small />
+              <TextInput
+                name="riskAssessedOn"
+                label="Date assessed"
+                type="date"
+                width="10"
+                defaultValue={a?.riskAssessedOn ?? d.today}
+                error={err('risk', 'riskAssessedOn')}
+              />
+              <Choices
+                kind="radios"
+                name="revictimisationRisk"
+                legend={{ text: 'Risk of re-victimisation', size: 's' }}
+                items={[
+                  { value: 'low', label: 'Low' },
+                  { value: 'medium', label: 'Medium' },
+                  { value: 'high', label: 'High' },
+                ]}
+                selected={a?.revictimisationRisk ?? undefined}
+                error={err('risk', 'revictimisationRisk')}
+                small
+              />
+              <Textarea
+                name="safeguardingConcerns"
+                label="Safeguarding concerns (optional)"
+                rows={3}
+                defaultValue={a?.safeguardingConcerns ?? undefined}
+                error={err('risk', 'safeguardingConcerns')}
+              />
+              <Textarea
+                name="powerImbalance"
+                label="Power imbalance (optional)"
+                rows={3}
+                defaultValue={a?.powerImbalance ?? undefined}
+                error={err('risk', 'powerImbalance')}
+              />
+              <Choices
+                kind="checkboxes"
+                name="specialistFlags"
+                legend={{ text: 'Specialist flags', size: 's' }}
+                hint="Any flag needs a manager’s sign-off before the case can go on"
+                items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))}
+                selected={a?.specialistFlags ?? []}
+                error={err('risk', 'specialistFlags')}
+                small
+              />
               <Choices
                 kind="radios"
                 name="riskDecision"
                 legend={{ text: 'Decision', size: 's' }}
-                items={[{ value: 'direct', label: 'Suitable for direct contact' }, { value: 'indirect_only', label: 'Suitable for indirect contact only' }, { value: 'not_suitable', label: 'Not suitable' }]}
+                items={[
+                  { value: 'direct', label: 'Suitable for direct contact' },
+                  { value: 'indirect_only', label: 'Suitable for indirect contact only' },
+                  { value: 'not_suitable', label: 'Not suitable' },
+                ]}
                 selected={a?.riskDecision ?? undefined}
                 error={err('risk', 'riskDecision')}
                 small
               />
-              <Textarea name="riskReason" label="Reason for the decision" rows={3} defaultValue={a?.riskReason ?? undefined} error={err('risk', 'riskReason')} />
+              <Textarea
+                name="riskReason"
+                label="Reason for the decision"
+                rows={3}
+                defaultValue={a?.riskReason ?? undefined}
+                error={err('risk', 'riskReason')}
+              />
             </SectionForm>
           </Section>
 
@@ -192,7 +301,14 @@ export default function ParticipantPage() {
             </ul>
             <SectionForm section="contact" label="Add to contact log">
               <TextInput name="contactedOn" label="Date" type="date" width="10" defaultValue={d.today} error={err('contact', 'contactedOn')} />
-              <Choices kind="radios" name="method" legend={{ text: 'How', size: 's' }} items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))} error={err('contact', 'method')} small />
+              <Choices
+                kind="radios"
+                name="method"
+                legend={{ text: 'How', size: 's' }}
+                items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))}
+                error={err('contact', 'method')}
+                small
+              />
               <Textarea name="outcome" label="What happened" rows={3} error={err('contact', 'outcome')} maxLength={1000} />
             </SectionForm>
           </section>

@@ -25,10 +25,18 @@ export default function Cases() {
           <caption className="govuk-table__caption govuk-visually-hidden">Cases, most recently changed first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Case</th>
-              <th scope="col" className="govuk-table__header">Stage</th>
-              <th scope="col" className="govuk-table__header">Facilitator</th>
-              <th scope="col" className="govuk-table__header">Last changed</th>
+              <th scope="col" className="govuk-table__header">
+                Case
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Stage
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Facilitator
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Last changed
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

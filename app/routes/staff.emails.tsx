@@ -1,7 +1,7 @@
 // Every email the service sends, with sample data: subject, text part and HTML part.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { EMAIL_PREVIEWS } from '../../emails/index';
+import { renderEmailPreviews } from '~/models/email-previews.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
@@ -9,7 +9,7 @@ export const handle: RouteHandle = { title: 'Emails we send' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { emails: EMAIL_PREVIEWS.map((p) => ({ name: p.name, who: p.who, ...p.render() })) };
+  return { emails: renderEmailPreviews() };
 }
 
 export default function EmailPreviews() {
@@ -30,7 +30,10 @@ export default function EmailPreviews() {
           <h3 className="govuk-heading-s">Text</h3>
           <pre className="app-pre-wrap govuk-body-s">{e.text}</pre>
           <h3 className="govuk-heading-s">HTML</h3>
-          <div className="app-letter" dangerouslySetInnerHTML={{ __html: e.html.replace(/^<!doctype html><html lang="en"><body[^>]*>|<\/body><\/html>$/g, '') }} />
+          <div
+            className="app-letter"
+            dangerouslySetInnerHTML={{ __html: e.html.replace(/^<!doctype html><html lang="en"><body[^>]*>|<\/body><\/html>$/g, '') }}
+          />
         </section>
       ))}
     </>

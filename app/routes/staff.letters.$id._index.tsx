@@ -39,7 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags: r.flags.map((f) => ({ ...f, label: FLAG_LABELS[f.kind] })),
     history: r.versions.map((v) => {
       const review = r.reviews.find((x) => x.versionId === v.id);
-      return { version: v.version, at: v.createdAt.toISOString(), paper: !!v.recordedByStaffId, body: v.body, decision: review ? { ...review, at: review.at.toISOString() } : null };
+      return {
+        version: v.version,
+        at: v.createdAt.toISOString(),
+        paper: !!v.recordedByStaffId,
+        body: v.body,
+        decision: review ? { ...review, at: review.at.toISOString() } : null,
+      };
     }),
   };
 }
@@ -59,16 +65,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let result;
   if (v.decision === 'approve') {
     const { spans, notFound } = spansToRemove(body, v.remove, v.removeText);
-    if (notFound.length) return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
+    if (notFound.length)
+      return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
     result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans });
   } else if (v.decision === 'return') {
     result = decideLetter(session.user, letterId, v.versionId, { kind: 'return', messageToAuthor: v.messageToAuthor });
   } else {
-    result = decideLetter(session.user, letterId, v.versionId, { kind: 'not_passed_on', reasonForRecord: v.reasonForRecord, messageToAuthor: v.messageToAuthorRefused });
+    result = decideLetter(session.user, letterId, v.versionId, {
+      kind: 'not_passed_on',
+      reasonForRecord: v.reasonForRecord,
+      messageToAuthor: v.messageToAuthorRefused,
+    });
   }
   if (!result.ok) {
     if (result.error === 'not-found') throw data('Not found', { status: 404 });
-    const message = result.error === 'frozen' ? 'The exchange is paused or stopped: nothing can be passed on until it is resumed' : 'This letter has already been decided on, or has changed. Reload the page';
+    const message =
+      result.error === 'frozen'
+        ? 'The exchange is paused or stopped: nothing can be passed on until it is resumed'
+        : 'This letter has already been decided on, or has changed. Reload the page';
     return data(replyWithErrors(submission, { fieldErrors: { decision: [message] } }), { status: 409 });
   }
   return redirect(`/staff/letters/${letterId}`);
@@ -90,7 +104,9 @@ export default function ReviewLetter() {
             {d.onPaper ? ', received on paper' : ''}
           </span>
           <h1 className="govuk-heading-l">Letter {d.id}</h1>
-          {d.exchangeStatus !== 'open' ? <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div> : null}
+          {d.exchangeStatus !== 'open' ? (
+            <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div>
+          ) : null}
           {!waiting ? (
             <p className="govuk-body">
               This letter is not waiting for review.{' '}
@@ -158,16 +174,36 @@ export default function ReviewLetter() {
                       conditional: (
                         <>
                           {d.flags.length ? (
-                            <Choices kind="checkboxes" name="remove" legend={{ text: 'Remove these flagged parts', size: 's' }} items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))} small />
+                            <Choices
+                              kind="checkboxes"
+                              name="remove"
+                              legend={{ text: 'Remove these flagged parts', size: 's' }}
+                              items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
+                              small
+                            />
                           ) : null}
-                          <Textarea name="removeText" label="Other words to remove (optional)" hint="Copy the exact words from the letter, one piece on each line" rows={3} error={errors?.removeText?.[0]} />
+                          <Textarea
+                            name="removeText"
+                            label="Other words to remove (optional)"
+                            hint="Copy the exact words from the letter, one piece on each line"
+                            rows={3}
+                            error={errors?.removeText?.[0]}
+                          />
                         </>
                       ),
                     },
                     {
                       value: 'return',
                       label: 'Return it to the author with a comment',
-                      conditional: <Textarea name="messageToAuthor" label="Comment for the author" hint="Say what to change. They can revise it and send it again." rows={3} error={errors?.messageToAuthor?.[0]} />,
+                      conditional: (
+                        <Textarea
+                          name="messageToAuthor"
+                          label="Comment for the author"
+                          hint="Say what to change. They can revise it and send it again."
+                          rows={3}
+                          error={errors?.messageToAuthor?.[0]}
+                        />
+                      ),
                     },
                     {
                       value: 'not_passed_on',
@@ -175,7 +211,13 @@ export default function ReviewLetter() {
                       conditional: (
                         <>
                           <Textarea name="reasonForRecord" label="Reason, for the record" rows={3} error={errors?.reasonForRecord?.[0]} />
-                          <Textarea name="messageToAuthorRefused" label="Message for the author" hint="They see this instead of the letter being passed on" rows={3} error={errors?.messageToAuthorRefused?.[0]} />
+                          <Textarea
+                            name="messageToAuthorRefused"
+                            label="Message for the author"
+                            hint="They see this instead of the letter being passed on"
+                            rows={3}
+                            error={errors?.messageToAuthorRefused?.[0]}
+                          />
                         </>
                       ),
                     },

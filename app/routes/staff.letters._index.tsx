@@ -25,10 +25,18 @@ export default function ReviewQueue() {
           <caption className="govuk-table__caption govuk-visually-hidden">Letters waiting, oldest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Letter</th>
-              <th scope="col" className="govuk-table__header">Case</th>
-              <th scope="col" className="govuk-table__header">Waiting</th>
-              <th scope="col" className="govuk-table__header">Facilitator</th>
+              <th scope="col" className="govuk-table__header">
+                Letter
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Case
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Waiting
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Facilitator
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

@@ -69,7 +69,9 @@ export default function StaffReferral() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}</span>
+        <span className="govuk-caption-l">
+          {d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}
+        </span>
         <h1 className="govuk-heading-l">Referral {d.reference}</h1>
         {d.caseId ? (
           <div className="govuk-inset-text">
@@ -89,14 +91,27 @@ export default function StaffReferral() {
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="accept" />
-              <Select name="facilitatorId" label="Facilitator" defaultValue={String(d.me)} options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))} error={errors?.facilitatorId?.[0]} />
+              <Select
+                name="facilitatorId"
+                label="Facilitator"
+                defaultValue={String(d.me)}
+                options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))}
+                error={errors?.facilitatorId?.[0]}
+              />
               <Button>Accept</Button>
             </Form>
             <h2 className="govuk-heading-m">Or decline</h2>
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="decline" />
-              <Textarea name="reason" label="Reason for declining" hint="The record keeps this. The referrer is not shown it." rows={3} error={errors?.reason?.[0]} maxLength={1000} />
+              <Textarea
+                name="reason"
+                label="Reason for declining"
+                hint="The record keeps this. The referrer is not shown it."
+                rows={3}
+                error={errors?.reason?.[0]}
+                maxLength={1000}
+              />
               <Button warning>Decline</Button>
             </Form>
           </>
@@ -110,7 +125,15 @@ export default function StaffReferral() {
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="reply" />
-              <Textarea name="body" label="Reply" labelSize="s" hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message." rows={4} error={errors?.body?.[0]} maxLength={2000} />
+              <Textarea
+                name="body"
+                label="Reply"
+                labelSize="s"
+                hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message."
+                rows={4}
+                error={errors?.body?.[0]}
+                maxLength={2000}
+              />
               <Button secondary>Send reply</Button>
             </Form>
           </>

@@ -40,7 +40,15 @@ export default function SetUp() {
         <h1 className="govuk-heading-l">Set up your account</h1>
         <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
         <Form method="post" noValidate>
-          <TextInput name="password" label="Choose a password" hint="At least 12 characters. A few unrelated words make a strong, memorable password." type="password" autoComplete="new-password" width="two-thirds" error={errors?.password?.[0]} />
+          <TextInput
+            name="password"
+            label="Choose a password"
+            hint="At least 12 characters. A few unrelated words make a strong, memorable password."
+            type="password"
+            autoComplete="new-password"
+            width="two-thirds"
+            error={errors?.password?.[0]}
+          />
           <TextInput name="confirm" label="Type it again" type="password" autoComplete="new-password" width="two-thirds" error={errors?.confirm?.[0]} />
           <Button>Continue</Button>
         </Form>

@@ -30,9 +30,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['code'] }), { status: 400 });
   const result = await checkStaffCode(session.user.id, submission.value.code, context.clientAddress ?? 'unknown');
   if (!result.ok) {
-    return data(replyWithErrors(submission, { fieldErrors: { code: ['The code is not right. Check the app shows this service, wait for a new code and try again'] }, hideFields: ['code'] }), {
-      status: result.reason === 'wrong' ? 401 : 429,
-    });
+    return data(
+      replyWithErrors(submission, {
+        fieldErrors: { code: ['The code is not right. Check the app shows this service, wait for a new code and try again'] },
+        hideFields: ['code'],
+      }),
+      {
+        status: result.reason === 'wrong' ? 401 : 429,
+      },
+    );
   }
   return redirect('/staff', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
 }
@@ -58,7 +64,15 @@ export default function Authenticator() {
           </code>
         </p>
         <Form method="post" noValidate>
-          <TextInput name="code" label="Enter the 6-digit code the app shows" width="5" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} error={errors?.code?.[0]} />
+          <TextInput
+            name="code"
+            label="Enter the 6-digit code the app shows"
+            width="5"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            error={errors?.code?.[0]}
+          />
           <Button>Finish set-up</Button>
         </Form>
       </div>

@@ -45,8 +45,24 @@ export default function StaffSignIn() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
         <Form method="post" noValidate>
-          <TextInput name="email" label="Work email address" type="email" autoComplete="username" spellCheck={false} defaultValue={email} error={errors?.email?.[0]} />
-          <TextInput name="password" label="Password" type="password" autoComplete="current-password" spellCheck={false} width="two-thirds" error={errors?.password?.[0]} />
+          <TextInput
+            name="email"
+            label="Work email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            defaultValue={email}
+            error={errors?.email?.[0]}
+          />
+          <TextInput
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            spellCheck={false}
+            width="two-thirds"
+            error={errors?.password?.[0]}
+          />
           <Button>Continue</Button>
         </Form>
       </div>

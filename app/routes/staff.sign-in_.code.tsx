@@ -27,7 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['code'] }), { status: 400 });
   const result = await checkStaffCode(session.user.id, submission.value.code, context.clientAddress ?? 'unknown');
   if (!result.ok) {
-    const message = result.reason === 'locked-account' ? 'Too many wrong codes. Wait 15 minutes and try again' : 'The code is not right, or it has been used already. Wait for a new code and try again';
+    const message =
+      result.reason === 'locked-account'
+        ? 'Too many wrong codes. Wait 15 minutes and try again'
+        : 'The code is not right, or it has been used already. Wait for a new code and try again';
     return data(replyWithErrors(submission, { fieldErrors: { code: [message] }, hideFields: ['code'] }), { status: result.reason === 'wrong' ? 401 : 429 });
   }
   return redirect('/staff', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
@@ -41,7 +44,17 @@ export default function StaffCode() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
-          <TextInput name="code" label="Enter the code from your authenticator app" isPageHeading hint="It is 6 digits, like 123 456" width="5" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} error={errors?.code?.[0]} />
+          <TextInput
+            name="code"
+            label="Enter the code from your authenticator app"
+            isPageHeading
+            hint="It is 6 digits, like 123 456"
+            width="5"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            error={errors?.code?.[0]}
+          />
           <Button>Sign in</Button>
         </Form>
       </div>

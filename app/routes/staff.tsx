@@ -2,12 +2,13 @@
 // not protect its children: every staff loader and action calls its own guard.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react';
+import type { StaffFrame } from '~/components/staff';
 import { getStaffSession } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { exitThisPage: false, area: 'staff' };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs): Promise<StaffFrame> {
   const session = await getStaffSession(request);
   if (!session || session.stage !== 'full') return { user: null, csrf: null };
   return { user: { name: session.user.name, role: session.user.role }, csrf: session.csrfToken };

@@ -6,7 +6,10 @@ export const handle: RouteHandle = { title: 'What happens when you get in touch'
 const STEPS = [
   ['You get in touch', 'Refer yourself on this website, or ask someone like the police, probation or Victim Support to refer you. You get a reference.'],
   ['We read your referral', 'Someone in our team reads it, usually within 5 working days.'],
-  ['A facilitator talks to you', 'They explain what could happen and answer your questions. They ask what you want, and how you feel. You do not have to decide anything yet.'],
+  [
+    'A facilitator talks to you',
+    'They explain what could happen and answer your questions. They ask what you want, and how you feel. You do not have to decide anything yet.',
+  ],
   ['They talk to the person who harmed you', 'Only if you want them to. The facilitator checks that the person accepts responsibility and wants to take part.'],
   ['The facilitator checks it is safe', 'They think about any risks to you and to others. If it is not safe, it does not go ahead, and they tell you why.'],
   ['You choose how', 'For example, a meeting, letters, or messages passed on by the facilitator.'],

@@ -1,5 +1,4 @@
 import { createCookie } from '@remix-run/node';
-import { formatDraftToken, parseDraftToken, type DraftToken } from '~/models/referral.server';
 import { env } from './env.server';
 
 // Holds only the draft's random id and sealing key, never an answer. Lives 24 hours at most.
@@ -11,6 +10,19 @@ export const draftCookie = createCookie('rj_draft', {
   maxAge: 24 * 60 * 60,
   secrets: [env.SESSION_SECRET],
 });
+
+/** The browser holds `id.key`: the draft's id and the key that seals its passphrase. */
+export type DraftToken = { id: string; key: string };
+
+export function parseDraftToken(value: unknown): DraftToken | null {
+  if (typeof value !== 'string') return null;
+  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  return m ? { id: m[1]!, key: m[2]! } : null;
+}
+
+export function formatDraftToken(t: DraftToken): string {
+  return `${t.id}.${t.key}`;
+}
 
 export async function readDraftToken(request: Request): Promise<DraftToken | null> {
   return parseDraftToken(await draftCookie.parse(request.headers.get('Cookie')));

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { outbox } from '#db/schema';
-import type { Email } from '../../emails/layout';
-import type { Tx } from '../models/tx.server';
+import type { Tx } from '#db/client.server';
 import { db } from './db.server';
 import { env } from './env.server';
+
+/** What a template in emails/ renders. */
+type Email = { subject: string; text: string; html: string };
 
 export const MAX_ATTEMPTS = 12;
 

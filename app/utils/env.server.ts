@@ -17,7 +17,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Restorative Justice Service <no-reply@rj-service.invalid>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EXIT_PAGE_URL: z.url().default('https://www.bbc.co.uk/weather'),
-  PUBLIC_URL: z.url().default('http://localhost:3000').transform((v) => v.replace(/\/$/, '')),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/$/, '')),
   SERVICE_PHONE: z.string().default('0300 123 4567'),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -16,7 +16,10 @@ export function generateReference(): string {
 
 /** Upper-cases, drops spaces and restores the dashes, so "rj abcd efgh" still matches. */
 export function normaliseReference(input: string): string {
-  const bare = input.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^RJ/, '');
+  const bare = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/^RJ/, '');
   if (bare.length !== 8) return input.trim().toUpperCase();
   return `RJ-${bare.slice(0, 4)}-${bare.slice(4)}`;
 }

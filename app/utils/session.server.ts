@@ -55,7 +55,10 @@ function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, si
         db.delete(sessions).where(eq(sessions.id, id)).run();
         return null;
       }
-      db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id)).run();
+      db.update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.id, id))
+        .run();
       return row.subject;
     },
 
@@ -69,7 +72,10 @@ function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, si
     /** Ends the session server-side and returns a Set-Cookie header that clears the cookie. */
     async destroy(request: Request): Promise<string> {
       const token = await readToken(request);
-      if (token) db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+      if (token)
+        db.delete(sessions)
+          .where(eq(sessions.id, hashToken(token)))
+          .run();
       return cookie.serialize('', { maxAge: 0 });
     },
   };
@@ -90,9 +96,11 @@ export const requireReferrer = async (request: Request) => ({ referralId: await 
 export const destroySession = (request: Request) => referrerSessions.destroy(request);
 
 export function purgeExpiredSessions(now = Date.now()) {
-  return db
-    .delete(sessions)
-    // Staff sessions have the same 30-minute idle limit.
-    .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - IDLE_MS))))
-    .run().changes;
+  return (
+    db
+      .delete(sessions)
+      // Staff sessions have the same 30-minute idle limit.
+      .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - IDLE_MS))))
+      .run().changes
+  );
 }

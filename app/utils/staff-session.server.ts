@@ -65,7 +65,10 @@ export async function getStaffSession(request: Request): Promise<StaffSession | 
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
-  db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id)).run();
+  db.update(sessions)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(sessions.id, id))
+    .run();
   return { id, stage: row.s.stage, csrfToken: row.s.csrfToken, user: { id: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role } };
 }
 
@@ -82,18 +85,23 @@ export async function requireStaffForm(request: Request, role?: 'manager'): Prom
   const session = await requireStaff(request, role);
   const form = await readForm(request);
   const sent = form.get('csrf');
-  const ok =
-    typeof sent === 'string' && sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
+  const ok = typeof sent === 'string' && sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
   if (!ok) throw data('The form has expired. Go back, reload the page and try again.', { status: 403 });
   return { session, form };
 }
 
 export async function endStaffSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  if (token)
+    db.delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
   return staffCookie.serialize('', { maxAge: 0 });
 }
 
 export function endAllSessionsOf(staffUserId: number) {
-  return db.delete(sessions).where(and(eq(sessions.kind, 'staff'), eq(sessions.staffUserId, staffUserId))).run().changes;
+  return db
+    .delete(sessions)
+    .where(and(eq(sessions.kind, 'staff'), eq(sessions.staffUserId, staffUserId)))
+    .run().changes;
 }

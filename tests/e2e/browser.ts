@@ -9,11 +9,26 @@ export const EXIT_URL = 'https://exit.example/weather';
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export type Watched = { context: BrowserContext; page: Page; offsite: string[]; exits: string[]; documents: { url: string; cacheControl: string | undefined }[] };
+export type Watched = {
+  context: BrowserContext;
+  page: Page;
+  offsite: string[];
+  exits: string[];
+  documents: { url: string; cacheControl: string | undefined }[];
+};
 
 const javaScriptOn = new WeakMap<BrowserContext, boolean>();
 

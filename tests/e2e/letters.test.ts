@@ -72,7 +72,10 @@ describe('letters in the browser', () => {
     // The facilitator returns it with a comment.
     await f.goto(`${server.url}/staff/letters`);
     await heading(f, 'Letters to review');
-    await f.getByRole('link', { name: /^Letter \d+$/ }).first().click();
+    await f
+      .getByRole('link', { name: /^Letter \d+$/ })
+      .first()
+      .click();
     await heading(f, /^Letter \d+$/);
     await f.getByLabel('Return it to the author with a comment').check();
     await f.getByLabel('Comment for the author').fill('Could you tell them how it felt?');
@@ -92,7 +95,10 @@ describe('letters in the browser', () => {
 
     // The facilitator sees the flag and passes it on with the number removed.
     await f.goto(`${server.url}/staff/letters`);
-    await f.getByRole('link', { name: /^Letter \d+$/ }).first().click();
+    await f
+      .getByRole('link', { name: /^Letter \d+$/ })
+      .first()
+      .click();
     await heading(f, /^Letter \d+$/);
     expect(await f.locator('#safety-flags').textContent()).toContain('Phone number: “07700 900982”');
     expect(await f.locator('#letter-under-review mark').first().textContent()).toBe('07700 900982');
@@ -119,7 +125,10 @@ describe('letters in the browser', () => {
     await o.getByRole('button', { name: 'Send to my facilitator' }).click();
     await heading(o, 'Your letters');
     await f.goto(`${server.url}/staff/letters`);
-    await f.getByRole('link', { name: /^Letter \d+$/ }).first().click();
+    await f
+      .getByRole('link', { name: /^Letter \d+$/ })
+      .first()
+      .click();
     await f.getByLabel('Pass it on', { exact: true }).check();
     await f.getByRole('button', { name: 'Save decision' }).click();
     await heading(f, /^Letter \d+$/);

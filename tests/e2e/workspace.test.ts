@@ -163,7 +163,10 @@ describe('facilitator workspace journey', () => {
   it('the sign-in form is in a sensible tab order', async () => {
     const { context, page } = await openContext(browser, true);
     await page.goto(`${server.url}/staff/sign-in`);
-    await page.locator('main').focus().catch(() => {});
+    await page
+      .locator('main')
+      .focus()
+      .catch(() => {});
     await page.getByLabel('Work email address').focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');

@@ -9,11 +9,28 @@ import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 
 type Status = 200 | 'redirect' | 404;
-type Actor = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager' | 'participantAuthor' | 'participantOtherSide' | 'participantOtherCase';
+type Actor =
+  | 'anonymous'
+  | 'referrer'
+  | 'facilitatorNotAssigned'
+  | 'facilitatorAssigned'
+  | 'manager'
+  | 'participantAuthor'
+  | 'participantOtherSide'
+  | 'participantOtherCase';
 type StaffAndPublic = 'anonymous' | 'referrer' | 'facilitatorNotAssigned' | 'facilitatorAssigned' | 'manager';
 // Participants get what an anonymous visitor gets unless an entry says otherwise.
 type Expect = Status | (Record<StaffAndPublic, Status> & Partial<Record<Actor, Status>>);
-const ACTORS: Actor[] = ['anonymous', 'referrer', 'facilitatorNotAssigned', 'facilitatorAssigned', 'manager', 'participantAuthor', 'participantOtherSide', 'participantOtherCase'];
+const ACTORS: Actor[] = [
+  'anonymous',
+  'referrer',
+  'facilitatorNotAssigned',
+  'facilitatorAssigned',
+  'manager',
+  'participantAuthor',
+  'participantOtherSide',
+  'participantOtherCase',
+];
 
 const publicPage: Expect = 200;
 const referrerOnly: Expect = { anonymous: 'redirect', referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
@@ -24,7 +41,13 @@ const staffSignIn: Expect = { anonymous: 200, referrer: 200, facilitatorNotAssig
 const referrerSignIn: Expect = { anonymous: 200, referrer: 'redirect', facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200 };
 
 type Ids = { referralId: number; caseId: number; participantId: number; letterCaseId: number; passedOnLetterId: number; draftLetterId: number };
-const nonMembers = { anonymous: 'redirect', referrer: 'redirect', facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' } as const;
+const nonMembers = {
+  anonymous: 'redirect',
+  referrer: 'redirect',
+  facilitatorNotAssigned: 'redirect',
+  facilitatorAssigned: 'redirect',
+  manager: 'redirect',
+} as const;
 const anyMember: Expect = { ...nonMembers, participantAuthor: 200, participantOtherSide: 200, participantOtherCase: 200 };
 const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   _index: { path: () => '/', expect: publicPage },
@@ -72,14 +95,32 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
   'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },
   'staff.cases.$id.letters_.print': { path: (i) => `/staff/cases/${i.letterCaseId}/letters/print`, expect: assignedOrManager },
-  'letters._index': { path: () => '/letters', expect: { anonymous: 200, referrer: 200, facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200, participantAuthor: 'redirect', participantOtherSide: 'redirect', participantOtherCase: 'redirect' } },
+  'letters._index': {
+    path: () => '/letters',
+    expect: {
+      anonymous: 200,
+      referrer: 200,
+      facilitatorNotAssigned: 200,
+      facilitatorAssigned: 200,
+      manager: 200,
+      participantAuthor: 'redirect',
+      participantOtherSide: 'redirect',
+      participantOtherCase: 'redirect',
+    },
+  },
   'letters.set-up': { path: () => '/letters/set-up', expect: publicPage },
   'letters.sign-out': { path: () => '/letters/sign-out', expect: publicPage },
   'letters.home': { path: () => '/letters/home', expect: anyMember },
   'letters.write': { path: () => '/letters/write', expect: anyMember },
   'letters.pause': { path: () => '/letters/pause', expect: anyMember },
-  'letters.preview.$id': { path: (i) => `/letters/preview/${i.draftLetterId}`, expect: { ...nonMembers, participantAuthor: 200, participantOtherSide: 404, participantOtherCase: 404 } },
-  'letters.read.$id': { path: (i) => `/letters/read/${i.passedOnLetterId}`, expect: { ...nonMembers, participantAuthor: 404, participantOtherSide: 200, participantOtherCase: 404 } },
+  'letters.preview.$id': {
+    path: (i) => `/letters/preview/${i.draftLetterId}`,
+    expect: { ...nonMembers, participantAuthor: 200, participantOtherSide: 404, participantOtherCase: 404 },
+  },
+  'letters.read.$id': {
+    path: (i) => `/letters/read/${i.passedOnLetterId}`,
+    expect: { ...nonMembers, participantAuthor: 404, participantOtherSide: 200, participantOtherCase: 404 },
+  },
 };
 
 let server: TestServer;

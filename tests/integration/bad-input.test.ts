@@ -108,7 +108,12 @@ describe('bad input on the self-referral questions', () => {
   });
 
   it('a form posted from another site is refused', async () => {
-    for (const headers of <Record<string, string>[]>[{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'null' }, { 'Sec-Fetch-Site': 'same-site' }]) {
+    for (const headers of <Record<string, string>[]>[
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'null' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ]) {
       const page = await new Visitor(server.url, headers).post('/refer/who', { personRole: 'self' });
       expect(page.status, JSON.stringify(headers)).toBe(403);
     }

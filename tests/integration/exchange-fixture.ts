@@ -11,7 +11,11 @@ export type Exchange = { caseId: number; caseUrl: string; victim: Member; offend
 
 const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
 
-export async function buildExchange(server: TestServer, facilitator: SignedInStaff, names = { victim: 'Vera Victim', offender: 'Owen Offender' }): Promise<Exchange> {
+export async function buildExchange(
+  server: TestServer,
+  facilitator: SignedInStaff,
+  names = { victim: 'Vera Victim', offender: 'Owen Offender' },
+): Promise<Exchange> {
   const v = new Visitor(server.url);
   const form = await v.get('/refer-as-a-professional');
   const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
@@ -29,9 +33,19 @@ export async function buildExchange(server: TestServer, facilitator: SignedInSta
     await post(facilitator, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
     await post(facilitator, url, { section: 'willing', willing: 'yes' });
     if (role === 'offender') await post(facilitator, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
-    await post(facilitator, url, { section: 'risk', riskAssessedOn: '2026-11-04', revictimisationRisk: 'low', riskDecision: 'indirect_only', riskReason: 'Letters first' });
+    await post(facilitator, url, {
+      section: 'risk',
+      riskAssessedOn: '2026-11-04',
+      revictimisationRisk: 'low',
+      riskDecision: 'indirect_only',
+      riskReason: 'Letters first',
+    });
   }
-  for (const [from, to] of [['referred', 'contacting'], ['contacting', 'assessing'], ['assessing', 'ready']]) {
+  for (const [from, to] of [
+    ['referred', 'contacting'],
+    ['contacting', 'assessing'],
+    ['assessing', 'ready'],
+  ]) {
     const r = await post(facilitator, caseUrl, { intent: 'move', from: from!, to: to! });
     expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
   }

@@ -35,7 +35,8 @@ async function mailTo(address: string, containing: string) {
 describe('letter notifications', () => {
   it('an emailed invitation link signs the participant up; a passed-on letter sends a content-free email', async () => {
     const page = await fran.visitor.get(`${x.caseUrl}/letters`);
-    const victimParticipant = /name="participantId" value="(\d+)"[^]*?for Vera Victim/.exec(page.html)?.[1] ?? /name="participantId" value="(\d+)"/.exec(page.html)![1]!;
+    const victimParticipant =
+      /name="participantId" value="(\d+)"[^]*?for Vera Victim/.exec(page.html)?.[1] ?? /name="participantId" value="(\d+)"/.exec(page.html)![1]!;
     await fran.visitor.post(`${x.caseUrl}/letters`, { csrf: fran.csrf, intent: 'invite', participantId: victimParticipant, email: 'vera@example.org' });
     const invite = await mailTo('vera@example.org', 'letters/set-up');
     expect(invite.raw).not.toMatch(/Vera|Owen|Victim|Offender/);
@@ -65,7 +66,11 @@ describe('letter notifications', () => {
   it('the read receipt is the facilitator’s to share', async () => {
     const letterId = await sendLetter(x.victim, 'RECEIPT-LETTER hello');
     const review = await fran.visitor.get(`/staff/letters/${letterId}`);
-    await fran.visitor.post(`/staff/letters/${letterId}`, { csrf: fran.csrf, decision: 'approve', versionId: /name="versionId" value="(\d+)"/.exec(review.html)![1]! });
+    await fran.visitor.post(`/staff/letters/${letterId}`, {
+      csrf: fran.csrf,
+      decision: 'approve',
+      versionId: /name="versionId" value="(\d+)"/.exec(review.html)![1]!,
+    });
     await x.offender.visitor.get(`/letters/read/${letterId}`);
     expect((await x.victim.visitor.get('/letters/home')).html).not.toContain('Read on');
     const after = await fran.visitor.get(`/staff/letters/${letterId}`);
@@ -77,7 +82,7 @@ describe('letter notifications', () => {
   it('a participant’s pause alerts their facilitator, with no names', async () => {
     await x.offender.visitor.post('/letters/pause', { how: 'paused' });
     const alert = await mailTo('fran@example.org', 'has paused their letter exchange');
-    expect(alert.raw.replace(/=\r?\n/g, "")).toContain(`/staff/cases/${x.caseId}/letters`);
+    expect(alert.raw.replace(/=\r?\n/g, '')).toContain(`/staff/cases/${x.caseId}/letters`);
     expect(alert.raw).not.toMatch(/Vera|Owen/);
   });
 

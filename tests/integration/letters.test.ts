@@ -34,7 +34,10 @@ async function everythingSeenBy(m: Member): Promise<string> {
 
 async function probeAllLetterIds(m: Member, upTo = 40) {
   const statuses = await Promise.all(Array.from({ length: upTo }, (_, i) => m.visitor.get(`/letters/read/${i + 1}`)));
-  return statuses.filter((p) => p.status === 200).map((p) => p.html).join('\n');
+  return statuses
+    .filter((p) => p.status === 200)
+    .map((p) => p.html)
+    .join('\n');
 }
 
 describe('letters between victim and offender', () => {
@@ -47,7 +50,11 @@ describe('letters between victim and offender', () => {
 
     const review = await fran.visitor.get(`/staff/letters/${letterId}`);
     expect(textOf(review.html)).toContain('FIRST-VERSION-TEXT');
-    await post(fran, `/staff/letters/${letterId}`, { decision: 'return', versionId: versionOf(review.html), messageToAuthor: 'Could you say how it felt, without the last sentence?' });
+    await post(fran, `/staff/letters/${letterId}`, {
+      decision: 'return',
+      versionId: versionOf(review.html),
+      messageToAuthor: 'Could you say how it felt, without the last sentence?',
+    });
     expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('Could you say how it felt');
     expect(await everythingSeenBy(x.offender)).not.toContain('FIRST-VERSION');
 
@@ -76,7 +83,10 @@ describe('letters between victim and offender', () => {
     // Records are unalterable: both versions and both decisions are kept.
     const db = new Database(server.dbPath, { readonly: true });
     expect(db.prepare('select count(*) as n from letter_versions where letter_id = ?').get(letterId)).toEqual({ n: 2 });
-    expect(db.prepare('select decision from letter_reviews where letter_id = ? order by id').all(letterId)).toEqual([{ decision: 'returned' }, { decision: 'approved_with_redactions' }]);
+    expect(db.prepare('select decision from letter_reviews where letter_id = ? order by id').all(letterId)).toEqual([
+      { decision: 'returned' },
+      { decision: 'approved_with_redactions' },
+    ]);
     db.close();
     // A passed-on letter cannot be edited by its author.
     expect((await x.victim.visitor.get(`/letters/write?letter=${letterId}`)).status).toBe(404);
@@ -86,7 +96,12 @@ describe('letters between victim and offender', () => {
     const letterId = await sendLetter(x.offender, 'NOT-PASSED-ON I know where you live.');
     const review = await fran.visitor.get(`/staff/letters/${letterId}`);
     expect(textOf(review.html)).toContain('Threatening or abusive wording: “I know where you live”');
-    const refused = await post(fran, `/staff/letters/${letterId}`, { decision: 'not_passed_on', versionId: versionOf(review.html), reasonForRecord: 'A threat', messageToAuthorRefused: 'This cannot be passed on.' });
+    const refused = await post(fran, `/staff/letters/${letterId}`, {
+      decision: 'not_passed_on',
+      versionId: versionOf(review.html),
+      reasonForRecord: 'A threat',
+      messageToAuthorRefused: 'This cannot be passed on.',
+    });
     expect(refused.status).toBe(200);
     expect(textOf((await x.offender.visitor.get('/letters/home')).html)).toContain('This cannot be passed on.');
     expect(await probeAllLetterIds(x.victim)).not.toContain('NOT-PASSED-ON');
@@ -136,7 +151,12 @@ describe('letters between victim and offender', () => {
     const page = await fran.visitor.get(`${x.caseUrl}/letters`);
     const author = /<option value="(\d+)">Owen Offender<\/option>/.exec(page.html)![1]!;
     const recipient = /<option value="(\d+)">Vera Victim<\/option>/.exec(page.html)![1]!;
-    const recorded = await post(fran, `${x.caseUrl}/letters`, { intent: 'paper', author, recipient, body: 'PAPER-LETTER from prison. I think about it every day.' });
+    const recorded = await post(fran, `${x.caseUrl}/letters`, {
+      intent: 'paper',
+      author,
+      recipient,
+      body: 'PAPER-LETTER from prison. I think about it every day.',
+    });
     expect(recorded.url).toMatch(/^\/staff\/letters\/\d+$/);
     expect(textOf(recorded.html)).toContain('received on paper');
     await post(fran, recorded.url, { decision: 'approve', versionId: versionOf(recorded.html) });

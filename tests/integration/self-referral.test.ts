@@ -80,10 +80,7 @@ describe('self-referral, end to end over HTTP', () => {
   it('a double submit or refresh after submit makes one referral', async () => {
     const v = new Visitor(server.url);
     await answerAll(v, referralAnswers({ 'what-you-would-say': { whatToSay: 'DOUBLE-SUBMIT-MARKER' } }));
-    const [a, b] = await Promise.all([
-      v.post('/refer/check-answers', { declaration: 'agreed' }),
-      v.post('/refer/check-answers', { declaration: 'agreed' }),
-    ]);
+    const [a, b] = await Promise.all([v.post('/refer/check-answers', { declaration: 'agreed' }), v.post('/refer/check-answers', { declaration: 'agreed' })]);
     expect(a.url).toBe('/refer/confirmation');
     expect(b.url).toBe('/refer/confirmation');
     const refresh = await v.post('/refer/check-answers', { declaration: 'agreed' });
@@ -112,7 +109,10 @@ describe('self-referral, end to end over HTTP', () => {
 
   it('the confirmation email arrives with the reference and nothing from the form', async () => {
     const v = new Visitor(server.url);
-    const issued = await referInFull(v, referralAnswers({ 'contacting-you': { contactMethod: 'email', email: 'only-ref@example.org', contactName: 'Philippa' } }));
+    const issued = await referInFull(
+      v,
+      referralAnswers({ 'contacting-you': { contactMethod: 'email', email: 'only-ref@example.org', contactName: 'Philippa' } }),
+    );
     const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('only-ref@example.org')));
     expect(mail.raw).toContain(issued.reference);
     for (const secret of ['PERSONAL-MARKER-7731', 'Quentin', 'Philippa', 'Tigrinya', 'urglary', 'Handsworth', 'CR-ZEBRA', issued.passphrase.split(' ')[0]!]) {
@@ -178,7 +178,13 @@ describe('self-referral, end to end over HTTP', () => {
       new Visitor(server.url),
       referralAnswers({
         'what-you-would-say': { whatToSay: `Please remember ${marker}` },
-        'contacting-you': { contactMethod: 'phone', phone: '07700 900982', phoneSafeTimes: 'ERASE-TIMES-9921', phoneMessageOk: 'no', contactName: 'Zebedee-Erase' },
+        'contacting-you': {
+          contactMethod: 'phone',
+          phone: '07700 900982',
+          phoneSafeTimes: 'ERASE-TIMES-9921',
+          phoneMessageOk: 'no',
+          contactName: 'Zebedee-Erase',
+        },
       }),
     );
     const v = new Visitor(server.url);

@@ -45,7 +45,12 @@ describe('a self-referrer in the letter exchange', () => {
       if (url === offenderUrl) await post(url, { section: 'responsibility', acceptsResponsibility: 'yes' });
       await post(url, { section: 'risk', riskAssessedOn: '2026-11-04', revictimisationRisk: 'low', riskDecision: 'indirect_only', riskReason: 'Letters' });
     }
-    for (const [from, to] of [['referred', 'contacting'], ['contacting', 'assessing'], ['assessing', 'ready']]) await post(caseUrl, { intent: 'move', from: from!, to: to! });
+    for (const [from, to] of [
+      ['referred', 'contacting'],
+      ['contacting', 'assessing'],
+      ['assessing', 'ready'],
+    ])
+      await post(caseUrl, { intent: 'move', from: from!, to: to! });
     await post(`${caseUrl}/letters`, { intent: 'open' });
     const victimParticipant = victimUrl.split('/').pop()!;
     expect((await post(`${caseUrl}/letters`, { intent: 'link-referrer', participantId: victimParticipant })).url).toBe(`${caseUrl}/letters`);

@@ -94,11 +94,23 @@ describe('staff sign-in with an authenticator app', () => {
 
   it('a manager invites someone from the workspace and gets a working set-up link', async () => {
     const manager = await setUpStaff(server, { email: 'inviter@example.org', name: 'Ivy Inviter', role: 'manager' });
-    const page = await manager.visitor.post('/staff/accounts', { csrf: manager.csrf, intent: 'invite', name: 'New Person', email: 'new@example.org', role: 'facilitator' });
+    const page = await manager.visitor.post('/staff/accounts', {
+      csrf: manager.csrf,
+      intent: 'invite',
+      name: 'New Person',
+      email: 'new@example.org',
+      role: 'facilitator',
+    });
     const link = /(\/staff\/set-up\?token=[A-Za-z0-9_-]+)/.exec(page.html)?.[1];
     expect(link).toBeDefined();
     expect((await new Visitor(server.url).get(link!)).status).toBe(200);
-    const dup = await manager.visitor.post('/staff/accounts', { csrf: manager.csrf, intent: 'invite', name: 'Dup', email: 'NEW@example.org', role: 'facilitator' });
+    const dup = await manager.visitor.post('/staff/accounts', {
+      csrf: manager.csrf,
+      intent: 'invite',
+      name: 'Dup',
+      email: 'NEW@example.org',
+      role: 'facilitator',
+    });
     expect(dup.status).toBe(400);
     expect(textOf(dup.html)).toContain('already an account');
   });

@@ -95,7 +95,13 @@ describe('partner referral to a case that is ready', () => {
       await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
       await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
       await post(fran, url, { section: 'willing', willing: 'yes' });
-      await post(fran, url, { section: 'risk', riskAssessedOn: '2026-11-04', revictimisationRisk: 'low', riskDecision: 'indirect_only', riskReason: 'Letters first' });
+      await post(fran, url, {
+        section: 'risk',
+        riskAssessedOn: '2026-11-04',
+        revictimisationRisk: 'low',
+        riskDecision: 'indirect_only',
+        riskReason: 'Letters first',
+      });
     }
     const stillMissing = await post(fran, caseUrl, { intent: 'move', from: 'assessing', to: 'ready' });
     expect(textOf(stillMissing.html)).toContain('Owen Offender (person responsible): record that they accept some responsibility for the harm');
@@ -103,7 +109,14 @@ describe('partner referral to a case that is ready', () => {
 
     // A specialist flag needs a manager's sign-off.
     await post(fran, oUrl, { section: 'responsibility', acceptsResponsibility: 'partly' });
-    await post(fran, oUrl, { section: 'risk', riskAssessedOn: '2026-11-04', revictimisationRisk: 'medium', specialistFlags: 'stalking', riskDecision: 'indirect_only', riskReason: 'Letters only' });
+    await post(fran, oUrl, {
+      section: 'risk',
+      riskAssessedOn: '2026-11-04',
+      revictimisationRisk: 'medium',
+      specialistFlags: 'stalking',
+      riskDecision: 'indirect_only',
+      riskReason: 'Letters only',
+    });
     const needsSignOff = await post(fran, caseUrl, { intent: 'move', from: 'assessing', to: 'ready' });
     expect(textOf(needsSignOff.html)).toContain('a manager must sign off the specialist risk flags');
     expect((await post(fran, oUrl, { section: 'sign-off' })).status).toBe(404);
@@ -117,7 +130,16 @@ describe('partner referral to a case that is ready', () => {
     // Every change left an audit row; the manager can read the trail, the facilitator cannot.
     const caseId = caseUrl.split('/').pop()!;
     const actions = query<{ action: string }>('select action from audit_events').map((r) => r.action);
-    for (const a of ['referral.accepted', 'case.opened', 'participant.added', 'contact.recorded', 'assessment.consent_recorded', 'assessment.risk_signed_off', 'case.moved_to_ready', 'case.viewed']) {
+    for (const a of [
+      'referral.accepted',
+      'case.opened',
+      'participant.added',
+      'contact.recorded',
+      'assessment.consent_recorded',
+      'assessment.risk_signed_off',
+      'case.moved_to_ready',
+      'case.viewed',
+    ]) {
       expect(actions).toContain(a);
     }
     expect((await fran.visitor.get(`/staff/cases/${caseId}/audit`)).status).toBe(404);
@@ -171,7 +193,8 @@ describe('messages between a self-referrer and the service', () => {
     expect(textOf(mine.html)).toContain('Being looked at');
     const deadline = Date.now() + 10_000;
     let notice;
-    while (!(notice = smtp.received.find((m) => m.to.includes('thread@example.org') && m.raw.includes('new message'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!(notice = smtp.received.find((m) => m.to.includes('thread@example.org') && m.raw.includes('new message'))) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(notice).toBeDefined();
     expect(notice!.raw).not.toContain('SECRET-REPLY-TEXT');
   });
@@ -186,12 +209,18 @@ describe('bad input on staff and partner forms', () => {
     const key = submissionKeyOf((await v.get('/refer-as-a-professional')).html);
     for (const field of Object.keys(partnerAnswers())) {
       for (const bad of BAD) {
-        const page = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: key, [field]: bad, referrerPhone: field === 'referrerPhone' ? bad : '0121 496 0000' }));
+        const page = await v.post(
+          '/refer-as-a-professional',
+          partnerAnswers({ submissionKey: key, [field]: bad, referrerPhone: field === 'referrerPhone' ? bad : '0121 496 0000' }),
+        );
         expect(page.status, `${field}=${bad.slice(0, 20)}`).toBeLessThan(500);
         expect(page.html).not.toContain('<script>alert(1)');
         if (page.url.endsWith('/sent')) {
           // Only free-text fields may take an odd value, and only printable text of a sensible length.
-          expect(['referrerName', 'victimDetails', 'offenderDetails', 'offenceDate', 'crimeReference', 'riskNotes', 'supportDetails', 'agencyOther'], field).toContain(field);
+          expect(
+            ['referrerName', 'victimDetails', 'offenderDetails', 'offenceDate', 'crimeReference', 'riskNotes', 'supportDetails', 'agencyOther'],
+            field,
+          ).toContain(field);
           expect(bad.length).toBeLessThan(100);
           expect(bad).not.toContain('\u0000');
         } else {

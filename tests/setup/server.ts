@@ -83,7 +83,11 @@ export class Visitor {
 
   async request(path: string, init: RequestInit = {}): Promise<Page> {
     let url = new URL(path, this.base).toString();
-    let res = await fetch(url, { ...init, redirect: 'manual', headers: { ...this.headers, Cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) } });
+    let res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...this.headers, Cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) },
+    });
     this.keepCookies(res);
     for (let hops = 0; res.status >= 300 && res.status < 400 && hops < 10; hops++) {
       url = new URL(res.headers.get('location')!, url).toString();

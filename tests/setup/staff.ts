@@ -10,9 +10,19 @@ const run = promisify(execFile);
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
 export async function createStaffViaCli(server: TestServer, who: { email: string; name: string; role: 'facilitator' | 'manager' }) {
-  const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/staff.ts', 'create', '--email', who.email, '--name', who.name, '--role', who.role], {
-    env: { PATH: process.env.PATH, DATABASE_PATH: server.dbPath, SESSION_SECRET: 'integration-test-secret-0123456789abcdef', NODE_ENV: 'production', PUBLIC_URL: server.url },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/staff.ts', 'create', '--email', who.email, '--name', who.name, '--role', who.role],
+    {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_PATH: server.dbPath,
+        SESSION_SECRET: 'integration-test-secret-0123456789abcdef',
+        NODE_ENV: 'production',
+        PUBLIC_URL: server.url,
+      },
+    },
+  );
   const link = /Set-up link \(one use, 72 hours\): (\S+)/.exec(stdout)?.[1];
   expect(link, stdout).toBeDefined();
   return new URL(link!).pathname + new URL(link!).search;

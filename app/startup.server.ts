@@ -6,10 +6,10 @@ import { sendDigests } from '~/models/letter.server';
 import { purgeExpiredDrafts } from '~/models/referral.server';
 import { purgeOldSignInFailures } from '~/models/sign-in.server';
 import { seedDemo } from '~/models/demo.server';
-import { db } from './db.server';
-import { startOutboxSender } from './email.server';
-import { env } from './env.server';
-import { purgeExpiredSessions } from './session.server';
+import { db } from '~/utils/db.server';
+import { startOutboxSender } from '~/utils/email.server';
+import { env } from '~/utils/env.server';
+import { purgeExpiredSessions } from '~/utils/session.server';
 
 export async function startup(): Promise<() => void> {
   migrateDatabase(db, resolve('db/migrations'));

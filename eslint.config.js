@@ -1,0 +1,87 @@
+// Lint rules, and the layers of the code as import rules (docs/architecture.md explains
+// them). A rule that fights a real need changes here, with a decision record; not with a
+// disable comment. `npm run lint` fails on any warning.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Each layer, and what it must never import (as regular expressions over the import's
+// path). Paths are the aliases every file uses
+// (`~/…` for app/, `#db/…`, `#emails/…`); a relative import may not leave its folder.
+const NO_PARENT = { regex: '^\\.\\./', message: 'Import through an alias (~/…, #db/…, #emails/…), not a relative path out of this folder.' };
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [NO_PARENT, ...Object.entries(forbidden).map(([regex, message]) => ({ regex, message }))],
+      },
+    ],
+  },
+});
+
+const ROUTES = { '^~/routes/': 'Routes do not import each other; share through a component or a model.' };
+const DB = { '^#db/': 'Only models (and utils for sessions and the outbox) read the database.' };
+const MODELS = { '^~/models/': 'This layer does not call models: pass what it needs as arguments.' };
+const COMPONENTS = { '^~/components/': 'Only routes render components.' };
+const EMAILS = { '^#emails/': 'Only models send emails (through the outbox).' };
+
+export default tseslint.config(
+  { ignores: ['build/**', 'public/**', 'node_modules/**', 'data/**', '.ci/results/**', 'db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2022, sourceType: 'module' },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true, allowShortCircuit: true }],
+      // Free-text rules match control characters on purpose, to refuse them.
+      'no-control-regex': 'off',
+      'import-x/no-duplicates': 'error',
+      'import-x/first': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-default-export': 'off',
+      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No barrel files: import from the module itself.' }],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { react, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    settings: { react: { version: '18.3' } },
+    rules: {
+      ...react.configs.flat.recommended.rules,
+      ...react.configs.flat['jsx-runtime'].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'react/prop-types': 'off',
+      'react/no-unescaped-entities': 'off',
+    },
+  },
+
+  // The layers.
+  layer(['app/routes/**'], { ...ROUTES, ...DB, ...EMAILS }),
+  layer(['app/components/**'], { ...ROUTES, ...DB, ...MODELS, ...EMAILS, '^~/utils/.*\\.server$': 'Components run in the browser too: no server modules.' }),
+  layer(['app/models/**'], { ...ROUTES, ...COMPONENTS }),
+  layer(['app/utils/**'], { ...ROUTES, ...COMPONENTS, ...MODELS, ...EMAILS }),
+  layer(['app/data/**'], { ...ROUTES, ...COMPONENTS, ...MODELS, ...EMAILS, ...DB, '^~/utils/': 'Data is plain constants: it imports nothing.' }),
+  layer(['db/**'], { '^~/': 'db/ imports nothing of the app.', ...EMAILS }),
+  layer(['emails/**'], { '^~/': 'Email templates take every value as data.', ...DB, '^\\./(?!layout$)': 'A template imports only its layout.' }),
+  // emails/index.ts lists every template for the staff preview page.
+  layer(['emails/index.ts', 'emails/*.test.ts'], { '^~/': 'Email templates take every value as data.', ...DB }),
+
+  // Tests may reach across layers to set up what they check.
+  { files: ['**/*.test.{ts,tsx}', 'tests/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+
+  prettier,
+);
