@@ -2,7 +2,7 @@
 // migrate the database, seed the demo when asked, and start background work.
 import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
-import { sendDigests } from '~/models/letter.server';
+import { sendDigests } from '~/models/letters/notifications.server';
 import { purgeExpiredDrafts } from '~/models/referral.server';
 import { purgeOldSignInFailures } from '~/models/sign-in.server';
 import { seedDemo } from '~/models/demo.server';

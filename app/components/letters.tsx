@@ -5,14 +5,6 @@ export function otherSideLabel(myRole: string, theirRole: string): string {
   return 'A supporter';
 }
 
-export const SENT_STATE: Record<string, string> = {
-  draft: 'Draft, not sent',
-  waiting: 'With the facilitator: being read',
-  returned: 'Returned to you with a comment',
-  passed_on: 'Passed on',
-  not_passed_on: 'Not passed on',
-};
-
 export function LetterGuidance() {
   return (
     <div className="govuk-inset-text">

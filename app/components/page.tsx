@@ -1,6 +1,7 @@
 // Page-level pieces: Exit this page, back links, "get help now", summary lists.
-import { Link } from '@remix-run/react';
+import { Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { ErrorSummary, type FieldErrors } from './form-fields';
 
 /**
  * GOV.UK "Exit this page". A plain link to a neutral site, so it works without
@@ -21,6 +22,27 @@ export function ExitThisPage({ href }: { href: string }) {
       </a>
     </div>
   );
+}
+
+/**
+ * The usual page: one two-thirds column, opening with the error summary when the page's
+ * form came back with errors.
+ */
+export function PageColumn({ errors, order, children }: { errors?: FieldErrors; order?: string[]; children: ReactNode }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} order={order} />
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** The field errors of the form this page just posted (conform's reply), if any. */
+export function useFormErrors(): FieldErrors {
+  const result = useActionData() as { error?: FieldErrors } | undefined;
+  return result?.error ?? undefined;
 }
 
 export function BackLink({ to }: { to: string }) {

@@ -1,10 +1,11 @@
 import { auditEvents } from '#db/schema';
 import type { Tx } from '#db/client.server';
+import type { AuditAction, SubjectType } from './audit-vocabulary';
 
 export type Actor = { type: 'referrer' | 'staff' | 'system'; id?: string | number | null };
 
 /** Writes one audit row. Call it inside the transaction that makes the change. */
-export function recordAudit(tx: Tx, actor: Actor, action: string, subject: { type: string; id?: string | number | null }) {
+export function recordAudit(tx: Tx, actor: Actor, action: AuditAction, subject: { type: SubjectType; id?: string | number | null }) {
   tx.insert(auditEvents)
     .values({
       actorType: actor.type,

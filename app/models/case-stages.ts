@@ -67,27 +67,74 @@ export type GateParticipant = {
   } | null;
 };
 
+/** One thing the essentials gate finds missing: about the case, or about one person. */
+export type Gap =
+  | { participantId: null; who: null; what: 'no-victim' | 'no-offender' }
+  | {
+      participantId: number;
+      who: string;
+      what:
+        | 'supporter-not-affected'
+        | 'info-not-given'
+        | 'no-consent'
+        | 'consent-withdrawn'
+        | 'not-willing'
+        | 'no-responsibility'
+        | 'no-risk-decision'
+        | 'risk-not-suitable'
+        | 'flags-not-signed-off';
+    };
+
+const GAP_WORDS: Record<Gap['what'], string> = {
+  'no-victim': 'Add at least one victim',
+  'no-offender': 'Add the person responsible',
+  'supporter-not-affected': 'supporters can take part only if directly affected',
+  'info-not-given': 'record that information about restorative justice was given',
+  'no-consent': 'record informed consent',
+  'consent-withdrawn': 'consent has been withdrawn',
+  'not-willing': 'record that they are willing to take part',
+  'no-responsibility': 'record that they accept some responsibility for the harm',
+  'no-risk-decision': 'complete the risk assessment with a decision',
+  'risk-not-suitable': 'the risk assessment found it not suitable',
+  'flags-not-signed-off': 'a manager must sign off the specialist risk flags',
+};
+
+/** A gap in words a facilitator can act on. */
+export function describeGap(gap: Gap): string {
+  return gap.who === null ? GAP_WORDS[gap.what] : `${gap.who}: ${GAP_WORDS[gap.what]}`;
+}
+
 /**
- * The essentials (service specification, paragraph 22) as a list of what is missing,
- * in words a facilitator can act on. Empty means the case may move to "ready".
+ * The essentials (service specification, paragraph 22): what is missing, as structured
+ * reasons (who, what). Empty means the case may move to "ready".
  */
-export function missingEssentials(people: GateParticipant[]): string[] {
-  const missing: string[] = [];
-  if (!people.some((p) => p.role === 'victim')) missing.push('Add at least one victim');
-  if (!people.some((p) => p.role === 'offender')) missing.push('Add the person responsible');
+export function essentialGaps(people: GateParticipant[]): Gap[] {
+  const gaps: Gap[] = [];
+  if (!people.some((p) => p.role === 'victim')) gaps.push({ participantId: null, who: null, what: 'no-victim' });
+  if (!people.some((p) => p.role === 'offender')) gaps.push({ participantId: null, who: null, what: 'no-offender' });
   for (const p of people) {
     const a = p.assessment;
     const who = `${p.name} (${p.role === 'offender' ? 'person responsible' : p.role})`;
-    if (p.role === 'supporter' && !p.directlyAffected) missing.push(`${who}: supporters can take part only if directly affected`);
-    if (!a?.infoGivenOn) missing.push(`${who}: record that information about restorative justice was given`);
-    if (!a?.consentOn) missing.push(`${who}: record informed consent`);
-    else if (a.consentWithdrawnOn) missing.push(`${who}: consent has been withdrawn`);
-    if (a?.willing !== 'yes') missing.push(`${who}: record that they are willing to take part`);
-    if (p.role === 'offender' && a?.acceptsResponsibility !== 'yes' && a?.acceptsResponsibility !== 'partly')
-      missing.push(`${who}: record that they accept some responsibility for the harm`);
-    if (!a?.riskAssessedOn || !a.riskDecision) missing.push(`${who}: complete the risk assessment with a decision`);
-    else if (a.riskDecision === 'not_suitable') missing.push(`${who}: the risk assessment found it not suitable`);
-    if (a?.specialistFlags?.length && !a.signedOffAt) missing.push(`${who}: a manager must sign off the specialist risk flags`);
+    const gap = (what: Extract<Gap, { who: string }>['what']) => gaps.push({ participantId: p.id, who, what });
+    if (p.role === 'supporter' && !p.directlyAffected) gap('supporter-not-affected');
+    if (!a?.infoGivenOn) gap('info-not-given');
+    if (!a?.consentOn) gap('no-consent');
+    else if (a.consentWithdrawnOn) gap('consent-withdrawn');
+    if (a?.willing !== 'yes') gap('not-willing');
+    if (p.role === 'offender' && a?.acceptsResponsibility !== 'yes' && a?.acceptsResponsibility !== 'partly') gap('no-responsibility');
+    if (!a?.riskAssessedOn || !a.riskDecision) gap('no-risk-decision');
+    else if (a.riskDecision === 'not_suitable') gap('risk-not-suitable');
+    if (a?.specialistFlags?.length && !a.signedOffAt) gap('flags-not-signed-off');
   }
-  return missing;
+  return gaps;
+}
+
+/** The gaps in words, in the order found. */
+export function missingEssentials(people: GateParticipant[]): string[] {
+  return essentialGaps(people).map(describeGap);
+}
+
+/** An indirect process (letters) needs every person's risk decision to allow contact of some kind. */
+export function allowsIndirectContact(people: GateParticipant[]): boolean {
+  return people.every((p) => p.assessment?.riskDecision === 'direct' || p.assessment?.riskDecision === 'indirect_only');
 }

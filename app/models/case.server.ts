@@ -2,22 +2,28 @@
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { assessments, auditEvents, caseTransitions, cases, contactLogs, participants, referrals, staffUsers, type CaseStage } from '#db/schema';
+import {
+  assessments,
+  auditEvents,
+  caseTransitions,
+  cases,
+  contactLogs,
+  exchangeMembers,
+  exchanges,
+  letters,
+  participants,
+  referralMessages,
+  referrals,
+  staffUsers,
+  type CaseStage,
+} from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
-import { isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
+import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
+import { caseScope, findCaseInScope } from './case-scope.server';
+import { essentialGaps, isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
 import type { Tx } from '#db/client.server';
-
-const scope = (staff: StaffUser) => (staff.role === 'manager' ? undefined : eq(cases.facilitatorId, staff.id));
-
-function findCase(tx: Tx, staff: StaffUser, caseId: number) {
-  return tx
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, caseId), scope(staff)))
-    .get();
-}
 
 export function listCases(staff: StaffUser) {
   return db
@@ -25,7 +31,7 @@ export function listCases(staff: StaffUser) {
     .from(cases)
     .innerJoin(referrals, eq(referrals.id, cases.referralId))
     .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
-    .where(scope(staff))
+    .where(caseScope(staff))
     .orderBy(desc(cases.updatedAt))
     .limit(200)
     .all();
@@ -52,7 +58,7 @@ function loadParticipants(tx: Tx, caseId: number): (GateParticipant & { contactD
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
 export function getCaseForStaff(staff: StaffUser, caseId: number) {
-  const kase = findCase(db, staff, caseId);
+  const kase = findCaseInScope(db, staff, caseId);
   if (!kase) return null;
   const referral = db.select().from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
   const people = loadParticipants(db, caseId);
@@ -71,7 +77,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     .all();
   const facilitator = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.facilitatorId)).get();
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId }));
-  return { kase, referral, people, missing: missingEssentials(people), history, facilitator: facilitator?.name ?? '' };
+  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '' };
 }
 
 export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };
@@ -83,7 +89,7 @@ export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-a
  */
 export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: CaseStage, closureReason?: ClosureReason, note?: string): MoveResult {
   return db.transaction((tx) => {
-    const kase = findCase(tx, staff, caseId);
+    const kase = findCaseInScope(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' };
     if (kase.stage !== from) return { ok: false, error: 'stale' };
     if (!isAllowedMove(from, to)) return { ok: false, error: 'not-allowed' };
@@ -114,7 +120,7 @@ export function addParticipant(
   p: { role: 'victim' | 'offender' | 'supporter'; name: string; contactDetails?: string; supporterOf?: string; directlyAffected?: boolean },
 ): number | null {
   return db.transaction((tx) => {
-    if (!findCase(tx, staff, caseId)) return null;
+    if (!findCaseInScope(tx, staff, caseId)) return null;
     const row = tx
       .insert(participants)
       .values({
@@ -133,7 +139,7 @@ export function addParticipant(
 }
 
 export function getParticipantForStaff(staff: StaffUser, caseId: number, participantId: number) {
-  const kase = findCase(db, staff, caseId);
+  const kase = findCaseInScope(db, staff, caseId);
   if (!kase) return null;
   const p = db
     .select({ p: participants, a: assessments })
@@ -154,7 +160,7 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
 }
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
-  if (!findCase(tx, staff, caseId)) return undefined;
+  if (!findCaseInScope(tx, staff, caseId)) return undefined;
   return tx
     .select()
     .from(participants)
@@ -184,7 +190,9 @@ export type AssessmentPatch = Partial<
  * Saves one section of a participant's assessment. Changing the risk assessment clears a
  * manager's earlier sign-off, so a sign-off always covers the flags as they are now.
  */
-export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: string, patch: AssessmentPatch): boolean {
+export type AssessmentSection = 'info' | 'consent' | 'willing' | 'responsibility' | 'risk';
+
+export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: AssessmentSection, patch: AssessmentPatch): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
     const extra =
@@ -231,28 +239,43 @@ export function signOffRisk(manager: StaffUser, caseId: number, participantId: n
 /** Every audit row about a case, its referral and its people, newest first. Managers only. */
 export function getCaseAudit(manager: StaffUser, caseId: number) {
   if (manager.role !== 'manager') return null;
-  const kase = findCase(db, manager, caseId);
+  const kase = findCaseInScope(db, manager, caseId);
   if (!kase) return null;
-  const people = db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(eq(participants.caseId, caseId))
-    .all()
-    .map((p) => String(p.id));
-  const contactIds = people.length
-    ? db
+  const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+  const inExchange = (tx: typeof db) => tx.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId));
+  // Typed by CaseSubject: a new kind of record in a case must say here how to find its rows.
+  const subjectIds: Record<CaseSubject, string[]> = {
+    case: [String(caseId)],
+    referral: [String(kase.referralId)],
+    referral_message: ids(db.select({ id: referralMessages.id }).from(referralMessages).where(eq(referralMessages.referralId, kase.referralId)).all()),
+    participant: ids(db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all()),
+    contact_log: ids(
+      db
         .select({ id: contactLogs.id })
         .from(contactLogs)
-        .where(inArray(contactLogs.participantId, people.map(Number)))
-        .all()
-        .map((c) => String(c.id))
-    : [];
-  const subjects = [
-    and(eq(auditEvents.subjectType, 'case'), eq(auditEvents.subjectId, String(caseId))),
-    and(eq(auditEvents.subjectType, 'referral'), eq(auditEvents.subjectId, String(kase.referralId))),
-    people.length ? and(eq(auditEvents.subjectType, 'participant'), inArray(auditEvents.subjectId, people)) : undefined,
-    contactIds.length ? and(eq(auditEvents.subjectType, 'contact_log'), inArray(auditEvents.subjectId, contactIds)) : undefined,
-  ].filter(Boolean);
+        .innerJoin(participants, eq(participants.id, contactLogs.participantId))
+        .where(eq(participants.caseId, caseId))
+        .all(),
+    ),
+    exchange: ids(inExchange(db).all()),
+    exchange_member: ids(
+      db
+        .select({ id: exchangeMembers.id })
+        .from(exchangeMembers)
+        .where(inArray(exchangeMembers.exchangeId, inExchange(db)))
+        .all(),
+    ),
+    letter: ids(
+      db
+        .select({ id: letters.id })
+        .from(letters)
+        .where(inArray(letters.exchangeId, inExchange(db)))
+        .all(),
+    ),
+  };
+  const subjects = CASE_SUBJECTS.filter((type) => subjectIds[type].length).map((type) =>
+    and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, subjectIds[type])),
+  );
   const rows = db
     .select({
       id: auditEvents.id,

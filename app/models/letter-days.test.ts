@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingDaysBetween } from './letter.server';
+import { workingDaysBetween } from './letters/notifications.server';
 
 describe('working days', () => {
   const d = (s: string) => new Date(`${s}T10:00:00Z`);
@@ -17,7 +17,7 @@ describe('the daily digest', () => {
     const { resolve } = await import('node:path');
     const { migrateDatabase } = await import('#db/client.server');
     const { db } = await import('~/utils/db.server');
-    const { sendDigests } = await import('./letter.server');
+    const { sendDigests } = await import('./letters/notifications.server');
     migrateDatabase(db, resolve('db/migrations'));
     const s = db.$client;
     const staff = s.prepare("insert into staff_users (email, name, role) values ('digest@example.org', 'Di', 'facilitator')").run().lastInsertRowid;

@@ -8,7 +8,10 @@ import { migrateDatabase } from '#db/client.server';
 import { assessments, cases, exchangeMembers, exchanges, participants, referrals, staffUsers } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { decideLetter, getMemberHome, getOwnLetter, pauseByMember, readLetter, resumeExchange, saveDraft, submitLetter } from './letter.server';
+import { pauseByMember, resumeExchange } from './letters/exchange.server';
+import { getMemberHome, getOwnLetter, readLetter } from './letters/reading.server';
+import { decideLetter } from './letters/review.server';
+import { saveDraft, submitLetter } from './letters/writing.server';
 
 let manager: StaffUser;
 let run = 0;

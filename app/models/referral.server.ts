@@ -2,7 +2,7 @@
 // passphrase confirmation, and what a referrer can do when they come back.
 // Every change runs in one transaction with its audit row.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
 import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
@@ -11,6 +11,7 @@ import { generatePassphrase, generateReference, hashSecret } from '~/utils/passp
 import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
 import { recordAudit } from './audit.server';
+import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
 import { type StepSlug } from '~/data/referral-options';
 
@@ -160,19 +161,6 @@ export function purgeExpiredDrafts(now = Date.now()) {
 
 // ---- Coming back ----------------------------------------------------------------------
 
-export const REFERRER_STATUS_WORDS: Record<string, { title: string; text: string }> = {
-  received: { title: 'Received', text: 'We have your referral. Nobody has looked at it yet. This usually happens within 5 working days.' },
-  being_looked_at: { title: 'Being looked at', text: 'Someone in our team is reading what you told us.' },
-  facilitator_will_contact: {
-    title: 'A facilitator will contact you',
-    text: 'A trained facilitator will get in touch in the way you chose. If you chose no contact, they will leave you a message here.',
-  },
-  in_progress: { title: 'In progress', text: 'A facilitator is working with you on your case.' },
-  closed: { title: 'Closed', text: 'Your case is closed. You can still send us a message if you want to talk again.' },
-  withdrawn: { title: 'Withdrawn', text: 'You withdrew your referral. We will not contact you about it.' },
-  declined: { title: 'Closed', text: 'We cannot take this referral further. Send us a message or call us if you want to talk about it.' },
-};
-
 export function getReferralForReferrer(referralId: number) {
   const referral = db
     .select({ id: referrals.id, reference: referrals.reference, status: referrals.status, createdAt: referrals.createdAt })
@@ -201,7 +189,7 @@ export function withdrawReferral(referralId: number): boolean {
     const changed = tx
       .update(referrals)
       .set({ status: 'withdrawn', withdrawnAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(referrals.id, referralId), sql`${referrals.status} not in ('withdrawn', 'closed', 'declined')`))
+      .where(and(eq(referrals.id, referralId), inArray(referrals.status, REFERRAL_MOVES.withdraw.from)))
       .run().changes;
     if (changed) recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.withdrawn', { type: 'referral', id: referralId });
     return changed > 0;

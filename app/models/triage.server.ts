@@ -7,6 +7,7 @@ import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
+import { AWAITING_TRIAGE } from './states';
 import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
 
 export const PAGE_SIZE = 25;
@@ -25,7 +26,7 @@ export function parseQueueFilters(url: URL): QueueFilters {
 /** Oldest first, keyset-paginated on (created_at, id) so every page costs the same. */
 export function listTriageQueue(filters: QueueFilters) {
   const where: SQL[] = [];
-  if (filters.status === 'new') where.push(inArray(referrals.status, ['received', 'being_looked_at']));
+  if (filters.status === 'new') where.push(inArray(referrals.status, AWAITING_TRIAGE));
   if (filters.status === 'accepted') where.push(sql`${cases.id} is not null`);
   if (filters.status === 'declined') where.push(eq(referrals.status, 'declined'));
   if (filters.status === 'withdrawn') where.push(eq(referrals.status, 'withdrawn'));
@@ -80,8 +81,6 @@ export function getReferralForStaff(staff: StaffUser, referralId: number) {
 
 export type TriageError = 'not-found' | 'already-triaged' | 'no-facilitator';
 
-const OPEN = ['received', 'being_looked_at'] as const;
-
 export function acceptReferral(staff: StaffUser, referralId: number, facilitatorId: number): { ok: true; caseId: number } | { ok: false; error: TriageError } {
   return db.transaction((tx) => {
     const facilitator = tx
@@ -93,7 +92,7 @@ export function acceptReferral(staff: StaffUser, referralId: number, facilitator
     const changed = tx
       .update(referrals)
       .set({ status: 'facilitator_will_contact', triagedBy: staff.id, updatedAt: new Date() })
-      .where(and(eq(referrals.id, referralId), inArray(referrals.status, [...OPEN])))
+      .where(and(eq(referrals.id, referralId), inArray(referrals.status, AWAITING_TRIAGE)))
       .run().changes;
     if (!changed)
       return {
@@ -119,7 +118,7 @@ export function declineReferral(staff: StaffUser, referralId: number, reason: st
     const changed = tx
       .update(referrals)
       .set({ status: 'declined', declinedReason: reason, triagedBy: staff.id, updatedAt: new Date() })
-      .where(and(eq(referrals.id, referralId), inArray(referrals.status, [...OPEN])))
+      .where(and(eq(referrals.id, referralId), inArray(referrals.status, AWAITING_TRIAGE)))
       .run().changes;
     if (!changed) return { ok: false, error: 'already-triaged' } as const;
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.declined', { type: 'referral', id: referralId });

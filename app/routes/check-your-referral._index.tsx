@@ -3,10 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Button, TextInput } from '~/components/form-fields';
 import { signInReferrer } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createReferrerSession, getReferrerSession } from '~/utils/session.server';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Check your referral' };
@@ -47,28 +48,25 @@ export default function SignIn() {
   const errors = result?.error ?? undefined;
   const reference = (result?.initialValue as { reference?: string } | undefined)?.reference;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
-        <h1 className="govuk-heading-l">Check your referral</h1>
-        <p className="govuk-body">Use the reference and secret passphrase you were given when you referred yourself.</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="reference"
-            label="Reference"
-            hint="For example, RJ-7K4M-Q2XP"
-            width="10"
-            spellCheck={false}
-            defaultValue={reference}
-            error={errors?.reference?.[0]}
-          />
-          <TextInput name="passphrase" label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} error={errors?.passphrase?.[0]} />
-          <Button>Sign in</Button>
-        </Form>
-        <h2 className="govuk-heading-s">If you lost your passphrase</h2>
-        <p className="govuk-body">Call us on the number at the bottom of this page. We will check who you are before we help.</p>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
+      <h1 className="govuk-heading-l">Check your referral</h1>
+      <p className="govuk-body">Use the reference and secret passphrase you were given when you referred yourself.</p>
+      <Form method="post" noValidate>
+        <TextInput
+          name="reference"
+          label="Reference"
+          hint="For example, RJ-7K4M-Q2XP"
+          width="10"
+          spellCheck={false}
+          defaultValue={reference}
+          error={errors?.reference?.[0]}
+        />
+        <TextInput name="passphrase" label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} error={errors?.passphrase?.[0]} />
+        <Button>Sign in</Button>
+      </Form>
+      <h2 className="govuk-heading-s">If you lost your passphrase</h2>
+      <p className="govuk-body">Call us on the number at the bottom of this page. We will check who you are before we help.</p>
+    </PageColumn>
   );
 }

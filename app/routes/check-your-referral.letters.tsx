@@ -1,7 +1,7 @@
 // From "check your referral" to the letter exchange, for a self-referrer their facilitator
 // has linked: the same sign-in, no second passphrase.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { findMemberForReferral } from '~/models/letter.server';
+import { findMemberForReferral } from '~/models/letters/exchange.server';
 import { readForm } from '~/utils/form.server';
 import { participantSessions, requireReferrer } from '~/utils/session.server';
 

@@ -3,10 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, ErrorSummary, Textarea } from '~/components/form-fields';
-import { MessageThread, SuccessBanner } from '~/components/page';
-import { findMemberForReferral } from '~/models/letter.server';
-import { getReferralForReferrer, REFERRER_STATUS_WORDS, sendReferrerMessage } from '~/models/referral.server';
+import { Button, Textarea } from '~/components/form-fields';
+import { MessageThread, SuccessBanner, PageColumn } from '~/components/page';
+import { findMemberForReferral } from '~/models/letters/exchange.server';
+import { getReferralForReferrer, sendReferrerMessage } from '~/models/referral.server';
+import { REFERRAL_STATES, referrerMayWithdraw } from '~/models/states';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { messageBodySchema } from '~/models/message-schema';
 import { requireReferrer } from '~/utils/session.server';
@@ -23,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.get('sent') === '1';
   return {
     reference: referral.reference,
-    status: REFERRER_STATUS_WORDS[referral.status]!,
-    canWithdraw: !['withdrawn', 'closed', 'declined'].includes(referral.status),
+    status: REFERRAL_STATES[referral.status].referrer,
+    canWithdraw: referrerMayWithdraw(referral.status),
     received: referral.createdAt.toISOString(),
     messages: referral.messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     sent,
@@ -48,70 +49,67 @@ export default function ReferralStatus() {
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {sent && !result ? (
-          <SuccessBanner title="Success">
-            <p className="govuk-notification-banner__heading">Your message has been sent</p>
-          </SuccessBanner>
-        ) : null}
-        <span className="govuk-caption-l">Reference {reference}</span>
-        <h1 className="govuk-heading-l">Your referral</h1>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-            <dt className="govuk-summary-list__key">Status</dt>
-            <dd className="govuk-summary-list__value">
-              <strong className="govuk-tag">{status.title}</strong>
-              <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{status.text}</p>
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-            <dt className="govuk-summary-list__key">Sent to us</dt>
-            <dd className="govuk-summary-list__value">{formatDate(received)}</dd>
-          </div>
-        </dl>
+    <PageColumn errors={errors}>
+      {sent && !result ? (
+        <SuccessBanner title="Success">
+          <p className="govuk-notification-banner__heading">Your message has been sent</p>
+        </SuccessBanner>
+      ) : null}
+      <span className="govuk-caption-l">Reference {reference}</span>
+      <h1 className="govuk-heading-l">Your referral</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
+          <dt className="govuk-summary-list__key">Status</dt>
+          <dd className="govuk-summary-list__value">
+            <strong className="govuk-tag">{status.title}</strong>
+            <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{status.text}</p>
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
+          <dt className="govuk-summary-list__key">Sent to us</dt>
+          <dd className="govuk-summary-list__value">{formatDate(received)}</dd>
+        </div>
+      </dl>
 
-        {hasLetters ? (
-          <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6">
-            <p className="govuk-body">Your facilitator has set up letters for you.</p>
-            <Button>Go to your letters</Button>
-          </Form>
-        ) : null}
-        <h2 className="govuk-heading-m">Messages</h2>
-        {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
-        <MessageThread messages={messages} otherSide="From you" format={formatDate} />
-        <Form method="post" noValidate>
-          <Textarea
-            name="body"
-            label="Send a message"
-            labelSize="s"
-            hint="Only our team can read it. Please do not include anyone else’s name or address."
-            maxLength={2000}
-            error={errors?.body?.[0]}
-          />
-          <Button>Send message</Button>
+      {hasLetters ? (
+        <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6">
+          <p className="govuk-body">Your facilitator has set up letters for you.</p>
+          <Button>Go to your letters</Button>
         </Form>
+      ) : null}
+      <h2 className="govuk-heading-m">Messages</h2>
+      {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
+      <MessageThread messages={messages} otherSide="From you" format={formatDate} />
+      <Form method="post" noValidate>
+        <Textarea
+          name="body"
+          label="Send a message"
+          labelSize="s"
+          hint="Only our team can read it. Please do not include anyone else’s name or address."
+          maxLength={2000}
+          error={errors?.body?.[0]}
+        />
+        <Button>Send message</Button>
+      </Form>
 
-        <h2 className="govuk-heading-m">Changed your mind?</h2>
-        <ul className="govuk-list">
-          {canWithdraw ? (
-            <li>
-              <Link className="govuk-link" to="/check-your-referral/withdraw">
-                Withdraw your referral
-              </Link>
-            </li>
-          ) : null}
+      <h2 className="govuk-heading-m">Changed your mind?</h2>
+      <ul className="govuk-list">
+        {canWithdraw ? (
           <li>
-            <Link className="govuk-link" to="/check-your-referral/delete">
-              Delete everything you told us
+            <Link className="govuk-link" to="/check-your-referral/withdraw">
+              Withdraw your referral
             </Link>
           </li>
-        </ul>
-        <Form method="post" action="/check-your-referral/sign-out">
-          <Button secondary>Sign out</Button>
-        </Form>
-      </div>
-    </div>
+        ) : null}
+        <li>
+          <Link className="govuk-link" to="/check-your-referral/delete">
+            Delete everything you told us
+          </Link>
+        </li>
+      </ul>
+      <Form method="post" action="/check-your-referral/sign-out">
+        <Button secondary>Sign out</Button>
+      </Form>
+    </PageColumn>
   );
 }

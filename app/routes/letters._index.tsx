@@ -2,11 +2,12 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Button, TextInput } from '~/components/form-fields';
 import { memberSignInSchema } from '~/models/letter-schemas';
 import { signInWithPassphrase } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your letters' };
@@ -38,33 +39,30 @@ export default function LettersSignIn() {
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
-        <h1 className="govuk-heading-l">Your letters</h1>
-        <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="reference"
-            label="Reference"
-            hint="For example, RJL-7K4M-Q2XP"
-            width="10"
-            spellCheck={false}
-            defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference}
-            error={errors?.reference?.[0]}
-          />
-          <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
-          <Button>Sign in</Button>
-        </Form>
-        <p className="govuk-body">
-          First time here?{' '}
-          <Link className="govuk-link" to="/letters/set-up">
-            Use your set-up code
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
+      <h1 className="govuk-heading-l">Your letters</h1>
+      <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
+      <Form method="post" noValidate>
+        <TextInput
+          name="reference"
+          label="Reference"
+          hint="For example, RJL-7K4M-Q2XP"
+          width="10"
+          spellCheck={false}
+          defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference}
+          error={errors?.reference?.[0]}
+        />
+        <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
+        <Button>Sign in</Button>
+      </Form>
+      <p className="govuk-body">
+        First time here?{' '}
+        <Link className="govuk-link" to="/letters/set-up">
+          Use your set-up code
+        </Link>
+        .
+      </p>
+    </PageColumn>
   );
 }

@@ -1,11 +1,11 @@
 // A participant's letters: what has come to them, what they sent and where it is.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { SENT_STATE } from '~/components/letters';
 import { formatDateTime } from '~/components/staff';
-import { getMemberHome } from '~/models/letter.server';
+import { getMemberHome } from '~/models/letters/reading.server';
 import { participantSessions } from '~/utils/session.server';
-import { SuccessBanner } from '~/components/page';
+import { SuccessBanner, PageColumn } from '~/components/page';
+import { authorMayEdit, EXCHANGE_STATES, exchangeRelays, LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your letters' };
@@ -26,76 +26,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LettersHome() {
   const d = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {d.sentBanner ? (
-          <SuccessBanner title="Sent">
-            <p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p>
-          </SuccessBanner>
-        ) : null}
-        <h1 className="govuk-heading-l">Your letters</h1>
-        {d.status !== 'open' ? (
-          <div className="govuk-inset-text" id="exchange-paused">
-            {d.status === 'withdrawn'
-              ? 'You have stopped the letter exchange. Nothing more will be passed on.'
-              : 'The letter exchange is paused. Nothing is being passed on. Your facilitator has been told.'}
-          </div>
-        ) : (
-          <p className="govuk-body">
-            <Link className="govuk-button" role="button" draggable="false" to="/letters/write" data-module="govuk-button">
-              Write a letter
-            </Link>
-          </p>
-        )}
+    <PageColumn>
+      {d.sentBanner ? (
+        <SuccessBanner title="Sent">
+          <p className="govuk-notification-banner__heading">Your letter is with your facilitator. They will read it before anything is passed on.</p>
+        </SuccessBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Your letters</h1>
+      {!exchangeRelays(d.status) ? (
+        <div className="govuk-inset-text" id="exchange-paused">
+          {EXCHANGE_STATES[d.status].participant}
+        </div>
+      ) : (
+        <p className="govuk-body">
+          <Link className="govuk-button" role="button" draggable="false" to="/letters/write" data-module="govuk-button">
+            Write a letter
+          </Link>
+        </p>
+      )}
 
-        <h2 className="govuk-heading-m">Letters for you</h2>
-        {d.received.length === 0 ? <p className="govuk-body">There are no letters for you yet.</p> : null}
-        <ul className="govuk-list">
-          {d.received.map((l) => (
-            <li key={l.id}>
-              <Link className="govuk-link" to={`/letters/read/${l.id}`}>
-                Letter passed on {formatDateTime(l.at)}
-              </Link>{' '}
-              {l.read ? '' : <strong className="govuk-tag govuk-tag--blue">New</strong>}
-            </li>
-          ))}
-        </ul>
-
-        <h2 className="govuk-heading-m">Letters you wrote</h2>
-        {d.sent.length === 0 ? <p className="govuk-body">You have not written a letter yet.</p> : null}
-        {d.sent.map((l) => (
-          <div key={l.id} className="app-message">
-            <p className="govuk-body govuk-!-margin-bottom-1">
-              <strong>{SENT_STATE[l.status]}</strong> <span className="govuk-caption-m">{formatDateTime(l.at)}</span>
-            </p>
-            {l.feedback?.message ? <p className="govuk-body app-pre-wrap">Your facilitator says: {l.feedback.message}</p> : null}
-            {l.status === 'passed_on' && l.feedback?.removed.length ? (
-              <p className="govuk-body">Your facilitator removed: {l.feedback.removed.map((r) => `“${r}”`).join(', ')}</p>
-            ) : null}
-            {l.readAt ? <p className="govuk-body">Read on {formatDateTime(l.readAt)}</p> : null}
-            {l.status === 'draft' || l.status === 'returned' ? (
-              <Link className="govuk-link" to={`/letters/write?letter=${l.id}`}>
-                {l.status === 'draft' ? 'Carry on writing' : 'Change and send again'}
-              </Link>
-            ) : null}
-          </div>
-        ))}
-
-        <h2 className="govuk-heading-m">Need to stop?</h2>
-        {d.status === 'open' ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/letters/pause">
-              Pause or stop the letters
+      <h2 className="govuk-heading-m">Letters for you</h2>
+      {d.received.length === 0 ? <p className="govuk-body">There are no letters for you yet.</p> : null}
+      <ul className="govuk-list">
+        {d.received.map((l) => (
+          <li key={l.id}>
+            <Link className="govuk-link" to={`/letters/read/${l.id}`}>
+              Letter passed on {formatDateTime(l.at)}
             </Link>{' '}
-            – at any time, for any reason.
+            {l.read ? '' : <strong className="govuk-tag govuk-tag--blue">New</strong>}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="govuk-heading-m">Letters you wrote</h2>
+      {d.sent.length === 0 ? <p className="govuk-body">You have not written a letter yet.</p> : null}
+      {d.sent.map((l) => (
+        <div key={l.id} className="app-message">
+          <p className="govuk-body govuk-!-margin-bottom-1">
+            <strong>{LETTER_STATES[l.status].author}</strong> <span className="govuk-caption-m">{formatDateTime(l.at)}</span>
           </p>
-        ) : null}
-        <Form method="post" action="/letters/sign-out">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Sign out
-          </button>
-        </Form>
-      </div>
-    </div>
+          {l.feedback?.message ? <p className="govuk-body app-pre-wrap">Your facilitator says: {l.feedback.message}</p> : null}
+          {l.status === 'passed_on' && l.feedback?.removed.length ? (
+            <p className="govuk-body">Your facilitator removed: {l.feedback.removed.map((r) => `“${r}”`).join(', ')}</p>
+          ) : null}
+          {l.readAt ? <p className="govuk-body">Read on {formatDateTime(l.readAt)}</p> : null}
+          {authorMayEdit(l.status) ? (
+            <Link className="govuk-link" to={`/letters/write?letter=${l.id}`}>
+              {l.status === 'draft' ? 'Carry on writing' : 'Change and send again'}
+            </Link>
+          ) : null}
+        </div>
+      ))}
+
+      <h2 className="govuk-heading-m">Need to stop?</h2>
+      {exchangeRelays(d.status) ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/letters/pause">
+            Pause or stop the letters
+          </Link>{' '}
+          – at any time, for any reason.
+        </p>
+      ) : null}
+      <Form method="post" action="/letters/sign-out">
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Sign out
+        </button>
+      </Form>
+    </PageColumn>
   );
 }

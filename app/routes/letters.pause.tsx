@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
 import { BackLink } from '~/components/page';
-import { pauseByMember } from '~/models/letter.server';
+import { pauseByMember } from '~/models/letters/exchange.server';
 import { readForm } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';

@@ -3,10 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
 import { BackLink, PlainText } from '~/components/page';
-import { getOwnLetter, submitLetter } from '~/models/letter.server';
+import { getOwnLetter } from '~/models/letters/reading.server';
+import { submitLetter } from '~/models/letters/writing.server';
 import { readForm } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { participantSessions } from '~/utils/session.server';
+import { authorMayEdit } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Check your letter' };
@@ -14,7 +16,7 @@ export const handle: RouteHandle = { title: 'Check your letter' };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const memberId = await participantSessions.require(request);
   const own = getOwnLetter(memberId, idParam(params.id));
-  if (!own || (own.status !== 'draft' && own.status !== 'returned')) throw data('Not found', { status: 404 });
+  if (!own || !authorMayEdit(own.status)) throw data('Not found', { status: 404 });
   return { id: own.id, body: own.draftBody };
 }
 

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { BackLink, PlainText } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
-import { readLetter } from '~/models/letter.server';
+import { readLetter } from '~/models/letters/reading.server';
 import { idParam } from '~/utils/params.server';
 import { participantSessions } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';

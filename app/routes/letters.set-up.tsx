@@ -3,12 +3,13 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Button, TextInput } from '~/components/form-fields';
 import { memberSetUpSchema } from '~/models/letter-schemas';
-import { completeMemberSetUp, findMemberForSetUp } from '~/models/letter.server';
+import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchange.server';
 import { signInWithPassphrase } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your letters' };
@@ -45,41 +46,38 @@ export default function MemberSetUp() {
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Set up your letters</h1>
-        <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="reference"
-            label="Reference"
-            hint="For example, RJL-7K4M-Q2XP"
-            width="10"
-            spellCheck={false}
-            defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference}
-            error={errors?.reference?.[0]}
-          />
-          <TextInput
-            name="setUpCode"
-            label="Set-up code"
-            hint="For example, ABCD-EFGH"
-            width="10"
-            spellCheck={false}
-            defaultValue={prefill.code}
-            error={errors?.setUpCode?.[0]}
-          />
-          <TextInput
-            name="passphrase"
-            label="Choose a passphrase"
-            hint="At least 12 characters. A few words you will remember, that nobody could guess."
-            spellCheck={false}
-            error={errors?.passphrase?.[0]}
-          />
-          <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
-          <Button>Continue</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      <h1 className="govuk-heading-l">Set up your letters</h1>
+      <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
+      <Form method="post" noValidate>
+        <TextInput
+          name="reference"
+          label="Reference"
+          hint="For example, RJL-7K4M-Q2XP"
+          width="10"
+          spellCheck={false}
+          defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference}
+          error={errors?.reference?.[0]}
+        />
+        <TextInput
+          name="setUpCode"
+          label="Set-up code"
+          hint="For example, ABCD-EFGH"
+          width="10"
+          spellCheck={false}
+          defaultValue={prefill.code}
+          error={errors?.setUpCode?.[0]}
+        />
+        <TextInput
+          name="passphrase"
+          label="Choose a passphrase"
+          hint="At least 12 characters. A few words you will remember, that nobody could guess."
+          spellCheck={false}
+          error={errors?.passphrase?.[0]}
+        />
+        <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
+        <Button>Continue</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -6,9 +6,11 @@ import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-field
 import { LetterGuidance, otherSideLabel } from '~/components/letters';
 import { BackLink } from '~/components/page';
 import { LETTER_MAX_CHARS, writeSchema } from '~/models/letter-schemas';
-import { getMemberHome, getOwnLetter, saveDraft } from '~/models/letter.server';
+import { getMemberHome, getOwnLetter } from '~/models/letters/reading.server';
+import { saveDraft } from '~/models/letters/writing.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
+import { authorMayEdit } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Write a letter' };
@@ -20,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (home.exchangeStatus !== 'open') throw redirect('/letters/home');
   const letterParam = new URL(request.url).searchParams.get('letter');
   const own = letterParam && /^\d{1,15}$/.test(letterParam) ? getOwnLetter(memberId, Number(letterParam)) : null;
-  if (letterParam && (!own || (own.status !== 'draft' && own.status !== 'returned'))) throw data('Not found', { status: 404 });
+  if (letterParam && (!own || !authorMayEdit(own.status))) throw data('Not found', { status: 404 });
   return {
     letterId: own?.id ?? null,
     body: own?.draftBody ?? '',

@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, Choices, ErrorSummary, firstError, Textarea, TextInput, type ChoiceItem } from '~/components/form-fields';
+import { Button, Choices, firstError, Textarea, TextInput, type ChoiceItem } from '~/components/form-fields';
 import { AGENCIES, INITIATED_BY, KNOWN_RISKS, partnerReferralSchema } from '~/models/partner-questions';
 import { submitPartnerReferral } from '~/models/partner-referral.server';
 import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/data/referral-options';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Refer someone: for professionals' };
@@ -36,160 +37,157 @@ export default function PartnerReferral() {
   const v = (result?.initialValue ?? {}) as Record<string, unknown>;
   const e = (name: string) => firstError(errors, name);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Refer someone: for professionals</h1>
-        <p className="govuk-body">
-          For police, probation, prisons, youth offending teams, victim services and community safety partnerships. It takes about 10 minutes.
-        </p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="submissionKey" value={str(v.submissionKey) ?? submissionKey} />
-          <h2 className="govuk-heading-m">About you</h2>
-          <Choices
-            kind="radios"
-            name="agency"
-            legend={{ text: 'Your organisation', size: 's' }}
-            items={items(AGENCIES, {
-              other: {
-                conditional: <TextInput name="agencyOther" label="Name of your organisation" defaultValue={str(v.agencyOther)} error={e('agencyOther')} />,
-              },
-            })}
-            selected={str(v.agency)}
-            error={e('agency')}
-            small
-          />
-          <TextInput name="referrerName" label="Your name" autoComplete="name" defaultValue={str(v.referrerName)} error={e('referrerName')} />
-          <TextInput
-            name="referrerEmail"
-            label="Your work email address"
-            hint="We send the reference here"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={str(v.referrerEmail)}
-            error={e('referrerEmail')}
-          />
-          <TextInput
-            name="referrerPhone"
-            label="Your work phone number"
-            type="tel"
-            autoComplete="tel"
-            width="20"
-            defaultValue={str(v.referrerPhone)}
-            error={e('referrerPhone')}
-          />
+    <PageColumn errors={errors}>
+      <h1 className="govuk-heading-l">Refer someone: for professionals</h1>
+      <p className="govuk-body">
+        For police, probation, prisons, youth offending teams, victim services and community safety partnerships. It takes about 10 minutes.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="submissionKey" value={str(v.submissionKey) ?? submissionKey} />
+        <h2 className="govuk-heading-m">About you</h2>
+        <Choices
+          kind="radios"
+          name="agency"
+          legend={{ text: 'Your organisation', size: 's' }}
+          items={items(AGENCIES, {
+            other: {
+              conditional: <TextInput name="agencyOther" label="Name of your organisation" defaultValue={str(v.agencyOther)} error={e('agencyOther')} />,
+            },
+          })}
+          selected={str(v.agency)}
+          error={e('agency')}
+          small
+        />
+        <TextInput name="referrerName" label="Your name" autoComplete="name" defaultValue={str(v.referrerName)} error={e('referrerName')} />
+        <TextInput
+          name="referrerEmail"
+          label="Your work email address"
+          hint="We send the reference here"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={str(v.referrerEmail)}
+          error={e('referrerEmail')}
+        />
+        <TextInput
+          name="referrerPhone"
+          label="Your work phone number"
+          type="tel"
+          autoComplete="tel"
+          width="20"
+          defaultValue={str(v.referrerPhone)}
+          error={e('referrerPhone')}
+        />
 
-          <h2 className="govuk-heading-m">The referral</h2>
-          <Choices
-            kind="radios"
-            name="initiatedBy"
-            legend={{ text: 'Who asked for restorative justice?', size: 's' }}
-            hint="The service is led by the victim’s needs either way."
-            items={items(INITIATED_BY)}
-            selected={str(v.initiatedBy)}
-            error={e('initiatedBy')}
-            small
-          />
-          <Choices
-            kind="checkboxes"
-            name="consentConfirmed"
-            legend={{ text: 'Agreement', size: 's' }}
-            items={[{ value: 'yes', label: 'The person I am referring knows about this referral and agreed to it' }]}
-            selected={str(v.consentConfirmed)}
-            error={e('consentConfirmed')}
-            small
-          />
+        <h2 className="govuk-heading-m">The referral</h2>
+        <Choices
+          kind="radios"
+          name="initiatedBy"
+          legend={{ text: 'Who asked for restorative justice?', size: 's' }}
+          hint="The service is led by the victim’s needs either way."
+          items={items(INITIATED_BY)}
+          selected={str(v.initiatedBy)}
+          error={e('initiatedBy')}
+          small
+        />
+        <Choices
+          kind="checkboxes"
+          name="consentConfirmed"
+          legend={{ text: 'Agreement', size: 's' }}
+          items={[{ value: 'yes', label: 'The person I am referring knows about this referral and agreed to it' }]}
+          selected={str(v.consentConfirmed)}
+          error={e('consentConfirmed')}
+          small
+        />
 
-          <h2 className="govuk-heading-m">The people</h2>
-          <Textarea
-            name="victimDetails"
-            label="The victim or victims"
-            hint="Names, and safe ways and times to contact them"
-            rows={4}
-            defaultValue={str(v.victimDetails)}
-            error={e('victimDetails')}
-            maxLength={2000}
-          />
-          <Textarea
-            name="offenderDetails"
-            label="The person responsible"
-            hint="Name, and where they are now (for example, in prison or on probation), if known"
-            rows={4}
-            defaultValue={str(v.offenderDetails)}
-            error={e('offenderDetails')}
-            maxLength={2000}
-          />
+        <h2 className="govuk-heading-m">The people</h2>
+        <Textarea
+          name="victimDetails"
+          label="The victim or victims"
+          hint="Names, and safe ways and times to contact them"
+          rows={4}
+          defaultValue={str(v.victimDetails)}
+          error={e('victimDetails')}
+          maxLength={2000}
+        />
+        <Textarea
+          name="offenderDetails"
+          label="The person responsible"
+          hint="Name, and where they are now (for example, in prison or on probation), if known"
+          rows={4}
+          defaultValue={str(v.offenderDetails)}
+          error={e('offenderDetails')}
+          maxLength={2000}
+        />
 
-          <h2 className="govuk-heading-m">The offence</h2>
-          <Choices
-            kind="radios"
-            name="offenceKind"
-            legend={{ text: 'Kind of offence', size: 's' }}
-            items={items(OFFENCE_KINDS)}
-            selected={str(v.offenceKind)}
-            error={e('offenceKind')}
-            small
-          />
-          <TextInput
-            name="offenceDate"
-            label="Date of the offence (optional)"
-            hint="An approximate date is fine, like ‘March 2026’"
-            width="20"
-            defaultValue={str(v.offenceDate)}
-            error={e('offenceDate')}
-          />
-          <TextInput
-            name="crimeReference"
-            label="Police reference (optional)"
-            width="20"
-            spellCheck={false}
-            defaultValue={str(v.crimeReference)}
-            error={e('crimeReference')}
-          />
-          <Choices
-            kind="radios"
-            name="justiceStage"
-            legend={{ text: 'Stage of the justice system', size: 's' }}
-            items={items(JUSTICE_STAGES)}
-            selected={str(v.justiceStage)}
-            error={e('justiceStage')}
-            small
-          />
+        <h2 className="govuk-heading-m">The offence</h2>
+        <Choices
+          kind="radios"
+          name="offenceKind"
+          legend={{ text: 'Kind of offence', size: 's' }}
+          items={items(OFFENCE_KINDS)}
+          selected={str(v.offenceKind)}
+          error={e('offenceKind')}
+          small
+        />
+        <TextInput
+          name="offenceDate"
+          label="Date of the offence (optional)"
+          hint="An approximate date is fine, like ‘March 2026’"
+          width="20"
+          defaultValue={str(v.offenceDate)}
+          error={e('offenceDate')}
+        />
+        <TextInput
+          name="crimeReference"
+          label="Police reference (optional)"
+          width="20"
+          spellCheck={false}
+          defaultValue={str(v.crimeReference)}
+          error={e('crimeReference')}
+        />
+        <Choices
+          kind="radios"
+          name="justiceStage"
+          legend={{ text: 'Stage of the justice system', size: 's' }}
+          items={items(JUSTICE_STAGES)}
+          selected={str(v.justiceStage)}
+          error={e('justiceStage')}
+          small
+        />
 
-          <h2 className="govuk-heading-m">Risks and support</h2>
-          <Choices
-            kind="checkboxes"
-            name="risks"
-            legend={{ text: 'Known risks', size: 's' }}
-            hint="Select all that apply"
-            items={items(KNOWN_RISKS, { none: { dividerBefore: 'or', exclusive: true } })}
-            selected={list(v.risks)}
-            error={e('risks')}
-            small
-          />
-          <Textarea name="riskNotes" label="About the risks (optional)" rows={3} defaultValue={str(v.riskNotes)} error={e('riskNotes')} maxLength={2000} />
-          <Choices
-            kind="checkboxes"
-            name="supportNeeds"
-            legend={{ text: 'Support needs', size: 's' }}
-            items={items(SUPPORT_NEEDS, { none: { dividerBefore: 'or', exclusive: true } })}
-            selected={list(v.supportNeeds)}
-            error={e('supportNeeds')}
-            small
-          />
-          <Textarea
-            name="supportDetails"
-            label="About support needs (optional)"
-            hint="For example, the language for an interpreter"
-            rows={3}
-            defaultValue={str(v.supportDetails)}
-            error={e('supportDetails')}
-            maxLength={1000}
-          />
-          <Button>Send referral</Button>
-        </Form>
-      </div>
-    </div>
+        <h2 className="govuk-heading-m">Risks and support</h2>
+        <Choices
+          kind="checkboxes"
+          name="risks"
+          legend={{ text: 'Known risks', size: 's' }}
+          hint="Select all that apply"
+          items={items(KNOWN_RISKS, { none: { dividerBefore: 'or', exclusive: true } })}
+          selected={list(v.risks)}
+          error={e('risks')}
+          small
+        />
+        <Textarea name="riskNotes" label="About the risks (optional)" rows={3} defaultValue={str(v.riskNotes)} error={e('riskNotes')} maxLength={2000} />
+        <Choices
+          kind="checkboxes"
+          name="supportNeeds"
+          legend={{ text: 'Support needs', size: 's' }}
+          items={items(SUPPORT_NEEDS, { none: { dividerBefore: 'or', exclusive: true } })}
+          selected={list(v.supportNeeds)}
+          error={e('supportNeeds')}
+          small
+        />
+        <Textarea
+          name="supportDetails"
+          label="About support needs (optional)"
+          hint="For example, the language for an interpreter"
+          rows={3}
+          defaultValue={str(v.supportDetails)}
+          error={e('supportDetails')}
+          maxLength={1000}
+        />
+        <Button>Send referral</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 
@@ -14,23 +15,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PartnerSent() {
   const { reference } = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Referral sent</h1>
-          <div className="govuk-panel__body">
-            Reference
-            <br />
-            <strong>{reference}</strong>
-          </div>
+    <PageColumn>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">Referral sent</h1>
+        <div className="govuk-panel__body">
+          Reference
+          <br />
+          <strong>{reference}</strong>
         </div>
-        <p className="govuk-body">We have emailed you the reference. A facilitator will contact the person you referred, usually within 5 working days.</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/refer-as-a-professional">
-            Make another referral
-          </Link>
-        </p>
       </div>
-    </div>
+      <p className="govuk-body">We have emailed you the reference. A facilitator will contact the person you referred, usually within 5 working days.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/refer-as-a-professional">
+          Make another referral
+        </Link>
+      </p>
+    </PageColumn>
   );
 }

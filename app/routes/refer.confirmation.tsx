@@ -2,8 +2,8 @@
 // by typing two of its words back. After that it cannot be shown again.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
-import { WarningText } from '~/components/page';
+import { Button, TextInput } from '~/components/form-fields';
+import { WarningText, PageColumn } from '~/components/page';
 import { finishConfirmation, getConfirmation } from '~/models/referral.server';
 import { normalisePassphrase } from '~/utils/passphrase.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
@@ -45,38 +45,35 @@ export default function Confirmation() {
   const result = useActionData<typeof action>();
   const errors = result && 'error' in result ? result.error : undefined;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Referral sent</h1>
-          <div className="govuk-panel__body">
-            Your reference is
-            <br />
-            <strong>{reference}</strong>
-          </div>
+    <PageColumn errors={errors}>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">Referral sent</h1>
+        <div className="govuk-panel__body">
+          Your reference is
+          <br />
+          <strong>{reference}</strong>
         </div>
-        <h2 className="govuk-heading-m">Your secret passphrase</h2>
-        <p className="govuk-body">You need your reference and this passphrase to check your referral and read our messages.</p>
-        <p className="govuk-body app-passphrase" id="passphrase">
-          {words.join(' ')}
-        </p>
-        <WarningText>We will only show it once. We cannot see it or send it to you again.</WarningText>
-        <h2 className="govuk-heading-s">Keeping it safe</h2>
-        <ul className="govuk-list govuk-list--bullet">
-          <li>Write it down and keep it somewhere only you can find it, or save it in a password manager.</li>
-          <li>Do not save it in a place that someone who harmed you could see, such as a shared phone or email account.</li>
-          <li>If you lose it, call us on the number at the bottom of the page.</li>
-        </ul>
-        <Form method="post" noValidate>
-          <h2 className="govuk-heading-m">Check you have saved it</h2>
-          <p className="govuk-body">Type 2 words from your passphrase.</p>
-          {ask.map((f) => (
-            <TextInput key={f.name} name={f.name} label={f.label} width="10" spellCheck={false} error={errors?.[f.name]?.[0]} />
-          ))}
-          <Button>I have saved it</Button>
-        </Form>
       </div>
-    </div>
+      <h2 className="govuk-heading-m">Your secret passphrase</h2>
+      <p className="govuk-body">You need your reference and this passphrase to check your referral and read our messages.</p>
+      <p className="govuk-body app-passphrase" id="passphrase">
+        {words.join(' ')}
+      </p>
+      <WarningText>We will only show it once. We cannot see it or send it to you again.</WarningText>
+      <h2 className="govuk-heading-s">Keeping it safe</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>Write it down and keep it somewhere only you can find it, or save it in a password manager.</li>
+        <li>Do not save it in a place that someone who harmed you could see, such as a shared phone or email account.</li>
+        <li>If you lose it, call us on the number at the bottom of the page.</li>
+      </ul>
+      <Form method="post" noValidate>
+        <h2 className="govuk-heading-m">Check you have saved it</h2>
+        <p className="govuk-body">Type 2 words from your passphrase.</p>
+        {ask.map((f) => (
+          <TextInput key={f.name} name={f.name} label={f.label} width="10" spellCheck={false} error={errors?.[f.name]?.[0]} />
+        ))}
+        <Button>I have saved it</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -1,13 +1,14 @@
 // A case: its stage and the moves allowed from it, the essentials gate, the participants.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Choices, ErrorSummary, Textarea, TextInput } from '~/components/form-fields';
-import { SummaryList } from '~/components/page';
+import { Button, Choices, Textarea, TextInput } from '~/components/form-fields';
+import { SummaryList, PageColumn, useFormErrors } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { allowedMoves, CLOSURE_REASONS, STAGE_LABELS } from '~/models/case-stages';
+import { allowedMoves, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
+import { stageAllowsExchange } from '~/models/states';
 import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
 import { referralRows } from '~/models/referral-details';
 import { replyWithErrors } from '~/utils/form.server';
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, missing, history, facilitator } = found;
+  const { kase, referral, people, gaps, history, facilitator } = found;
   return {
     id: kase.id,
     reference: referral.reference,
@@ -29,12 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closureReason: kase.closureReason,
     facilitator,
     moves: allowedMoves(kase.stage),
-    missing,
+    missing: gaps.map(describeGap),
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
       role: p.role,
-      status: p.assessment ? (missing.some((m) => m.startsWith(`${p.name} (`)) ? 'In progress' : 'Complete') : 'Not started',
+      status: p.assessment ? (gaps.some((g) => g.participantId === p.id) ? 'In progress' : 'Complete') : 'Not started',
     })),
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     referralRows: referralRows(referral),
@@ -93,151 +94,147 @@ const MOVE_LABEL: Record<string, string> = {
 
 export default function CasePage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
+  const errors = useFormErrors();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">Facilitator: {d.facilitator}</span>
-        <h1 className="govuk-heading-l">Case {d.reference}</h1>
+    <PageColumn errors={errors}>
+      <span className="govuk-caption-l">Facilitator: {d.facilitator}</span>
+      <h1 className="govuk-heading-l">Case {d.reference}</h1>
+      <p className="govuk-body">
+        Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
+        {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]})` : ''}
+      </p>
+
+      <h2 className="govuk-heading-m">Before it can be ready</h2>
+      {d.missing.length === 0 ? (
+        <p className="govuk-body">Every essential is recorded.</p>
+      ) : (
+        <ul className="govuk-list govuk-list--bullet" id="missing-essentials">
+          {d.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+
+      {d.moves.length ? (
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="from" value={d.stage} />
+          <Choices
+            kind="radios"
+            name="to"
+            legend={{ text: 'What next?', size: 'm' }}
+            items={d.moves.map((to) => ({
+              value: to,
+              label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
+              conditional:
+                to === 'closed' ? (
+                  <Choices
+                    kind="radios"
+                    name="closureReason"
+                    legend={{ text: 'Why is it closing?', size: 's' }}
+                    items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
+                    error={errors?.closureReason?.[0]}
+                    small
+                  />
+                ) : undefined,
+            }))}
+            error={errors?.to?.[0]}
+          />
+          <Button>Save</Button>
+        </Form>
+      ) : null}
+
+      {stageAllowsExchange(d.stage) ? (
         <p className="govuk-body">
-          Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
-          {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]})` : ''}
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/letters`}>
+            Letter exchange
+          </Link>
         </p>
+      ) : null}
 
-        <h2 className="govuk-heading-m">Before it can be ready</h2>
-        {d.missing.length === 0 ? (
-          <p className="govuk-body">Every essential is recorded.</p>
-        ) : (
-          <ul className="govuk-list govuk-list--bullet" id="missing-essentials">
-            {d.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        )}
-
-        {d.moves.length ? (
+      <h2 className="govuk-heading-m">Participants</h2>
+      {d.people.length === 0 ? <p className="govuk-body">No one has been added yet.</p> : null}
+      <ul className="govuk-list">
+        {d.people.map((p) => (
+          <li key={p.id}>
+            <Link className="govuk-link" to={`/staff/cases/${d.id}/participants/${p.id}`}>
+              {p.name}
+            </Link>{' '}
+            – {PARTICIPANT_ROLES.find(([v]) => v === p.role)?.[1]}, assessment {p.status.toLowerCase()}
+          </li>
+        ))}
+      </ul>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Add a participant</span>
+        </summary>
+        <div className="govuk-details__text">
           <Form method="post" noValidate>
             <CsrfInput />
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="from" value={d.stage} />
+            <input type="hidden" name="intent" value="add-participant" />
             <Choices
               kind="radios"
-              name="to"
-              legend={{ text: 'What next?', size: 'm' }}
-              items={d.moves.map((to) => ({
-                value: to,
-                label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
+              name="role"
+              legend={{ text: 'Their part in the case', size: 's' }}
+              items={PARTICIPANT_ROLES.map(([value, label]) => ({
+                value,
+                label,
                 conditional:
-                  to === 'closed' ? (
+                  value === 'supporter' ? (
                     <Choices
                       kind="radios"
-                      name="closureReason"
-                      legend={{ text: 'Why is it closing?', size: 's' }}
-                      items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
-                      error={errors?.closureReason?.[0]}
+                      name="directlyAffected"
+                      legend={{ text: 'Were they directly affected by the crime?', size: 's' }}
+                      hint="Family or community members can take part only if they were."
+                      items={[
+                        { value: 'yes', label: 'Yes' },
+                        { value: 'no', label: 'No' },
+                      ]}
                       small
                     />
                   ) : undefined,
               }))}
-              error={errors?.to?.[0]}
+              error={errors?.role?.[0]}
+              small
             />
-            <Button>Save</Button>
+            <TextInput name="name" label="Name" error={errors?.name?.[0]} />
+            <Textarea
+              name="contactDetails"
+              label="Contact details (optional)"
+              hint="Safe ways and times to contact them"
+              rows={3}
+              error={errors?.contactDetails?.[0]}
+            />
+            <Button secondary>Add participant</Button>
           </Form>
-        ) : null}
+        </div>
+      </details>
 
-        {d.stage === 'ready' || d.stage === 'in_progress' ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/staff/cases/${d.id}/letters`}>
-              Letter exchange
-            </Link>
-          </p>
-        ) : null}
+      <h2 className="govuk-heading-m">The referral</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
+          Open the referral{d.selfReferral ? ' and messages with the referrer' : ''}
+        </Link>
+      </p>
+      <SummaryList rows={d.referralRows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
 
-        <h2 className="govuk-heading-m">Participants</h2>
-        {d.people.length === 0 ? <p className="govuk-body">No one has been added yet.</p> : null}
-        <ul className="govuk-list">
-          {d.people.map((p) => (
-            <li key={p.id}>
-              <Link className="govuk-link" to={`/staff/cases/${d.id}/participants/${p.id}`}>
-                {p.name}
-              </Link>{' '}
-              – {PARTICIPANT_ROLES.find(([v]) => v === p.role)?.[1]}, assessment {p.status.toLowerCase()}
-            </li>
-          ))}
-        </ul>
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Add a participant</span>
-          </summary>
-          <div className="govuk-details__text">
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="add-participant" />
-              <Choices
-                kind="radios"
-                name="role"
-                legend={{ text: 'Their part in the case', size: 's' }}
-                items={PARTICIPANT_ROLES.map(([value, label]) => ({
-                  value,
-                  label,
-                  conditional:
-                    value === 'supporter' ? (
-                      <Choices
-                        kind="radios"
-                        name="directlyAffected"
-                        legend={{ text: 'Were they directly affected by the crime?', size: 's' }}
-                        hint="Family or community members can take part only if they were."
-                        items={[
-                          { value: 'yes', label: 'Yes' },
-                          { value: 'no', label: 'No' },
-                        ]}
-                        small
-                      />
-                    ) : undefined,
-                }))}
-                error={errors?.role?.[0]}
-                small
-              />
-              <TextInput name="name" label="Name" error={errors?.name?.[0]} />
-              <Textarea
-                name="contactDetails"
-                label="Contact details (optional)"
-                hint="Safe ways and times to contact them"
-                rows={3}
-                error={errors?.contactDetails?.[0]}
-              />
-              <Button secondary>Add participant</Button>
-            </Form>
-          </div>
-        </details>
-
-        <h2 className="govuk-heading-m">The referral</h2>
+      <h2 className="govuk-heading-m">History</h2>
+      {d.history.length === 0 ? <p className="govuk-body">No changes of stage yet.</p> : null}
+      <ul className="govuk-list">
+        {d.history.map((h, i) => (
+          <li key={i}>
+            {formatDateTime(h.at)}: {STAGE_LABELS[h.from as keyof typeof STAGE_LABELS]} to {STAGE_LABELS[h.to as keyof typeof STAGE_LABELS]} by {h.by}
+          </li>
+        ))}
+      </ul>
+      {d.manager ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
-            Open the referral{d.selfReferral ? ' and messages with the referrer' : ''}
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/audit`}>
+            Audit trail
           </Link>
         </p>
-        <SummaryList rows={d.referralRows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
-
-        <h2 className="govuk-heading-m">History</h2>
-        {d.history.length === 0 ? <p className="govuk-body">No changes of stage yet.</p> : null}
-        <ul className="govuk-list">
-          {d.history.map((h, i) => (
-            <li key={i}>
-              {formatDateTime(h.at)}: {STAGE_LABELS[h.from as keyof typeof STAGE_LABELS]} to {STAGE_LABELS[h.to as keyof typeof STAGE_LABELS]} by {h.by}
-            </li>
-          ))}
-        </ul>
-        {d.manager ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/staff/cases/${d.id}/audit`}>
-              Audit trail
-            </Link>
-          </p>
-        ) : null}
-      </div>
-    </div>
+      ) : null}
+    </PageColumn>
   );
 }

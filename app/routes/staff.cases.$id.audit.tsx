@@ -2,6 +2,8 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { BackLink } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
+import { describeAuditAction, SUBJECT_TYPES } from '~/models/audit-vocabulary';
+import { STAGE_LABELS } from '~/models/case-stages';
 import { getCaseAudit } from '~/models/case.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
@@ -13,7 +15,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
   const found = getCaseAudit(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  return { caseId: found.kase.id, rows: found.rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+  return {
+    caseId: found.kase.id,
+    rows: found.rows.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      what: describeAuditAction(r.action, (s) => STAGE_LABELS[s as keyof typeof STAGE_LABELS]),
+      subject: SUBJECT_TYPES[r.subjectType as keyof typeof SUBJECT_TYPES] ?? r.subjectType,
+    })),
+  };
 }
 
 export default function Audit() {
@@ -45,9 +55,12 @@ export default function Audit() {
             <tr key={r.id} className="govuk-table__row">
               <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
               <td className="govuk-table__cell">{r.actor}</td>
-              <td className="govuk-table__cell">{r.action}</td>
               <td className="govuk-table__cell">
-                {r.subjectType} {r.subjectId}
+                {r.what}
+                <span className="govuk-caption-m">{r.action}</span>
+              </td>
+              <td className="govuk-table__cell">
+                {r.subject} {r.subjectId}
               </td>
             </tr>
           ))}

@@ -5,15 +5,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
-import { SENT_STATE } from '~/components/letters';
 import { BackLink } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { requiredText } from '~/models/message-schema';
 import { letterBodySchema } from '~/models/letter-schemas';
-import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, recordPaperLetter, resumeExchange } from '~/models/letter.server';
+import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, resumeExchange } from '~/models/letters/exchange.server';
+import { recordPaperLetter } from '~/models/letters/review.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import { EXCHANGE_STATES, exchangeMayResume, exchangeRelays, LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Letter exchange' };
@@ -153,8 +154,10 @@ export default function ExchangePage() {
       ) : (
         <>
           <p className="govuk-body">
-            Status: <strong className="govuk-tag">{d.exchange.status}</strong>
-            {d.exchange.status !== 'open' && d.exchange.pausedBy ? ` by ${d.exchange.pausedBy === 'participant' ? 'a participant' : 'a facilitator'}` : ''}
+            Status: <strong className="govuk-tag">{EXCHANGE_STATES[d.exchange.status].staff}</strong>
+            {!exchangeRelays(d.exchange.status) && d.exchange.pausedBy
+              ? ` by ${d.exchange.pausedBy === 'participant' ? 'a participant' : 'a facilitator'}`
+              : ''}
             {d.exchange.reason ? `. ${d.exchange.reason}` : ''}
           </p>
 
@@ -215,14 +218,14 @@ export default function ExchangePage() {
                   Letter {l.id}
                 </Link>{' '}
                 from {l.from} to {l.to}
-                {l.onPaper ? ' (on paper)' : ''}: {SENT_STATE[l.status]}
+                {l.onPaper ? ' (on paper)' : ''}: {LETTER_STATES[l.status].author}
                 {l.submittedAt ? `, ${formatDateTime(l.submittedAt)}` : ''}
                 {l.read ? ', read' : ''}
               </li>
             ))}
           </ul>
 
-          {members.length >= 2 && d.exchange.status === 'open' ? (
+          {members.length >= 2 && exchangeRelays(d.exchange.status) ? (
             <details className="govuk-details">
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">Record a letter received on paper</span>
@@ -245,21 +248,21 @@ export default function ExchangePage() {
             </details>
           ) : null}
 
-          <h2 className="govuk-heading-m">{d.exchange.status === 'open' ? 'Pause the exchange' : 'Resume the exchange'}</h2>
-          {d.exchange.status === 'withdrawn' ? (
+          <h2 className="govuk-heading-m">{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</h2>
+          {!exchangeRelays(d.exchange.status) && !exchangeMayResume(d.exchange.status) ? (
             <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
           ) : (
             <Form method="post" noValidate>
               <CsrfInput />
-              <input type="hidden" name="intent" value={d.exchange.status === 'open' ? 'pause' : 'resume'} />
+              <input type="hidden" name="intent" value={exchangeRelays(d.exchange.status) ? 'pause' : 'resume'} />
               <Textarea
                 name="reason"
-                label={d.exchange.status === 'open' ? 'Why are you pausing it?' : 'Why is it safe to resume?'}
+                label={exchangeRelays(d.exchange.status) ? 'Why are you pausing it?' : 'Why is it safe to resume?'}
                 hint="The record keeps this."
                 rows={2}
                 error={errors?.reason?.[0]}
               />
-              <Button warning={d.exchange.status === 'open'}>{d.exchange.status === 'open' ? 'Pause the exchange' : 'Resume the exchange'}</Button>
+              <Button warning={exchangeRelays(d.exchange.status)}>{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</Button>
             </Form>
           )}
         </>

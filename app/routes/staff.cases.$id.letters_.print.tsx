@@ -1,11 +1,11 @@
 // The whole letter exchange, for the case file: every version and every decision.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { SENT_STATE } from '~/components/letters';
 import { formatDateTime } from '~/components/staff';
-import { getExchangeRecord } from '~/models/letter.server';
+import { getExchangeRecord } from '~/models/letters/review.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
+import { LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Letter exchange for the case file' };
@@ -39,7 +39,7 @@ export default function ExchangeRecord() {
             Letter {l.id}: {l.from} to {l.to}
             {l.onPaper ? ' (on paper)' : ''}
           </h2>
-          <p className="govuk-body">Now: {SENT_STATE[l.status]}</p>
+          <p className="govuk-body">Now: {LETTER_STATES[l.status].author}</p>
           {l.versions.map((v) => (
             <div key={v.version}>
               <h3 className="govuk-heading-s">

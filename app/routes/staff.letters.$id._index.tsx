@@ -2,12 +2,12 @@
 // and the four decisions. Flags inform; the facilitator decides.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { BackLink, useFormErrors } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
-import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letter.server';
+import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letters/review.server';
 import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -90,8 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReviewLetter() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
+  const errors = useFormErrors();
   const waiting = d.status === 'waiting';
   return (
     <>

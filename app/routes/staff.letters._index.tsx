@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ageInDays } from '~/components/staff';
-import { listReviewQueue } from '~/models/letter.server';
+import { listReviewQueue } from '~/models/letters/review.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 

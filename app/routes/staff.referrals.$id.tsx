@@ -1,10 +1,10 @@
 // One referral: what it says, the messages with a self-referrer, and triage.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
-import { MessageThread, SummaryList } from '~/components/page';
+import { Button, Select, Textarea } from '~/components/form-fields';
+import { MessageThread, SummaryList, PageColumn, useFormErrors } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
 import { referralRows } from '~/models/referral-details';
@@ -13,6 +13,7 @@ import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, 
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import { awaitsTriage } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: (d) => `Referral ${(d as { reference: string }).reference}` };
@@ -62,83 +63,79 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffReferral() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
-  const open = d.status === 'received' || d.status === 'being_looked_at';
+  const errors = useFormErrors();
+  const open = awaitsTriage(d.status);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">
-          {d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}
-        </span>
-        <h1 className="govuk-heading-l">Referral {d.reference}</h1>
-        {d.caseId ? (
-          <div className="govuk-inset-text">
-            Accepted.{' '}
-            <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
-              Open the case
-            </Link>
-          </div>
-        ) : null}
-        {d.status === 'declined' ? <div className="govuk-inset-text">Declined: {d.declinedReason}</div> : null}
-        {d.status === 'withdrawn' ? <div className="govuk-inset-text">The referrer withdrew this referral.</div> : null}
-        <SummaryList rows={d.rows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
+    <PageColumn errors={errors}>
+      <span className="govuk-caption-l">
+        {d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}
+      </span>
+      <h1 className="govuk-heading-l">Referral {d.reference}</h1>
+      {d.caseId ? (
+        <div className="govuk-inset-text">
+          Accepted.{' '}
+          <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
+            Open the case
+          </Link>
+        </div>
+      ) : null}
+      {d.status === 'declined' ? <div className="govuk-inset-text">Declined: {d.declinedReason}</div> : null}
+      {d.status === 'withdrawn' ? <div className="govuk-inset-text">The referrer withdrew this referral.</div> : null}
+      <SummaryList rows={d.rows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
 
-        {open ? (
-          <>
-            <h2 className="govuk-heading-m">Accept into a case</h2>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="accept" />
-              <Select
-                name="facilitatorId"
-                label="Facilitator"
-                defaultValue={String(d.me)}
-                options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))}
-                error={errors?.facilitatorId?.[0]}
-              />
-              <Button>Accept</Button>
-            </Form>
-            <h2 className="govuk-heading-m">Or decline</h2>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="decline" />
-              <Textarea
-                name="reason"
-                label="Reason for declining"
-                hint="The record keeps this. The referrer is not shown it."
-                rows={3}
-                error={errors?.reason?.[0]}
-                maxLength={1000}
-              />
-              <Button warning>Decline</Button>
-            </Form>
-          </>
-        ) : null}
+      {open ? (
+        <>
+          <h2 className="govuk-heading-m">Accept into a case</h2>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="accept" />
+            <Select
+              name="facilitatorId"
+              label="Facilitator"
+              defaultValue={String(d.me)}
+              options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))}
+              error={errors?.facilitatorId?.[0]}
+            />
+            <Button>Accept</Button>
+          </Form>
+          <h2 className="govuk-heading-m">Or decline</h2>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="decline" />
+            <Textarea
+              name="reason"
+              label="Reason for declining"
+              hint="The record keeps this. The referrer is not shown it."
+              rows={3}
+              error={errors?.reason?.[0]}
+              maxLength={1000}
+            />
+            <Button warning>Decline</Button>
+          </Form>
+        </>
+      ) : null}
 
-        {d.source === 'self' ? (
-          <>
-            <h2 className="govuk-heading-m">Messages with the referrer</h2>
-            {d.messages.length === 0 ? <p className="govuk-body">No messages yet.</p> : null}
-            <MessageThread messages={d.messages} otherSide="From the referrer" format={formatDateTime} />
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="reply" />
-              <Textarea
-                name="body"
-                label="Reply"
-                labelSize="s"
-                hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message."
-                rows={4}
-                error={errors?.body?.[0]}
-                maxLength={2000}
-              />
-              <Button secondary>Send reply</Button>
-            </Form>
-          </>
-        ) : null}
-      </div>
-    </div>
+      {d.source === 'self' ? (
+        <>
+          <h2 className="govuk-heading-m">Messages with the referrer</h2>
+          {d.messages.length === 0 ? <p className="govuk-body">No messages yet.</p> : null}
+          <MessageThread messages={d.messages} otherSide="From the referrer" format={formatDateTime} />
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="reply" />
+            <Textarea
+              name="body"
+              label="Reply"
+              labelSize="s"
+              hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message."
+              rows={4}
+              error={errors?.body?.[0]}
+              maxLength={2000}
+            />
+            <Button secondary>Send reply</Button>
+          </Form>
+        </>
+      ) : null}
+    </PageColumn>
   );
 }

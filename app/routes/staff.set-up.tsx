@@ -1,12 +1,13 @@
 // First step of a new (or reset) account: choose a password, from the one-time link.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Button, TextInput } from '~/components/form-fields';
 import { newPasswordSchema } from '~/models/staff-schemas';
 import { completePasswordSetUp, findBySetUpToken } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession } from '~/utils/staff-session.server';
+import { PageColumn, useFormErrors } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your account' };
@@ -31,28 +32,24 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SetUp() {
   const { name } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
+  const errors = useFormErrors();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Set up your account</h1>
-        <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="password"
-            label="Choose a password"
-            hint="At least 12 characters. A few unrelated words make a strong, memorable password."
-            type="password"
-            autoComplete="new-password"
-            width="two-thirds"
-            error={errors?.password?.[0]}
-          />
-          <TextInput name="confirm" label="Type it again" type="password" autoComplete="new-password" width="two-thirds" error={errors?.confirm?.[0]} />
-          <Button>Continue</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      <h1 className="govuk-heading-l">Set up your account</h1>
+      <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
+      <Form method="post" noValidate>
+        <TextInput
+          name="password"
+          label="Choose a password"
+          hint="At least 12 characters. A few unrelated words make a strong, memorable password."
+          type="password"
+          autoComplete="new-password"
+          width="two-thirds"
+          error={errors?.password?.[0]}
+        />
+        <TextInput name="confirm" label="Type it again" type="password" autoComplete="new-password" width="two-thirds" error={errors?.confirm?.[0]} />
+        <Button>Continue</Button>
+      </Form>
+    </PageColumn>
   );
 }

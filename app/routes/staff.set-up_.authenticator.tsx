@@ -1,12 +1,13 @@
 // Second step of set-up (and first sign-in without one): enrol an authenticator app.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Button, TextInput } from '~/components/form-fields';
 import { codeSchema } from '~/models/staff-schemas';
 import { checkStaffCode, getEnrolment } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
+import { PageColumn, useFormErrors } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your authenticator app' };
@@ -45,37 +46,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Authenticator() {
   const { svg, key } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
+  const errors = useFormErrors();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Set up your authenticator app</h1>
-        <ol className="govuk-list govuk-list--number">
-          <li>Open an authenticator app on your phone, such as Microsoft Authenticator or Google Authenticator.</li>
-          <li>Add an account and scan this QR code.</li>
-        </ol>
-        <div className="app-qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: svg }} />
-        <p className="govuk-body">If you cannot scan it, type this key into the app instead:</p>
-        <p className="govuk-body">
-          <code id="totp-key" className="app-passphrase">
-            {key}
-          </code>
-        </p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="code"
-            label="Enter the 6-digit code the app shows"
-            width="5"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            error={errors?.code?.[0]}
-          />
-          <Button>Finish set-up</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      <h1 className="govuk-heading-l">Set up your authenticator app</h1>
+      <ol className="govuk-list govuk-list--number">
+        <li>Open an authenticator app on your phone, such as Microsoft Authenticator or Google Authenticator.</li>
+        <li>Add an account and scan this QR code.</li>
+      </ol>
+      <div className="app-qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: svg }} />
+      <p className="govuk-body">If you cannot scan it, type this key into the app instead:</p>
+      <p className="govuk-body">
+        <code id="totp-key" className="app-passphrase">
+          {key}
+        </code>
+      </p>
+      <Form method="post" noValidate>
+        <TextInput
+          name="code"
+          label="Enter the 6-digit code the app shows"
+          width="5"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          error={errors?.code?.[0]}
+        />
+        <Button>Finish set-up</Button>
+      </Form>
+    </PageColumn>
   );
 }

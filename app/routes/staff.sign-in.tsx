@@ -1,11 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Button, TextInput } from '~/components/form-fields';
 import { signInSchema } from '~/models/staff-schemas';
 import { checkStaffPassword } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
+import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Sign in to the staff workspace' };
@@ -40,32 +41,29 @@ export default function StaffSignIn() {
   const errors = result?.error ?? undefined;
   const email = (result?.initialValue as { email?: string } | undefined)?.email;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
-        <Form method="post" noValidate>
-          <TextInput
-            name="email"
-            label="Work email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            defaultValue={email}
-            error={errors?.email?.[0]}
-          />
-          <TextInput
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            spellCheck={false}
-            width="two-thirds"
-            error={errors?.password?.[0]}
-          />
-          <Button>Continue</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
+      <Form method="post" noValidate>
+        <TextInput
+          name="email"
+          label="Work email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={email}
+          error={errors?.email?.[0]}
+        />
+        <TextInput
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          spellCheck={false}
+          width="two-thirds"
+          error={errors?.password?.[0]}
+        />
+        <Button>Continue</Button>
+      </Form>
+    </PageColumn>
   );
 }

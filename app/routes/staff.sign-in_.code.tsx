@@ -1,11 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Form } from '@remix-run/react';
+import { Button, TextInput } from '~/components/form-fields';
 import { codeSchema } from '~/models/staff-schemas';
 import { checkStaffCode } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
+import { PageColumn, useFormErrors } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Enter your code' };
@@ -37,27 +38,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffCode() {
-  const result = useActionData<typeof action>();
-  const errors = result?.error ?? undefined;
+  const errors = useFormErrors();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <Form method="post" noValidate>
-          <TextInput
-            name="code"
-            label="Enter the code from your authenticator app"
-            isPageHeading
-            hint="It is 6 digits, like 123 456"
-            width="5"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            error={errors?.code?.[0]}
-          />
-          <Button>Sign in</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn errors={errors}>
+      <Form method="post" noValidate>
+        <TextInput
+          name="code"
+          label="Enter the code from your authenticator app"
+          isPageHeading
+          hint="It is 6 digits, like 123 456"
+          width="5"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          error={errors?.code?.[0]}
+        />
+        <Button>Sign in</Button>
+      </Form>
+    </PageColumn>
   );
 }

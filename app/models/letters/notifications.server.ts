@@ -1,0 +1,55 @@
+// Emails about letters, all content-free: a facilitator's alert when a letter waits, and
+// the daily digest of letters that have waited over 2 working days.
+import { eq } from 'drizzle-orm';
+import { cases, exchanges, letters, staffUsers } from '#db/schema';
+import { letterWaitingEmail } from '#emails/letter-waiting';
+import { lettersDigestEmail } from '#emails/letters-digest';
+import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
+import { env } from '~/utils/env.server';
+import type { Tx } from '#db/client.server';
+
+export function alertFacilitator(tx: Tx, caseId: number, letterId: number) {
+  const f = tx.select({ email: staffUsers.email }).from(cases).innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId)).where(eq(cases.id, caseId)).get();
+  if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId, publicUrl: env.PUBLIC_URL }));
+}
+
+/** Whole working days (Monday to Friday) from `from` to `to`. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  let days = 0;
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  const end = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
+  while (d.getTime() < end) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) days++;
+  }
+  return days;
+}
+
+/** Once a day per facilitator: a digest of letters that have waited over 2 working days. */
+export function sendDigests(now = new Date()): number {
+  const today = now.toISOString().slice(0, 10);
+  const waiting = db
+    .select({ facilitatorId: cases.facilitatorId, email: staffUsers.email, lastDigestOn: staffUsers.lastDigestOn, submittedAt: letters.submittedAt })
+    .from(letters)
+    .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
+    .innerJoin(cases, eq(cases.id, exchanges.caseId))
+    .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+    .where(eq(letters.status, 'waiting'))
+    .all()
+    .filter((l) => l.submittedAt && workingDaysBetween(l.submittedAt, now) > 2 && l.lastDigestOn !== today);
+  const byStaff = new Map<number, { email: string; days: number[] }>();
+  for (const l of waiting) {
+    const entry = byStaff.get(l.facilitatorId) ?? { email: l.email, days: [] };
+    entry.days.push(workingDaysBetween(l.submittedAt!, now));
+    byStaff.set(l.facilitatorId, entry);
+  }
+  db.transaction((tx) => {
+    for (const [staffId, { email, days }] of byStaff) {
+      enqueueEmail(tx, email, 'letters-digest', lettersDigestEmail({ count: days.length, oldestDays: Math.max(...days), publicUrl: env.PUBLIC_URL }));
+      tx.update(staffUsers).set({ lastDigestOn: today }).where(eq(staffUsers.id, staffId)).run();
+    }
+  });
+  return byStaff.size;
+}

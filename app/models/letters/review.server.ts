@@ -1,0 +1,256 @@
+// The facilitator's review: the queue, the review page with safety flags, decisions
+// (pass on with redactions, return, do not pass on), paper letters, printing, read receipts
+// and the whole exchange for the case file. Approval writes `relayed_text` once, in the
+// same transaction as the decision.
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
+import { newLetterEmail } from '#emails/new-letter';
+import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { findSafetyFlags } from '~/models/safety-flags';
+import { awaitsDecision, exchangeRelays } from '~/models/states';
+import { caseScope, findCaseInScope } from '~/models/case-scope.server';
+import { recordAudit } from '~/models/audit.server';
+import { letterInScope, REMOVED } from './shared.server';
+import { addVersion } from './writing.server';
+import { getExchangeForStaff } from './exchange.server';
+
+/** Letters waiting for review, oldest first: a facilitator's own cases, or every case for a manager. */
+export function listReviewQueue(staff: StaffUser) {
+  return db
+    .select({
+      id: letters.id,
+      submittedAt: letters.submittedAt,
+      onPaper: letters.onPaper,
+      caseId: cases.id,
+      reference: referrals.reference,
+      facilitator: staffUsers.name,
+      exchangeStatus: exchanges.status,
+    })
+    .from(letters)
+    .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
+    .innerJoin(cases, eq(cases.id, exchanges.caseId))
+    .innerJoin(referrals, eq(referrals.id, cases.referralId))
+    .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
+    .where(and(eq(letters.status, 'waiting'), caseScope(staff)))
+    .orderBy(asc(letters.submittedAt), asc(letters.id))
+    .limit(200)
+    .all();
+}
+
+/** The review page: the latest version with its safety flags, and the letter's whole history. Opening it is audited. */
+export function getLetterForReview(staff: StaffUser, letterId: number) {
+  const found = letterInScope(db, staff, letterId);
+  if (!found) return null;
+  const versions = db.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(asc(letterVersions.version)).all();
+  const reviews = db
+    .select({
+      versionId: letterReviews.versionId,
+      decision: letterReviews.decision,
+      message: letterReviews.messageToAuthor,
+      reason: letterReviews.reasonForRecord,
+      at: letterReviews.createdAt,
+      by: staffUsers.name,
+    })
+    .from(letterReviews)
+    .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
+    .where(eq(letterReviews.letterId, letterId))
+    .all();
+  const names = db
+    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
+    .from(exchangeMembers)
+    .innerJoin(participants, eq(participants.id, exchangeMembers.participantId))
+    .where(eq(exchangeMembers.exchangeId, found.ex.id))
+    .all();
+  const latest = versions[versions.length - 1];
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.viewed', { type: 'letter', id: letterId }));
+  return {
+    letter: found.l,
+    exchange: found.ex,
+    caseId: found.kase.id,
+    versions,
+    reviews,
+    latest,
+    flags: latest
+      ? findSafetyFlags(
+          latest.body,
+          names.map((n) => n.name),
+        )
+      : [],
+    author: names.find((n) => n.memberId === found.l.authorMemberId),
+    recipient: names.find((n) => n.memberId === found.l.recipientMemberId),
+  };
+}
+
+/** The text of the latest version, for working out what a decision removes. No audit: it is not a viewing. */
+export function getLatestBodyForDecision(staff: StaffUser, letterId: number): string | null {
+  if (!letterInScope(db, staff, letterId)) return null;
+  return (
+    db.select({ body: letterVersions.body }).from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get()
+      ?.body ?? ''
+  );
+}
+
+/** Applies redactions: each span of the text is replaced by a fixed marker. Overlaps merge. */
+export function applyRedactions(text: string, spans: [number, number][]): string {
+  const merged = [...spans]
+    .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= text.length && a < b)
+    .sort((x, y) => x[0] - y[0])
+    .reduce<[number, number][]>((acc, [a, b]) => {
+      const last = acc[acc.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else acc.push([a, b]);
+      return acc;
+    }, []);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of merged) {
+    out += text.slice(at, a) + REMOVED;
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
+export type Decision =
+  | { kind: 'approve'; redactions: [number, number][] }
+  | { kind: 'return'; messageToAuthor: string }
+  | { kind: 'not_passed_on'; reasonForRecord: string; messageToAuthor: string };
+export type DecideError = 'not-found' | 'stale' | 'frozen';
+
+/**
+ * Records a decision on the version the facilitator read. If the letter has moved on
+ * (another decision, a newer version) nothing happens. Approval and relay are one step.
+ */
+export function decideLetter(staff: StaffUser, letterId: number, versionId: number, d: Decision): { ok: true } | { ok: false; error: DecideError } {
+  try {
+    return db.transaction((tx) => {
+      const found = letterInScope(tx, staff, letterId);
+      if (!found) return { ok: false, error: 'not-found' } as const;
+      if (!exchangeRelays(found.ex.status)) return { ok: false, error: 'frozen' } as const;
+      const latest = tx.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get();
+      if (!awaitsDecision(found.l.status) || !latest || latest.id !== versionId) return { ok: false, error: 'stale' } as const;
+      const redactions = d.kind === 'approve' ? d.redactions : null;
+      tx.insert(letterReviews)
+        .values({
+          letterId,
+          versionId,
+          decision: d.kind === 'approve' ? (redactions!.length ? 'approved_with_redactions' : 'approved') : d.kind === 'return' ? 'returned' : 'not_passed_on',
+          redactions,
+          messageToAuthor: d.kind === 'approve' ? null : d.messageToAuthor,
+          reasonForRecord: d.kind === 'not_passed_on' ? d.reasonForRecord : null,
+          byStaffId: staff.id,
+        })
+        .run();
+      const now = new Date();
+      const set =
+        d.kind === 'approve'
+          ? { status: 'passed_on' as const, relayedText: applyRedactions(latest.body, d.redactions), passedOnAt: now, updatedAt: now }
+          : d.kind === 'return'
+            ? { status: 'returned' as const, draftBody: latest.body, updatedAt: now }
+            : { status: 'not_passed_on' as const, updatedAt: now };
+      const changed = tx
+        .update(letters)
+        .set(set)
+        .where(and(eq(letters.id, letterId), eq(letters.status, 'waiting')))
+        .run().changes;
+      if (!changed) throw new Error('letter changed during decision');
+      if (d.kind === 'approve') {
+        const recipient = tx.select({ email: exchangeMembers.email }).from(exchangeMembers).where(eq(exchangeMembers.id, found.l.recipientMemberId)).get();
+        if (recipient?.email) enqueueEmail(tx, recipient.email, 'new-letter', newLetterEmail());
+      }
+      recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'approve' ? 'passed_on' : d.kind === 'return' ? 'returned' : 'not_passed_on'}`, {
+        type: 'letter',
+        id: letterId,
+      });
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    // A second decision on the same version hits the unique index: the first one stands.
+    if (error instanceof Error && /UNIQUE|letter changed/.test(error.message)) return { ok: false, error: 'stale' };
+    throw error;
+  }
+}
+
+/** A letter received on paper, typed in by the facilitator for its author. It goes through the same review. */
+export function recordPaperLetter(staff: StaffUser, caseId: number, authorMemberId: number, recipientMemberId: number, body: string): number | null {
+  return db.transaction((tx) => {
+    if (!findCaseInScope(tx, staff, caseId)) return null;
+    const ex = tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
+    if (!ex) return null;
+    const members = tx
+      .select({ id: exchangeMembers.id })
+      .from(exchangeMembers)
+      .where(and(eq(exchangeMembers.exchangeId, ex.id), or(eq(exchangeMembers.id, authorMemberId), eq(exchangeMembers.id, recipientMemberId))))
+      .all();
+    if (authorMemberId === recipientMemberId || members.length !== 2) return null;
+    const row = tx
+      .insert(letters)
+      .values({ exchangeId: ex.id, authorMemberId, recipientMemberId, status: 'waiting', onPaper: true, submittedAt: new Date() })
+      .returning({ id: letters.id })
+      .get();
+    addVersion(tx, row.id, body, staff.id);
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.recorded_from_paper', { type: 'letter', id: row.id });
+    return row.id;
+  });
+}
+
+/** For print: an approved letter as the recipient receives it, with only the references. */
+export function getLetterForPrint(staff: StaffUser, letterId: number) {
+  const found = letterInScope(db, staff, letterId);
+  if (!found || found.l.status !== 'passed_on') return null;
+  const reference = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, found.kase.referralId)).get()!.reference;
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.printed', { type: 'letter', id: letterId }));
+  return { letterId, caseReference: reference, text: found.l.relayedText ?? '', passedOnAt: found.l.passedOnAt };
+}
+
+/** The facilitator chooses whether the author may see that their letter was read. */
+export function shareReadReceipt(staff: StaffUser, letterId: number, share: boolean): boolean {
+  return db.transaction((tx) => {
+    if (!letterInScope(tx, staff, letterId)) return false;
+    tx.update(letters).set({ shareReadWithAuthor: share }).where(eq(letters.id, letterId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, share ? 'letter.read_receipt_shared' : 'letter.read_receipt_hidden', { type: 'letter', id: letterId });
+    return true;
+  });
+}
+
+/** The whole exchange for the case file: every letter, every version, every decision. Staff only. */
+export function getExchangeRecord(staff: StaffUser, caseId: number) {
+  const x = getExchangeForStaff(staff, caseId);
+  if (!x?.exchange) return null;
+  const ids = x.letters.map((l) => l.id);
+  const versions = ids.length
+    ? db.select().from(letterVersions).where(inArray(letterVersions.letterId, ids)).orderBy(asc(letterVersions.letterId), asc(letterVersions.version)).all()
+    : [];
+  const reviews = ids.length
+    ? db
+        .select({
+          versionId: letterReviews.versionId,
+          decision: letterReviews.decision,
+          message: letterReviews.messageToAuthor,
+          reason: letterReviews.reasonForRecord,
+          redactions: letterReviews.redactions,
+          at: letterReviews.createdAt,
+          by: staffUsers.name,
+        })
+        .from(letterReviews)
+        .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
+        .where(inArray(letterReviews.letterId, ids))
+        .all()
+    : [];
+  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.printed', { type: 'case', id: caseId }));
+  const nameOf = (memberId: number) => x.people.find((p) => p.memberId === memberId)?.name ?? '';
+  return {
+    reference: x.reference,
+    letters: x.letters.map((l) => ({
+      id: l.id,
+      from: nameOf(l.author),
+      to: nameOf(l.recipient),
+      status: l.status,
+      onPaper: l.onPaper,
+      versions: versions
+        .filter((v) => v.letterId === l.id)
+        .map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
+    })),
+  };
+}
