@@ -36,7 +36,9 @@ const { env } = build.entry.module;
 
 const app = express();
 app.disable('x-powered-by');
-if (env.TRUST_PROXY) app.set('trust proxy', 1);
+// How many reverse proxies stand in front (0: none). Each one's X-Forwarded-For entry is
+// believed; the port must then be reachable only through them (README, security).
+if (env.TRUST_PROXY) app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -64,35 +66,65 @@ app.use((req, res, next) => {
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   });
-  // Pages are never stored: on a shared device even a visit to a learning page can say
-  // too much. Static files set their own caching below.
-  res.set('Cache-Control', 'no-store');
   if (env.NODE_ENV === 'production') res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   next();
 });
 
-// Refuse oversized bodies before anything reads them, and form posts from other sites.
+// `?_data=` was Remix's old data protocol; with single fetch nothing of ours sends it, and
+// Remix answers it with a 500 and two stack traces. A plain 400 instead.
+app.use((req, res, next) => {
+  if (req.query._data !== undefined) return res.status(400).type('text/plain').send('Bad request.');
+  next();
+});
+
+// Refuse oversized bodies, and form posts from other sites, before anything reads them.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = 'What you sent is too large. Go back and shorten it.';
 app.use((req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   const length = Number(req.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return res.status(413).type('text/plain').send('What you sent is too large. Go back and shorten it.');
+  if (length > MAX_BODY_BYTES) return res.status(413).type('text/plain').send(TOO_LARGE);
   if (!isSameSite(req)) return res.status(403).type('text/plain').send('This form can only be sent from this website.');
   // Remix's own check throws (a 500) on `Origin: null`; we have already judged the request.
   if (req.headers.origin === 'null') delete req.headers.origin;
+  limitStreamedBody(req, res);
   next();
 });
+
+// A chunked body has no length to check up front: count its bytes as the HTTP parser hands
+// them over. Past the limit, nothing more is kept, the answer is 413, and the connection
+// closes (the handler still waiting for the body then fails quietly; see the error handler).
+function limitStreamedBody(req, res) {
+  let received = 0;
+  const push = req.push;
+  req.push = function (chunk, encoding) {
+    if (res.locals.tooLarge) return true;
+    if (chunk) received += chunk.length;
+    if (received <= MAX_BODY_BYTES) return push.call(this, chunk, encoding);
+    res.locals.tooLarge = true;
+    res.status(413).set('Connection', 'close').type('text/plain').send(TOO_LARGE);
+    res.once('finish', () => req.socket.destroy());
+    return true;
+  };
+}
 
 // Browsers say where a request came from in Sec-Fetch-Site. With Referrer-Policy
 // no-referrer they send `Origin: null` on plain form posts, so Origin alone cannot be
 // trusted to tell our own forms apart; it is the fallback for clients without Sec-Fetch-*.
 function isSameSite(req) {
+  const origin = req.get('origin');
+  // An Origin that names another site is refused whatever Sec-Fetch-Site claims (Remix
+  // would otherwise answer a mismatch with a 500).
+  if (origin !== undefined && origin !== 'null' && !sameHost(origin, req.get('host'))) return false;
   const site = req.get('sec-fetch-site');
   if (site !== undefined) return site === 'same-origin' || site === 'none';
-  const origin = req.get('origin');
-  if (origin === undefined) return true; // not a browser form post (curl, a test client)
+  // No Sec-Fetch-Site: a client without it (curl, a test) sends no Origin, or ours.
+  return origin === undefined || sameHost(origin, req.get('host'));
+}
+
+function sameHost(origin, host) {
   try {
-    return new URL(origin).host === req.get('host');
+    return new URL(origin).host === host;
   } catch {
     return false;
   }
@@ -105,6 +137,13 @@ if (viteDevServer) {
   app.use(express.static('build/client', { maxAge: '1h' }));
 }
 
+// Pages are never stored: on a shared device even a visit to a learning page can say too
+// much. (Static files above set their own caching: hashed assets for a year.)
+app.use((req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+});
+
 app.all(
   '*',
   createRequestHandler({
@@ -114,7 +153,15 @@ app.all(
   }),
 );
 
-const server = app.listen(env.PORT, () => {
+// A body cut off at the limit leaves its handler failing after the 413 went out: nothing
+// more to send or log. Anything else is a real error: one short line, a plain 500.
+app.use((error, req, res, _next) => {
+  if (res.locals.tooLarge || res.headersSent) return;
+  console.error(`${req.method} ${req.path}: ${error instanceof Error ? error.message : 'error'}`);
+  res.status(500).type('text/plain').send('Sorry, there is a problem with the service.');
+});
+
+const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Portal listening on http://localhost:${server.address().port}`);
 });
 

@@ -8,8 +8,6 @@ export function escapeHtml(s: string): string {
 
 export function renderEmail(subject: string, paragraphs: string[]): Email {
   const text = `${paragraphs.join('\n\n')}\n`;
-  const html = `<!doctype html><html lang="en"><body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c">${paragraphs
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join('')}</body></html>`;
+  const html = `<!doctype html><html lang="en"><body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`;
   return { subject, text, html };
 }

@@ -1,25 +1,16 @@
 // The fields of each self-referral page. Each takes the saved (or just-submitted)
 // values and the errors for its fields; the route wraps it in the form.
 import type { ReactNode } from 'react';
-import {
-  CONTACT_KINDS,
-  CONTACT_METHODS,
-  JUSTICE_STAGES,
-  KNOWS_WHO,
-  OFFENCE_KINDS,
-  PERSON_ROLE,
-  REPORTED,
-  SUPPORT_NEEDS,
-  WHEN_HAPPENED,
-  YES_NO,
-  type StepSlug,
-} from '~/data/referral-options';
+import * as lists from '~/data/referral-options';
+import { type StepSlug } from '~/data/referral-options';
 import { Choices, firstError, Textarea, TextInput, type ChoiceItem, type FieldErrors } from './form-fields';
 
 type Values = Record<string, unknown>;
 type StepProps = { title: string; values: Values; errors: FieldErrors };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** A text field's name, saved value and error, from the page's values and errors. */
+const field = (values: Values, errors: FieldErrors, name: string) => ({ name, defaultValue: str(values[name]), error: firstError(errors, name) });
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 const items = (options: readonly (readonly [string, string])[], extra: Record<string, Partial<ChoiceItem>> = {}): ChoiceItem[] =>
   options.map(([value, label]) => ({ value, label, ...extra[value] }));
@@ -51,7 +42,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
     <Radios
       name="personRole"
       title={title}
-      options={PERSON_ROLE}
+      options={lists.PERSON_ROLE}
       values={values}
       errors={errors}
       hint="For example, a parent getting in touch for their child, or a carer."
@@ -63,35 +54,26 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       name="offenceKind"
       title={title}
       hint="Choose the one that fits best. You do not need to give details."
-      options={OFFENCE_KINDS}
+      options={lists.OFFENCE_KINDS}
       values={values}
       errors={errors}
       extra={{
         other: {
           dividerBefore: 'or',
-          conditional: (
-            <TextInput
-              name="offenceOther"
-              label="Tell us in a few words (optional)"
-              defaultValue={str(values.offenceOther)}
-              error={firstError(errors, 'offenceOther')}
-            />
-          ),
+          conditional: <TextInput {...field(values, errors, 'offenceOther')} label="Tell us in a few words (optional)" />,
         },
       }}
     />
   ),
 
-  when: ({ title, values, errors }) => <Radios name="whenHappened" title={title} options={WHEN_HAPPENED} values={values} errors={errors} />,
+  when: ({ title, values, errors }) => <Radios name="whenHappened" title={title} options={lists.WHEN_HAPPENED} values={values} errors={errors} />,
 
   where: ({ title, values, errors }) => (
     <TextInput
-      name="area"
+      {...field(values, errors, 'area')}
       label={title}
       isPageHeading
       hint="Optional. A town, or part of a city, like ‘Handsworth, Birmingham’. Please do not give an address."
-      defaultValue={str(values.area)}
-      error={firstError(errors, 'area')}
       width="two-thirds"
     />
   ),
@@ -101,18 +83,16 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       name="reportedToPolice"
       title={title}
       hint="You can use this service whether or not you told the police."
-      options={REPORTED}
+      options={lists.REPORTED}
       values={values}
       errors={errors}
       extra={{
         yes: {
           conditional: (
             <TextInput
-              name="crimeReference"
+              {...field(values, errors, 'crimeReference')}
               label="Crime reference number (optional)"
               hint="If you have it. It helps us find the right information."
-              defaultValue={str(values.crimeReference)}
-              error={firstError(errors, 'crimeReference')}
               width="20"
               spellCheck={false}
             />
@@ -127,7 +107,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       name="justiceStage"
       title={title}
       hint="Restorative justice can happen at any stage."
-      options={JUSTICE_STAGES}
+      options={lists.JUSTICE_STAGES}
       values={values}
       errors={errors}
       extra={{ not_sure: { dividerBefore: 'or' } }}
@@ -139,21 +119,12 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       name="knowsWhoHarmed"
       title={title}
       hint="It is fine if you do not know. We can often find out."
-      options={KNOWS_WHO}
+      options={lists.KNOWS_WHO}
       values={values}
       errors={errors}
       extra={{
         yes: {
-          conditional: (
-            <TextInput
-              name="harmerName"
-              label="Their name (optional)"
-              defaultValue={str(values.harmerName)}
-              error={firstError(errors, 'harmerName')}
-              width="two-thirds"
-              spellCheck={false}
-            />
-          ),
+          conditional: <TextInput {...field(values, errors, 'harmerName')} label="Their name (optional)" width="two-thirds" spellCheck={false} />,
         },
       }}
     />
@@ -165,7 +136,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       name="contactKinds"
       legend={{ text: title, isPageHeading: true }}
       hint="Select all that you might want. You can change your mind at any time."
-      items={items(CONTACT_KINDS, { not_sure: { dividerBefore: 'or', exclusive: true } })}
+      items={items(lists.CONTACT_KINDS, { not_sure: { dividerBefore: 'or', exclusive: true } })}
       selected={list(values.contactKinds)}
       error={firstError(errors, 'contactKinds')}
     />
@@ -173,12 +144,10 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
 
   'what-you-would-say': ({ title, values, errors }) => (
     <Textarea
-      name="whatToSay"
+      {...field(values, errors, 'whatToSay')}
       label={title}
       isPageHeading
       hint="Optional. For example, a question you want answered, or how it affected you. Please do not include names or addresses."
-      defaultValue={str(values.whatToSay)}
-      error={firstError(errors, 'whatToSay')}
       maxLength={2000}
       rows={8}
     />
@@ -196,24 +165,14 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
         items={[
           {
             value: 'none',
-            label: CONTACT_METHODS[0][1],
+            label: lists.CONTACT_METHODS[0][1],
             hint: 'You stay anonymous. Check for messages here with your reference and passphrase.',
           },
           {
             value: 'email',
             label: 'Email',
             hint: 'We will know your email address. Our emails never say what they are about.',
-            conditional: (
-              <TextInput
-                name="email"
-                label="Email address"
-                type="email"
-                autoComplete="email"
-                spellCheck={false}
-                defaultValue={str(values.email)}
-                error={firstError(errors, 'email')}
-              />
-            ),
+            conditional: <TextInput {...field(values, errors, 'email')} label="Email address" type="email" autoComplete="email" spellCheck={false} />,
           },
           {
             value: 'phone',
@@ -221,28 +180,14 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             hint: 'We will know your phone number. We will only call at the times you say are safe.',
             conditional: (
               <>
-                <TextInput
-                  name="phone"
-                  label="Phone number"
-                  type="tel"
-                  autoComplete="tel"
-                  width="20"
-                  defaultValue={str(values.phone)}
-                  error={firstError(errors, 'phone')}
-                />
-                <TextInput
-                  name="phoneSafeTimes"
-                  label="When is it safe to call? (optional)"
-                  hint="For example, weekdays after 6pm"
-                  defaultValue={str(values.phoneSafeTimes)}
-                  error={firstError(errors, 'phoneSafeTimes')}
-                />
+                <TextInput {...field(values, errors, 'phone')} label="Phone number" type="tel" autoComplete="tel" width="20" />
+                <TextInput {...field(values, errors, 'phoneSafeTimes')} label="When is it safe to call? (optional)" hint="For example, weekdays after 6pm" />
                 <Choices
                   kind="radios"
                   name="phoneMessageOk"
                   legend={{ text: 'Can we leave a message?', size: 's' }}
                   hint="We would only say we are returning your call. We would not say who we are."
-                  items={items(YES_NO)}
+                  items={items(lists.YES_NO)}
                   selected={str(values.phoneMessageOk)}
                   error={firstError(errors, 'phoneMessageOk')}
                   small
@@ -254,16 +199,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             value: 'post',
             label: 'Post',
             hint: 'We will know your address. Our letters come in a plain envelope.',
-            conditional: (
-              <Textarea
-                name="postalAddress"
-                label="Address"
-                autoComplete="street-address"
-                rows={4}
-                defaultValue={str(values.postalAddress)}
-                error={firstError(errors, 'postalAddress')}
-              />
-            ),
+            conditional: <Textarea {...field(values, errors, 'postalAddress')} label="Address" autoComplete="street-address" rows={4} />,
           },
         ]}
       />
@@ -279,37 +215,19 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       hint="Select all that apply. It is free."
       selected={list(values.supportNeeds)}
       error={firstError(errors, 'supportNeeds')}
-      items={items(SUPPORT_NEEDS, {
+      items={items(lists.SUPPORT_NEEDS, {
         interpreter: {
-          conditional: (
-            <TextInput
-              name="interpreterLanguage"
-              label="Which language? (optional)"
-              width="20"
-              defaultValue={str(values.interpreterLanguage)}
-              error={firstError(errors, 'interpreterLanguage')}
-            />
-          ),
+          conditional: <TextInput {...field(values, errors, 'interpreterLanguage')} label="Which language? (optional)" width="20" />,
         },
         access: {
-          conditional: (
-            <Textarea
-              name="accessNeeds"
-              label="What would help? (optional)"
-              rows={3}
-              defaultValue={str(values.accessNeeds)}
-              error={firstError(errors, 'accessNeeds')}
-            />
-          ),
+          conditional: <Textarea {...field(values, errors, 'accessNeeds')} label="What would help? (optional)" rows={3} />,
         },
         supporter: {
           conditional: (
             <TextInput
-              name="supporterDetails"
+              {...field(values, errors, 'supporterDetails')}
               label="Who would you like with you? (optional)"
               hint="For example, ‘my sister’ or ‘my support worker’"
-              defaultValue={str(values.supporterDetails)}
-              error={firstError(errors, 'supporterDetails')}
             />
           ),
         },
@@ -322,13 +240,11 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
 function NameField({ values, errors }: { values: Values; errors: FieldErrors }) {
   return (
     <TextInput
-      name="contactName"
+      {...field(values, errors, 'contactName')}
       label="If we contact you, what name should we use? (optional)"
       hint="This can be a first name or a nickname. Leave it empty if you chose no contact."
       autoComplete="given-name"
       spellCheck={false}
-      defaultValue={str(values.contactName)}
-      error={firstError(errors, 'contactName')}
     />
   );
 }

@@ -2,20 +2,8 @@
 // words people see) and the zod schema that checks each page's answer on the server.
 // Pages, "check your answers" and the final submit all read from here.
 import { z } from 'zod';
-import {
-  CONTACT_KINDS,
-  CONTACT_METHODS,
-  JUSTICE_STAGES,
-  KNOWS_WHO,
-  OFFENCE_KINDS,
-  PERSON_ROLE,
-  REFERRAL_STEP_LIST,
-  REPORTED,
-  SUPPORT_NEEDS,
-  WHEN_HAPPENED,
-  type Options,
-  type StepSlug,
-} from '~/data/referral-options';
+import * as lists from '~/data/referral-options';
+import { REFERRAL_STEP_LIST, type Options, type StepSlug } from '~/data/referral-options';
 import { optionalText as optionalNamedText } from './message-schema';
 
 const optionalText = (max: number, name: string) => optionalNamedText(name, max);
@@ -43,18 +31,18 @@ const UK_PHONE = /^(?:\+44\s?|0)(?:\d\s?){9,10}$/;
 const EMAIL = z.email('Enter an email address in the correct format, like name@example.com').max(254);
 
 export const personRoleSchema = z.object({
-  personRole: choice(PERSON_ROLE, 'Select whether you were harmed or are getting in touch for someone else'),
+  personRole: choice(lists.PERSON_ROLE, 'Select whether you were harmed or are getting in touch for someone else'),
 });
 
 export const offenceSchema = z
   .object({
-    offenceKind: choice(OFFENCE_KINDS, 'Select what happened'),
+    offenceKind: choice(lists.OFFENCE_KINDS, 'Select what happened'),
     offenceOther: optionalText(200, 'What happened'),
   })
   .transform((v) => ({ ...v, offenceOther: v.offenceKind === 'other' ? v.offenceOther : undefined }));
 
 export const whenSchema = z.object({
-  whenHappened: choice(WHEN_HAPPENED, 'Select roughly when it happened'),
+  whenHappened: choice(lists.WHEN_HAPPENED, 'Select roughly when it happened'),
 });
 
 export const areaSchema = z.object({
@@ -63,24 +51,24 @@ export const areaSchema = z.object({
 
 export const policeSchema = z
   .object({
-    reportedToPolice: choice(REPORTED, 'Select whether it was reported to the police'),
+    reportedToPolice: choice(lists.REPORTED, 'Select whether it was reported to the police'),
     crimeReference: optionalText(40, 'The crime reference number'),
   })
   .transform((v) => ({ ...v, crimeReference: v.reportedToPolice === 'yes' ? v.crimeReference : undefined }));
 
 export const stageSchema = z.object({
-  justiceStage: choice(JUSTICE_STAGES, 'Select where things are now, or ‘I am not sure’'),
+  justiceStage: choice(lists.JUSTICE_STAGES, 'Select where things are now, or ‘I am not sure’'),
 });
 
 export const knowsWhoSchema = z
   .object({
-    knowsWhoHarmed: choice(KNOWS_WHO, 'Select whether you know who harmed you'),
+    knowsWhoHarmed: choice(lists.KNOWS_WHO, 'Select whether you know who harmed you'),
     harmerName: optionalText(100, 'Their name'),
   })
   .transform((v) => ({ ...v, harmerName: v.knowsWhoHarmed === 'yes' ? v.harmerName : undefined }));
 
 export const contactKindsSchema = z.object({
-  contactKinds: choices(CONTACT_KINDS, 'Select the kinds of contact you might want, or ‘I am not sure yet’').refine(
+  contactKinds: choices(lists.CONTACT_KINDS, 'Select the kinds of contact you might want, or ‘I am not sure yet’').refine(
     (v) => !(v.includes('not_sure') && v.length > 1),
     'Select ‘I am not sure yet’ on its own, or the kinds of contact you might want',
   ),
@@ -92,7 +80,7 @@ export const whatToSaySchema = z.object({
 
 export const contactSchema = z
   .object({
-    contactMethod: choice(CONTACT_METHODS, 'Select how we may contact you'),
+    contactMethod: choice(lists.CONTACT_METHODS, 'Select how we may contact you'),
     contactName: optionalText(100, 'The name we should use'),
     email: z.string().trim().optional(),
     phone: z.string().trim().optional(),
@@ -128,7 +116,7 @@ export const contactSchema = z
 
 export const supportSchema = z
   .object({
-    supportNeeds: choices(SUPPORT_NEEDS, 'Select the support you need, or ‘I do not need any of these’').refine(
+    supportNeeds: choices(lists.SUPPORT_NEEDS, 'Select the support you need, or ‘I do not need any of these’').refine(
       (v) => !(v.includes('none') && v.length > 1),
       'Select ‘I do not need any of these’ on its own, or the support you need',
     ),

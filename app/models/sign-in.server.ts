@@ -1,50 +1,48 @@
-// Reference + passphrase sign-in for people who referred themselves, with rate limits:
-// at most 5 failed tries per reference and 20 per address in any 15 minutes.
-import { createHmac } from 'node:crypto';
-import { and, count, eq, gt, lt } from 'drizzle-orm';
-import { exchangeMembers, referrals, signInFailures } from '#db/schema';
+// Reference + passphrase sign-in for people who referred themselves and for letter-exchange
+// participants, with rate limits: at most 5 tries per reference and 20 per address in any
+// 15 minutes. Each try is counted before the passphrase is checked (attempts.server.ts), so
+// parallel requests cannot get more guesses than that.
+import { eq } from 'drizzle-orm';
+import { exchangeMembers, referrals } from '#db/schema';
+import { purgeOldAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
-import { env } from '~/utils/env.server';
 import { getDecoyHash, normalisePassphrase, normaliseReference, verifySecret } from '~/utils/passphrase.server';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_REFERENCE = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-const keyFor = (scope: string, value: string) => createHmac('sha256', env.SESSION_SECRET).update(`${scope}:${value}`).digest('hex');
-
-type Scope = 'reference' | 'address' | 'member' | 'member_address';
-
-function recentFailures(scope: Scope, key: string): number {
-  const since = new Date(Date.now() - WINDOW_MS);
-  return (
-    db
-      .select({ n: count() })
-      .from(signInFailures)
-      .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, since)))
-      .get()?.n ?? 0
-  );
-}
-
 export type SignInResult = { ok: true; id: number } | { ok: false; reason: 'wrong' | 'locked-reference' | 'locked-address' };
+type Kind = 'referral' | 'member';
+
+const scopes = (kind: Kind) => (kind === 'referral' ? (['reference', 'address'] as const) : (['member', 'member_address'] as const));
+
+/**
+ * Counts one try for this reference and this address, or says which is locked. Call it
+ * before checking any secret that comes with the reference (a passphrase, a set-up code).
+ */
+export function reserveSignInAttempt(kind: Kind, reference: string, address: string) {
+  const [refScope, addressScope] = scopes(kind);
+  const r = reserveAttempt(
+    [
+      { scope: addressScope, value: address, max: MAX_FAILURES_PER_ADDRESS },
+      { scope: refScope, value: reference, max: MAX_FAILURES_PER_REFERENCE },
+    ],
+    WINDOW_MS,
+  );
+  if (r.ok) return r;
+  return { ok: false as const, reason: r.locked === addressScope ? ('locked-address' as const) : ('locked-reference' as const) };
+}
 
 /**
  * Reference + passphrase sign-in, for referrers (`referral`) and letter-exchange
  * participants (`member`): the same limits, the same generic failure, and one argon2
  * verification whether or not the reference exists, so timing tells nothing.
  */
-export async function signInWithPassphrase(
-  kind: 'referral' | 'member',
-  referenceInput: string,
-  passphraseInput: string,
-  address: string,
-): Promise<SignInResult> {
+export async function signInWithPassphrase(kind: Kind, referenceInput: string, passphraseInput: string, address: string): Promise<SignInResult> {
   const reference = kind === 'referral' ? normaliseReference(referenceInput) : referenceInput.trim().toUpperCase();
-  const [refScope, addressScope] = kind === 'referral' ? (['reference', 'address'] as const) : (['member', 'member_address'] as const);
-  const referenceKey = keyFor(refScope, reference);
-  const addressKey = keyFor(addressScope, address);
-  if (recentFailures(addressScope, addressKey) >= MAX_FAILURES_PER_ADDRESS) return { ok: false, reason: 'locked-address' };
-  if (recentFailures(refScope, referenceKey) >= MAX_FAILURES_PER_REFERENCE) return { ok: false, reason: 'locked-reference' };
+  const attempt = reserveSignInAttempt(kind, reference, address);
+  if (!attempt.ok) return attempt;
 
   const row =
     kind === 'referral'
@@ -52,14 +50,10 @@ export async function signInWithPassphrase(
       : db.select({ id: exchangeMembers.id, hash: exchangeMembers.passphraseHash }).from(exchangeMembers).where(eq(exchangeMembers.reference, reference)).get();
   const passphrase = kind === 'referral' ? normalisePassphrase(passphraseInput) : passphraseInput.trim();
   const valid = await verifySecret(row?.hash ?? (await getDecoyHash()), passphrase);
-  if (row?.hash && valid) return { ok: true, id: row.id };
-
-  db.insert(signInFailures)
-    .values([
-      { scope: refScope, key: referenceKey },
-      { scope: addressScope, key: addressKey },
-    ])
-    .run();
+  if (row?.hash && valid) {
+    releaseAttempt(attempt);
+    return { ok: true, id: row.id };
+  }
   return { ok: false, reason: 'wrong' };
 }
 
@@ -69,8 +63,5 @@ export async function signInReferrer(referenceInput: string, passphraseInput: st
 }
 
 export function purgeOldSignInFailures(now = Date.now()) {
-  return db
-    .delete(signInFailures)
-    .where(lt(signInFailures.createdAt, new Date(now - WINDOW_MS)))
-    .run().changes;
+  return purgeOldAttempts(WINDOW_MS, now);
 }

@@ -1,11 +1,12 @@
 // Staff accounts: invitation by a one-time set-up link, password + authenticator app,
 // sign-in limits, and a manager's deactivate / reset / end sessions.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { signInFailures, staffUsers } from '#db/schema';
+import { staffUsers } from '#db/schema';
 import { staffSetUpEmail } from '#emails/staff-set-up';
+import { releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
@@ -22,7 +23,6 @@ const ISSUER = 'Restorative Justice Service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const totpKey = () => createHmac('sha256', env.SESSION_SECRET).update('totp-secret-key').digest('base64url');
-const limitKey = (scope: string, v: string) => createHmac('sha256', env.SESSION_SECRET).update(`${scope}:${v}`).digest('hex');
 
 export type Role = 'facilitator' | 'manager';
 
@@ -160,36 +160,29 @@ export async function getEnrolment(staffUserId: number) {
 
 // ---- Sign-in ---------------------------------------------------------------------------
 
-function recentFailures(scope: 'staff_account' | 'staff_address', key: string) {
-  const since = new Date(Date.now() - STAFF_WINDOW_MS);
-  return (
-    db
-      .select({ n: count() })
-      .from(signInFailures)
-      .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, since)))
-      .get()?.n ?? 0
+/** Counts one try for the account and the address before anything is checked. */
+function reserveStaffAttempt(email: string, address: string) {
+  return reserveAttempt(
+    [
+      { scope: 'staff_address', value: address, max: MAX_FAILURES_PER_STAFF_ADDRESS },
+      { scope: 'staff_account', value: email, max: MAX_FAILURES_PER_ACCOUNT },
+    ],
+    STAFF_WINDOW_MS,
   );
-}
-
-function recordFailure(email: string, address: string) {
-  db.insert(signInFailures)
-    .values([
-      { scope: 'staff_account', key: limitKey('staff_account', email) },
-      { scope: 'staff_address', key: limitKey('staff_address', address) },
-    ])
-    .run();
 }
 
 export type StaffSignIn = { ok: true; staffUserId: number; enrolled: boolean } | { ok: false; reason: 'wrong' | 'locked-account' | 'locked-address' };
 
 export async function checkStaffPassword(emailInput: string, password: string, address: string): Promise<StaffSignIn> {
   const email = emailInput.trim().toLowerCase();
-  if (recentFailures('staff_address', limitKey('staff_address', address)) >= MAX_FAILURES_PER_STAFF_ADDRESS) return { ok: false, reason: 'locked-address' };
-  if (recentFailures('staff_account', limitKey('staff_account', email)) >= MAX_FAILURES_PER_ACCOUNT) return { ok: false, reason: 'locked-account' };
+  const attempt = reserveStaffAttempt(email, address);
+  if (!attempt.ok) return { ok: false, reason: attempt.locked === 'staff_address' ? 'locked-address' : 'locked-account' };
   const user = db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
   const valid = await verifySecret(user?.passwordHash ?? (await getDecoyHash()), password);
-  if (user && user.active && user.passwordHash && valid) return { ok: true, staffUserId: user.id, enrolled: user.totpEnrolled };
-  recordFailure(email, address);
+  if (user && user.active && user.passwordHash && valid) {
+    releaseAttempt(attempt);
+    return { ok: true, staffUserId: user.id, enrolled: user.totpEnrolled };
+  }
   return { ok: false, reason: 'wrong' };
 }
 
@@ -203,15 +196,13 @@ export async function checkStaffCode(staffUserId: number, code: string, address:
   const found = totpSecretOf(staffUserId);
   if (!found) return { ok: false, reason: 'wrong' };
   const { user, secret } = found;
-  if (recentFailures('staff_account', limitKey('staff_account', user.email)) >= MAX_FAILURES_PER_ACCOUNT) return { ok: false, reason: 'locked-account' };
+  const attempt = reserveStaffAttempt(user.email, address);
+  if (!attempt.ok) return { ok: false, reason: 'locked-account' };
   const token = code.replace(/\s+/g, '');
   const result = /^\d{6}$/.test(token)
     ? await verify({ secret, token, epochTolerance: 30, ...(user.totpLastStep != null ? { afterTimeStep: user.totpLastStep } : {}) })
     : { valid: false as const };
-  if (!result.valid) {
-    recordFailure(user.email, address);
-    return { ok: false, reason: 'wrong' };
-  }
+  if (!result.valid) return { ok: false, reason: 'wrong' };
   // Compare-and-set, so two requests with the same code cannot both pass.
   const changed = db.transaction((tx) => {
     const n = tx
@@ -222,5 +213,7 @@ export async function checkStaffCode(staffUserId: number, code: string, address:
     if (n && !user.totpEnrolled) recordAudit(tx, { type: 'staff', id: user.id }, 'staff.authenticator_enrolled', { type: 'staff_user', id: user.id });
     return n;
   });
-  return changed ? { ok: true } : { ok: false, reason: 'wrong' };
+  if (!changed) return { ok: false, reason: 'wrong' };
+  releaseAttempt(attempt);
+  return { ok: true };
 }

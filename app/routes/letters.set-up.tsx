@@ -6,7 +6,6 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, TextInput } from '~/components/form-fields';
 import { memberSetUpSchema } from '~/models/letter-schemas';
 import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchange.server';
-import { signInWithPassphrase } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
@@ -25,18 +24,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: memberSetUpSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['passphrase', 'confirm', 'setUpCode'] }), { status: 400 });
   const v = submission.value;
-  const member = await findMemberForSetUp(v.reference, v.setUpCode);
-  if (!member) {
-    // Counts as a failed sign-in, so set-up codes cannot be guessed faster than passphrases.
-    await signInWithPassphrase('member', v.reference, `set-up:${v.setUpCode}`, context.clientAddress ?? 'unknown');
+  const found = await findMemberForSetUp(v.reference, v.setUpCode, context.clientAddress ?? 'unknown');
+  if (!found.ok) {
+    const locked = found.reason !== 'wrong';
     return data(
       replyWithErrors(submission, {
-        fieldErrors: { reference: ['The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one'] },
+        fieldErrors: {
+          reference: [
+            locked
+              ? 'There have been too many tries for this reference. Wait 15 minutes, or ask your facilitator'
+              : 'The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one',
+          ],
+        },
         hideFields: ['passphrase', 'confirm', 'setUpCode'],
       }),
-      { status: 401 },
+      { status: locked ? 429 : 401 },
     );
   }
+  const { member } = found;
   await completeMemberSetUp(member.id, v.passphrase);
   return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(member.id) } });
 }

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { SignedOut } from '~/components/page';
-import { participantSessions } from '~/utils/session.server';
+import { signOutBrowser } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'You have signed out' };
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect('/letters/sign-out', { headers: { 'Set-Cookie': await participantSessions.destroy(request) } });
+  return redirect('/letters/sign-out', { headers: await signOutBrowser(request) });
 }
 
 export async function loader(_: LoaderFunctionArgs) {

@@ -36,6 +36,7 @@ export default function PartnerReferral() {
   const errors = result?.error ?? undefined;
   const v = (result?.initialValue ?? {}) as Record<string, unknown>;
   const e = (name: string) => firstError(errors, name);
+  const f = (name: string) => ({ name, defaultValue: str(v[name]), error: e(name) });
   return (
     <PageColumn errors={errors}>
       <h1 className="govuk-heading-l">Refer someone: for professionals</h1>
@@ -51,33 +52,23 @@ export default function PartnerReferral() {
           legend={{ text: 'Your organisation', size: 's' }}
           items={items(AGENCIES, {
             other: {
-              conditional: <TextInput name="agencyOther" label="Name of your organisation" defaultValue={str(v.agencyOther)} error={e('agencyOther')} />,
+              conditional: <TextInput {...f('agencyOther')} label="Name of your organisation" />,
             },
           })}
           selected={str(v.agency)}
           error={e('agency')}
           small
         />
-        <TextInput name="referrerName" label="Your name" autoComplete="name" defaultValue={str(v.referrerName)} error={e('referrerName')} />
+        <TextInput {...f('referrerName')} label="Your name" autoComplete="name" />
         <TextInput
-          name="referrerEmail"
+          {...f('referrerEmail')}
           label="Your work email address"
           hint="We send the reference here"
           type="email"
           autoComplete="email"
           spellCheck={false}
-          defaultValue={str(v.referrerEmail)}
-          error={e('referrerEmail')}
         />
-        <TextInput
-          name="referrerPhone"
-          label="Your work phone number"
-          type="tel"
-          autoComplete="tel"
-          width="20"
-          defaultValue={str(v.referrerPhone)}
-          error={e('referrerPhone')}
-        />
+        <TextInput {...f('referrerPhone')} label="Your work phone number" type="tel" autoComplete="tel" width="20" />
 
         <h2 className="govuk-heading-m">The referral</h2>
         <Choices
@@ -101,22 +92,12 @@ export default function PartnerReferral() {
         />
 
         <h2 className="govuk-heading-m">The people</h2>
+        <Textarea {...f('victimDetails')} label="The victim or victims" hint="Names, and safe ways and times to contact them" rows={4} maxLength={2000} />
         <Textarea
-          name="victimDetails"
-          label="The victim or victims"
-          hint="Names, and safe ways and times to contact them"
-          rows={4}
-          defaultValue={str(v.victimDetails)}
-          error={e('victimDetails')}
-          maxLength={2000}
-        />
-        <Textarea
-          name="offenderDetails"
+          {...f('offenderDetails')}
           label="The person responsible"
           hint="Name, and where they are now (for example, in prison or on probation), if known"
           rows={4}
-          defaultValue={str(v.offenderDetails)}
-          error={e('offenderDetails')}
           maxLength={2000}
         />
 
@@ -130,22 +111,8 @@ export default function PartnerReferral() {
           error={e('offenceKind')}
           small
         />
-        <TextInput
-          name="offenceDate"
-          label="Date of the offence (optional)"
-          hint="An approximate date is fine, like ‘March 2026’"
-          width="20"
-          defaultValue={str(v.offenceDate)}
-          error={e('offenceDate')}
-        />
-        <TextInput
-          name="crimeReference"
-          label="Police reference (optional)"
-          width="20"
-          spellCheck={false}
-          defaultValue={str(v.crimeReference)}
-          error={e('crimeReference')}
-        />
+        <TextInput {...f('offenceDate')} label="Date of the offence (optional)" hint="An approximate date is fine, like ‘March 2026’" width="20" />
+        <TextInput {...f('crimeReference')} label="Police reference (optional)" width="20" spellCheck={false} />
         <Choices
           kind="radios"
           name="justiceStage"
@@ -167,7 +134,7 @@ export default function PartnerReferral() {
           error={e('risks')}
           small
         />
-        <Textarea name="riskNotes" label="About the risks (optional)" rows={3} defaultValue={str(v.riskNotes)} error={e('riskNotes')} maxLength={2000} />
+        <Textarea {...f('riskNotes')} label="About the risks (optional)" rows={3} maxLength={2000} />
         <Choices
           kind="checkboxes"
           name="supportNeeds"
@@ -178,12 +145,10 @@ export default function PartnerReferral() {
           small
         />
         <Textarea
-          name="supportDetails"
+          {...f('supportDetails')}
           label="About support needs (optional)"
           hint="For example, the language for an interpreter"
           rows={3}
-          defaultValue={str(v.supportDetails)}
-          error={e('supportDetails')}
           maxLength={1000}
         />
         <Button>Send referral</Button>

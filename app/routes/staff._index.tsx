@@ -8,6 +8,7 @@ import { listFacilitators } from '~/models/staff.server';
 import { QUEUE_STATUSES } from '~/models/triage-statuses';
 import { listTriageQueue, parseQueueFilters } from '~/models/triage.server';
 import { requireStaff } from '~/utils/staff-session.server';
+import { Table } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Referrals' };
@@ -70,49 +71,24 @@ export default function TriageQueue() {
       {rows.length === 0 ? (
         <p className="govuk-body">There are no referrals here.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Referrals, oldest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Reference
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Waiting
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Source
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Offence
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Facilitator
-              </th>
+        <Table caption="Referrals, oldest first" head={['Reference', 'Waiting', 'Source', 'Offence', 'Status', 'Facilitator']}>
+          {rows.map((r) => (
+            <tr key={r.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/staff/referrals/${r.id}`}>
+                  {r.reference}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{ageInDays(r.createdAt)}</td>
+              <td className="govuk-table__cell">{r.source === 'self' ? 'Self-referral' : 'Partner'}</td>
+              <td className="govuk-table__cell">{labelFor(OFFENCE_KINDS, r.offenceKind)}</td>
+              <td className="govuk-table__cell">
+                <strong className="govuk-tag govuk-tag--grey">{STATUS_TAG[r.status]}</strong>
+              </td>
+              <td className="govuk-table__cell">{r.facilitator ?? '–'}</td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/staff/referrals/${r.id}`}>
-                    {r.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{ageInDays(r.createdAt)}</td>
-                <td className="govuk-table__cell">{r.source === 'self' ? 'Self-referral' : 'Partner'}</td>
-                <td className="govuk-table__cell">{labelFor(OFFENCE_KINDS, r.offenceKind)}</td>
-                <td className="govuk-table__cell">
-                  <strong className="govuk-tag govuk-tag--grey">{STATUS_TAG[r.status]}</strong>
-                </td>
-                <td className="govuk-table__cell">{r.facilitator ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of referrals">
         {!isFirstPage ? (

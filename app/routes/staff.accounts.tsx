@@ -11,6 +11,7 @@ import { env } from '~/utils/env.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import { SuccessBanner } from '~/components/page';
+import { Table } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Staff accounts' };
@@ -87,61 +88,42 @@ export default function Accounts() {
         </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Staff accounts</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Actions
-            </th>
+      <Table caption="Staff accounts" head={['Name', 'Role', 'Status', 'Actions']}>
+        {staff.map((s) => (
+          <tr key={s.id} className="govuk-table__row">
+            <td className="govuk-table__cell">
+              {s.name}
+              <br />
+              <span className="govuk-body-s">{s.email}</span>
+            </td>
+            <td className="govuk-table__cell">{s.role}</td>
+            <td className="govuk-table__cell">{!s.active ? 'Deactivated' : s.enrolled ? 'Active' : 'Not set up yet'}</td>
+            <td className="govuk-table__cell">
+              {s.id === me ? (
+                'You'
+              ) : (
+                <div className="app-actions">
+                  {(s.active ? (['deactivate', 'reset', 'end-sessions'] as const) : (['reactivate'] as const)).map((intent) => (
+                    <Form method="post" key={intent}>
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value={intent} />
+                      <input type="hidden" name="staffUserId" value={s.id} />
+                      <button
+                        type="submit"
+                        className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`}
+                        data-module="govuk-button"
+                      >
+                        {{ deactivate: 'Deactivate', reset: 'Reset', 'end-sessions': 'End sessions', reactivate: 'Reactivate' }[intent]}
+                        <span className="govuk-visually-hidden"> {s.name}</span>
+                      </button>
+                    </Form>
+                  ))}
+                </div>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {staff.map((s) => (
-            <tr key={s.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                {s.name}
-                <br />
-                <span className="govuk-body-s">{s.email}</span>
-              </td>
-              <td className="govuk-table__cell">{s.role}</td>
-              <td className="govuk-table__cell">{!s.active ? 'Deactivated' : s.enrolled ? 'Active' : 'Not set up yet'}</td>
-              <td className="govuk-table__cell">
-                {s.id === me ? (
-                  'You'
-                ) : (
-                  <div className="app-actions">
-                    {(s.active ? (['deactivate', 'reset', 'end-sessions'] as const) : (['reactivate'] as const)).map((intent) => (
-                      <Form method="post" key={intent}>
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value={intent} />
-                        <input type="hidden" name="staffUserId" value={s.id} />
-                        <button
-                          type="submit"
-                          className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`}
-                          data-module="govuk-button"
-                        >
-                          {{ deactivate: 'Deactivate', reset: 'Reset', 'end-sessions': 'End sessions', reactivate: 'Reactivate' }[intent]}
-                          <span className="govuk-visually-hidden"> {s.name}</span>
-                        </button>
-                      </Form>
-                    ))}
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">Invite someone</h2>
       <Form method="post" noValidate>
         <CsrfInput />

@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '~/models/case-stages';
 import { getCaseAudit } from '~/models/case.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
+import { Table } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Audit trail' };
@@ -32,40 +33,21 @@ export default function Audit() {
     <>
       <BackLink to={`/staff/cases/${caseId}`} />
       <h1 className="govuk-heading-l">Audit trail</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Who did what to this case, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Record
-            </th>
+      <Table caption="Who did what to this case, newest first" head={['When', 'Who', 'What', 'Record']}>
+        {rows.map((r) => (
+          <tr key={r.id} className="govuk-table__row">
+            <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
+            <td className="govuk-table__cell">{r.actor}</td>
+            <td className="govuk-table__cell">
+              {r.what}
+              <span className="govuk-caption-m">{r.action}</span>
+            </td>
+            <td className="govuk-table__cell">
+              {r.subject} {r.subjectId}
+            </td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.map((r) => (
-            <tr key={r.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{formatDateTime(r.at)}</td>
-              <td className="govuk-table__cell">{r.actor}</td>
-              <td className="govuk-table__cell">
-                {r.what}
-                <span className="govuk-caption-m">{r.action}</span>
-              </td>
-              <td className="govuk-table__cell">
-                {r.subject} {r.subjectId}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </>
   );
 }

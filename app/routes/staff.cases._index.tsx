@@ -4,6 +4,7 @@ import { formatDateTime } from '~/components/staff';
 import { STAGE_LABELS } from '~/models/case-stages';
 import { listCases } from '~/models/case.server';
 import { requireStaff } from '~/utils/staff-session.server';
+import { Table } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Cases' };
@@ -21,39 +22,20 @@ export default function Cases() {
       {cases.length === 0 ? (
         <p className="govuk-body">There are no cases yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Cases, most recently changed first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Stage
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Facilitator
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Last changed
-              </th>
+        <Table caption="Cases, most recently changed first" head={['Case', 'Stage', 'Facilitator', 'Last changed']}>
+          {cases.map((c) => (
+            <tr key={c.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/staff/cases/${c.id}`}>
+                  {c.reference}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{STAGE_LABELS[c.stage]}</td>
+              <td className="govuk-table__cell">{c.facilitator}</td>
+              <td className="govuk-table__cell">{formatDateTime(c.updatedAt)}</td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {cases.map((c) => (
-              <tr key={c.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/staff/cases/${c.id}`}>
-                    {c.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{STAGE_LABELS[c.stage]}</td>
-                <td className="govuk-table__cell">{c.facilitator}</td>
-                <td className="govuk-table__cell">{formatDateTime(c.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </>
   );

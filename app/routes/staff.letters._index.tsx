@@ -4,6 +4,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ageInDays } from '~/components/staff';
 import { listReviewQueue } from '~/models/letters/review.server';
 import { requireStaff } from '~/utils/staff-session.server';
+import { Table } from '~/components/table';
+import { EXCHANGE_STATES, exchangeRelays } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Letters to review' };
@@ -21,41 +23,24 @@ export default function ReviewQueue() {
       {rows.length === 0 ? (
         <p className="govuk-body">No letters are waiting.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Letters waiting, oldest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Letter
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Waiting
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Facilitator
-              </th>
+        <Table caption="Letters waiting, oldest first" head={['Letter', 'Case', 'Waiting', 'Facilitator']}>
+          {rows.map((r) => (
+            <tr key={r.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/staff/letters/${r.id}`}>
+                  Letter {r.id}
+                </Link>
+                {r.onPaper ? ' (on paper)' : ''}
+                {!exchangeRelays(r.exchangeStatus) ? (
+                  <strong className="govuk-tag govuk-tag--red app-tag-gap">Exchange {EXCHANGE_STATES[r.exchangeStatus].staff.toLowerCase()}</strong>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">{r.reference}</td>
+              <td className="govuk-table__cell">{ageInDays(r.submittedAt)}</td>
+              <td className="govuk-table__cell">{r.facilitator}</td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/staff/letters/${r.id}`}>
-                    Letter {r.id}
-                  </Link>
-                  {r.onPaper ? ' (on paper)' : ''}
-                  {r.exchangeStatus !== 'open' ? <strong className="govuk-tag govuk-tag--red app-tag-gap">Exchange {r.exchangeStatus}</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{r.reference}</td>
-                <td className="govuk-table__cell">{ageInDays(r.submittedAt)}</td>
-                <td className="govuk-table__cell">{r.facilitator}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -22,10 +22,13 @@ const envSchema = z.object({
     .default('http://localhost:3000')
     .transform((v) => v.replace(/\/$/, '')),
   SERVICE_PHONE: z.string().default('0300 123 4567'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Reverse proxies in front: 'false' (none), 'true' (one), or a number of hops.
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be true, false or a number of proxies')
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   DEMO: z

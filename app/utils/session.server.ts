@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createCookie, redirect, type Cookie } from '@remix-run/node';
 import { and, eq, lt, or } from 'drizzle-orm';
+import type { Tx } from '#db/client.server';
 import { sessions } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
@@ -49,17 +50,8 @@ function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, si
         .from(sessions)
         .where(and(eq(sessions.id, id), eq(sessions.kind, kind)))
         .get();
-      const now = Date.now();
       if (!row?.subject) return null;
-      if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_MS <= now) {
-        db.delete(sessions).where(eq(sessions.id, id)).run();
-        return null;
-      }
-      db.update(sessions)
-        .set({ lastSeenAt: new Date(now) })
-        .where(eq(sessions.id, id))
-        .run();
-      return row.subject;
+      return keepSessionAlive(id, row, IDLE_MS) ? row.subject : null;
     },
 
     /** Guard for every loader and action of the area. */
@@ -95,6 +87,25 @@ export const getReferrerSession = async (request: Request) => {
 export const requireReferrer = async (request: Request) => ({ referralId: await referrerSessions.require(request) });
 export const destroySession = (request: Request) => referrerSessions.destroy(request);
 
+/**
+ * "Sign out" in either passphrase area ends every passphrase session of this browser: a
+ * self-referrer linked to letters holds both, and on a shared device both must end.
+ * Returns headers with one Set-Cookie for each.
+ */
+export async function signOutBrowser(request: Request): Promise<Headers> {
+  const headers = new Headers();
+  headers.append('Set-Cookie', await referrerSessions.destroy(request));
+  headers.append('Set-Cookie', await participantSessions.destroy(request));
+  return headers;
+}
+
+/** A participant's credentials changed (a new set-up code): every session they have ends. */
+export function endParticipantSessions(tx: Tx, exchangeMemberId: number) {
+  tx.delete(sessions)
+    .where(and(eq(sessions.kind, 'participant'), eq(sessions.exchangeMemberId, exchangeMemberId)))
+    .run();
+}
+
 export function purgeExpiredSessions(now = Date.now()) {
   return (
     db
@@ -103,4 +114,20 @@ export function purgeExpiredSessions(now = Date.now()) {
       .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - IDLE_MS))))
       .run().changes
   );
+}
+
+/**
+ * A session past its absolute expiry or idle for `idleMs` is deleted (false); otherwise its
+ * last-seen time moves to now (true). Shared by every kind of session.
+ */
+export function keepSessionAlive(id: string, row: { expiresAt: Date; lastSeenAt: Date }, idleMs: number, now = Date.now()): boolean {
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMs <= now) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return false;
+  }
+  db.update(sessions)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(sessions.id, id))
+    .run();
+  return true;
 }

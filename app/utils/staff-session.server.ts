@@ -8,6 +8,7 @@ import { sessions, staffUsers } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
 import { readForm } from './form.server';
+import { keepSessionAlive } from './session.server';
 
 export const STAFF_IDLE_MS = 30 * 60 * 1000;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -59,16 +60,8 @@ export async function getStaffSession(request: Request): Promise<StaffSession | 
     .innerJoin(staffUsers, eq(staffUsers.id, sessions.staffUserId))
     .where(and(eq(sessions.id, id), eq(sessions.kind, 'staff')))
     .get();
-  const now = Date.now();
   if (!row || !row.u.active || !row.s.stage || !row.s.csrfToken) return null;
-  if (row.s.expiresAt.getTime() <= now || row.s.lastSeenAt.getTime() + STAFF_IDLE_MS <= now) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
-    return null;
-  }
-  db.update(sessions)
-    .set({ lastSeenAt: new Date(now) })
-    .where(eq(sessions.id, id))
-    .run();
+  if (!keepSessionAlive(id, row.s, STAFF_IDLE_MS)) return null;
   return { id, stage: row.s.stage, csrfToken: row.s.csrfToken, user: { id: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role } };
 }
 

@@ -49,6 +49,8 @@ describe('letter notifications', () => {
     const passphrase = 'a brand new passphrase for vera';
     const home = await v.post('/letters/set-up', { reference: reference!, setUpCode: code!, passphrase, confirm: passphrase });
     expect(home.url).toBe('/letters/home');
+    // The new set-up code ended Vera's earlier sessions: from here on she uses this browser.
+    x.victim.visitor = v;
 
     // The offender writes; the facilitator is alerted; the victim is told there is something new.
     const letterId = await sendLetter(x.offender, 'SECRET-LETTER-WORDS I am sorry.');

@@ -4,15 +4,33 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { assessments, cases, exchangeMembers, exchanges, letters, participants, referrals, staffUsers } from '#db/schema';
 import { exchangePausedEmail } from '#emails/exchange-paused';
 import { letterInviteEmail } from '#emails/letter-invite';
+import type { Tx } from '#db/client.server';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { hashSecret, verifySecret } from '~/utils/passphrase.server';
+import { getDecoyHash, hashSecret, verifySecret } from '~/utils/passphrase.server';
+import { releaseAttempt } from '~/utils/attempts.server';
+import { endParticipantSessions } from '~/utils/session.server';
+import { reserveSignInAttempt } from '~/models/sign-in.server';
 import { exchangeBlocker } from '~/models/states';
 import { caseScope, findCaseInScope } from '~/models/case-scope.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
 import { memberContext, newMemberReference, newSetUpCode } from './shared.server';
+
+/** The case's exchange and one of its participants, if this member of staff may act on the case. */
+function findExchangeParticipant(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
+  const kase = findCaseInScope(tx, staff, caseId);
+  const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
+  const p =
+    ex &&
+    tx
+      .select()
+      .from(participants)
+      .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+      .get();
+  return kase && ex && p ? { kase, ex, p } : null;
+}
 
 export const SETUP_CODE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -54,16 +72,9 @@ export async function inviteMember(
   const setUpCode = newSetUpCode();
   const setupCodeHash = await hashSecret(setUpCode);
   return db.transaction((tx) => {
-    const kase = findCaseInScope(tx, staff, caseId);
-    const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
-    const p =
-      ex &&
-      tx
-        .select()
-        .from(participants)
-        .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
-        .get();
-    if (!ex || !p) return null;
+    const found = findExchangeParticipant(tx, staff, caseId, participantId);
+    if (!found) return null;
+    const { ex } = found;
     const existing = tx.select().from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();
     const setupExpiresAt = new Date(Date.now() + SETUP_CODE_LIFETIME_MS);
     let reference = existing?.reference;
@@ -72,6 +83,8 @@ export async function inviteMember(
         .set({ setupCodeHash, setupExpiresAt, passphraseHash: null, ...(email ? { email } : {}) })
         .where(eq(exchangeMembers.id, existing.id))
         .run();
+      // The old passphrase no longer works: nor does any session it opened.
+      endParticipantSessions(tx, existing.id);
     } else {
       reference = newMemberReference(tx);
       tx.insert(exchangeMembers)
@@ -84,10 +97,21 @@ export async function inviteMember(
   });
 }
 
-export async function findMemberForSetUp(reference: string, setUpCode: string) {
-  const member = db.select().from(exchangeMembers).where(eq(exchangeMembers.reference, reference.trim().toUpperCase())).get();
-  if (!member?.setupCodeHash || !member.setupExpiresAt || member.setupExpiresAt.getTime() < Date.now()) return null;
-  return (await verifySecret(member.setupCodeHash, setUpCode.trim().toUpperCase())) ? member : null;
+/**
+ * The participant whose one-time set-up code this is. A try is counted before the code is
+ * checked, on the same limits as the passphrase (5 per reference, 20 per address), so a
+ * code cannot be guessed faster, and a locked reference refuses even the right code.
+ */
+export async function findMemberForSetUp(referenceInput: string, setUpCode: string, address: string) {
+  const reference = referenceInput.trim().toUpperCase();
+  const attempt = reserveSignInAttempt('member', reference, address);
+  if (!attempt.ok) return { ok: false, reason: attempt.reason } as const;
+  const member = db.select().from(exchangeMembers).where(eq(exchangeMembers.reference, reference)).get();
+  const live = member?.setupCodeHash && member.setupExpiresAt && member.setupExpiresAt.getTime() >= Date.now();
+  const valid = await verifySecret(live ? member.setupCodeHash! : await getDecoyHash(), setUpCode.trim().toUpperCase());
+  if (!member || !live || !valid) return { ok: false, reason: 'wrong' } as const;
+  releaseAttempt(attempt);
+  return { ok: true, member } as const;
 }
 
 export async function completeMemberSetUp(memberId: number, passphrase: string) {
@@ -199,16 +223,9 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
  */
 export function linkSelfReferrer(staff: StaffUser, caseId: number, participantId: number): 'linked' | 'not-self-referral' | null {
   return db.transaction((tx) => {
-    const kase = findCaseInScope(tx, staff, caseId);
-    const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
-    const p =
-      ex &&
-      tx
-        .select()
-        .from(participants)
-        .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
-        .get();
-    if (!kase || !ex || !p) return null;
+    const found = findExchangeParticipant(tx, staff, caseId, participantId);
+    if (!found) return null;
+    const { kase, ex, p } = found;
     const referral = tx.select({ id: referrals.id, source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get();
     if (referral?.source !== 'self' || p.role !== 'victim') return 'not-self-referral';
     const existing = tx.select().from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();

@@ -1,0 +1,21 @@
+// GOV.UK table with a caption (hidden where the page heading says it) and column headers;
+// the rows are the page's own.
+import type { ReactNode } from 'react';
+
+export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {head.map((h) => (
+            <th key={h} scope="col" className="govuk-table__header">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">{children}</tbody>
+    </table>
+  );
+}

@@ -1,0 +1,54 @@
+// Sign-in limits that hold under parallel requests. An attempt is counted *before* the
+// secret is checked: `reserveAttempt` counts the recent attempts for every key and, if
+// none is at its limit, records one attempt for each, all in one IMMEDIATE transaction
+// (one process at a time holds SQLite's write lock, and better-sqlite3 runs the whole
+// transaction without yielding). So at most `max` guesses are ever checked per key in the
+// window, however many arrive at once. A sign-in that succeeds releases its reservation;
+// a failed one leaves it standing as the failure.
+import { createHmac } from 'node:crypto';
+import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
+import { signInFailures } from '#db/schema';
+import { db } from './db.server';
+import { env } from './env.server';
+
+export type AttemptScope = (typeof signInFailures.$inferInsert)['scope'];
+export type AttemptKey = { scope: AttemptScope; value: string; max: number };
+export type Reservation = { ok: true; ids: number[] } | { ok: false; locked: AttemptScope };
+
+/** Counters are keyed by an HMAC of the reference, account or address, never the value. */
+export const attemptKey = (scope: AttemptScope, value: string) => createHmac('sha256', env.SESSION_SECRET).update(`${scope}:${value}`).digest('hex');
+
+export function reserveAttempt(keys: AttemptKey[], windowMs: number, now = Date.now()): Reservation {
+  const since = new Date(now - windowMs);
+  return db.transaction((tx) => {
+    const hashed = keys.map((k) => ({ ...k, key: attemptKey(k.scope, k.value) }));
+    for (const k of hashed) {
+      const n =
+        tx
+          .select({ n: count() })
+          .from(signInFailures)
+          .where(and(eq(signInFailures.scope, k.scope), eq(signInFailures.key, k.key), gt(signInFailures.createdAt, since)))
+          .get()?.n ?? 0;
+      if (n >= k.max) return { ok: false, locked: k.scope } as const;
+    }
+    const rows = tx
+      .insert(signInFailures)
+      .values(hashed.map((k) => ({ scope: k.scope, key: k.key, createdAt: new Date(now) })))
+      .returning({ id: signInFailures.id })
+      .all();
+    return { ok: true, ids: rows.map((r) => r.id) } as const;
+  });
+}
+
+/** The secret was right: the reserved attempt does not count against anyone. */
+export function releaseAttempt(reservation: { ids: number[] }) {
+  if (reservation.ids.length) db.delete(signInFailures).where(inArray(signInFailures.id, reservation.ids)).run();
+}
+
+/** Attempts older than the longest window are no longer needed. */
+export function purgeOldAttempts(windowMs: number, now = Date.now()) {
+  return db
+    .delete(signInFailures)
+    .where(lt(signInFailures.createdAt, new Date(now - windowMs)))
+    .run().changes;
+}
