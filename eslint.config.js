@@ -3,7 +3,6 @@
 // disable comment. `npm run lint` fails on any warning.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -39,7 +38,6 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2022, sourceType: 'module' },
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -47,10 +45,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true, allowShortCircuit: true }],
       // Free-text rules match control characters on purpose, to refuse them.
       'no-control-regex': 'off',
-      'import-x/no-duplicates': 'error',
-      'import-x/first': 'error',
-      'import-x/no-self-import': 'error',
-      'import-x/no-default-export': 'off',
+      'no-duplicate-imports': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No barrel files: import from the module itself.' }],
     },
   },
