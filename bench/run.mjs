@@ -1,30 +1,9 @@
 // Prints what a public page costs a visitor on a phone: bytes sent (raw and gzip) for
 // HTML, CSS and JS, and server response times for a few pages. Figures, not assertions.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startBenchServer } from './server.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'rj-bench-'));
-const child = spawn(process.execPath, ['server.js'], {
-  env: {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    PORT: '0',
-    DATABASE_PATH: join(dir, 'portal.db'),
-    SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const base = await new Promise((resolve) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-    const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-    if (m) resolve(m[1]);
-  });
-});
+const { base, child } = await startBenchServer();
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 async function bytes(path) {

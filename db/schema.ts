@@ -144,7 +144,9 @@ export const signInFailures = sqliteTable(
   'sign_in_failures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    scope: text('scope', { enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address'] }).notNull(),
+    scope: text('scope', {
+      enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address', 'partner_address', 'partner_email'],
+    }).notNull(),
     key: text('key').notNull(),
     createdAt: createdAt(),
   },
@@ -168,6 +170,11 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),
+    // A sender claims a row before it sends: its id and until when (a lease). Another
+    // sender leaves the row alone until the lease ends, so one row is sent by one process
+    // at a time; after a crash the lease runs out and the row is sent again.
+    leasedBy: text('leased_by'),
+    leasedUntil: integer('leased_until', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },

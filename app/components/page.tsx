@@ -45,6 +45,18 @@ export function useFormErrors(): FieldErrors {
   return result?.error ?? undefined;
 }
 
+/** GOV.UK details: a summary that opens to show more. */
+export function Details({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{summary}</span>
+      </summary>
+      <div className="govuk-details__text">{children}</div>
+    </details>
+  );
+}
+
 export function BackLink({ to }: { to: string }) {
   return (
     <Link to={to} className="govuk-back-link">

@@ -40,7 +40,7 @@ const list = <T extends readonly (readonly [string, string])[]>(o: T, message: s
 
 export const partnerReferralSchema = z
   .object({
-    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Reload the form and try again'),
+    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Reload the form and try again'),
     agency: z.enum(values(AGENCIES), { error: 'Select your organisation' }),
     agencyOther: text('The organisation', 100, false),
     referrerName: text('Your name', 100, 'Enter your name'),

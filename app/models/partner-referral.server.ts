@@ -1,17 +1,41 @@
 import { eq } from 'drizzle-orm';
 import { referrals } from '#db/schema';
 import { partnerReferralReceivedEmail } from '#emails/partner-referral-received';
+import { reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
+import { isIssuedFormKey } from '~/utils/form-key.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { generateReference } from '~/utils/passphrase.server';
 import { recordAudit } from './audit.server';
 import type { PartnerReferral } from './partner-questions';
 
-/** Stores a partner referral and queues the referrer's email, in one transaction. Idempotent per form. */
-export function submitPartnerReferral(r: PartnerReferral): { reference: string } {
+export const PARTNER_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_PARTNER_REFERRALS_PER_ADDRESS = 30;
+export const MAX_PARTNER_REFERRALS_PER_EMAIL = 10;
+
+export type PartnerSubmitResult = { ok: true; reference: string } | { ok: false; error: 'bad-key' | 'limited' };
+
+/**
+ * Stores a partner referral and queues the referrer's email, in one transaction. Idempotent
+ * per form: the key was issued (and signed) by the server with the form, and a second
+ * submit with it returns the first referral. New referrals are limited per address and per
+ * email they send to, so the form cannot be used to flood someone's inbox.
+ */
+export function submitPartnerReferral(r: PartnerReferral, address: string): PartnerSubmitResult {
+  if (!isIssuedFormKey(r.submissionKey)) return { ok: false, error: 'bad-key' };
+  const existing = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.submissionKey, r.submissionKey)).get();
+  if (existing) return { ok: true, reference: existing.reference };
+  const allowed = reserveAttempt(
+    [
+      { scope: 'partner_address', value: address, max: MAX_PARTNER_REFERRALS_PER_ADDRESS },
+      { scope: 'partner_email', value: r.referrerEmail.toLowerCase(), max: MAX_PARTNER_REFERRALS_PER_EMAIL },
+    ],
+    PARTNER_WINDOW_MS,
+  );
+  if (!allowed.ok) return { ok: false, error: 'limited' };
   return db.transaction((tx) => {
     const existing = tx.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.submissionKey, r.submissionKey)).get();
-    if (existing) return existing;
+    if (existing) return { ok: true, reference: existing.reference } as const;
     let reference = generateReference();
     while (tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, reference)).get()) reference = generateReference();
     const row = tx
@@ -42,6 +66,6 @@ export function submitPartnerReferral(r: PartnerReferral): { reference: string }
       .get();
     recordAudit(tx, { type: 'system', id: 'partner-form' }, 'referral.submitted', { type: 'referral', id: row.id });
     enqueueEmail(tx, r.referrerEmail, 'partner-referral-received', partnerReferralReceivedEmail({ reference }), row.id);
-    return { reference };
+    return { ok: true, reference } as const;
   });
 }

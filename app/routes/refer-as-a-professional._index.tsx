@@ -1,5 +1,4 @@
 // The partner referral form: one page in sections, for professionals who refer often.
-import { randomBytes } from 'node:crypto';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -10,19 +9,27 @@ import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/data/referral-op
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { PageColumn } from '~/components/page';
+import { issueFormKey } from '~/utils/form-key.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Refer someone: for professionals' };
 
 export async function loader(_: LoaderFunctionArgs) {
-  return { submissionKey: randomBytes(16).toString('base64url') };
+  return { submissionKey: issueFormKey() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: partnerReferralSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
-  const { reference } = submitPartnerReferral(submission.value);
-  return redirect('/refer-as-a-professional/sent', { headers: { 'Set-Cookie': await partnerDoneCookie.serialize(reference) } });
+  const result = submitPartnerReferral(submission.value, context.clientAddress ?? 'unknown');
+  if (!result.ok) {
+    const message =
+      result.error === 'bad-key'
+        ? 'Reload the form and try again'
+        : 'We have had a lot of referrals from you in the last 15 minutes. Wait a few minutes, or phone us';
+    return data(replyWithErrors(submission, { fieldErrors: { submissionKey: [message] } }), { status: result.error === 'bad-key' ? 400 : 429 });
+  }
+  return redirect('/refer-as-a-professional/sent', { headers: { 'Set-Cookie': await partnerDoneCookie.serialize(result.reference) } });
 }
 
 const items = (o: readonly (readonly [string, string])[], extra: Record<string, Partial<ChoiceItem>> = {}): ChoiceItem[] =>

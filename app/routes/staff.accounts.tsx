@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, ErrorSummary, TextInput } from '~/components/form-fields';
-import { CsrfInput } from '~/components/staff';
+import { CsrfInput, StaffForm } from '~/components/staff';
 import { newStaffSchema } from '~/models/staff-schemas';
 import { createStaffUser, endSessionsOf, listStaff, resetStaffUser, setStaffActive, StaffError } from '~/models/staff.server';
 import { env } from '~/utils/env.server';
@@ -125,9 +125,7 @@ export default function Accounts() {
         ))}
       </Table>
       <h2 className="govuk-heading-m">Invite someone</h2>
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="invite" />
+      <StaffForm intent="invite">
         <TextInput name="name" label="Name" error={errors?.name?.[0]} />
         <TextInput name="email" label="Work email address" type="email" spellCheck={false} error={errors?.email?.[0]} />
         <Choices
@@ -142,7 +140,7 @@ export default function Accounts() {
           small
         />
         <Button>Make account</Button>
-      </Form>
+      </StaffForm>
     </>
   );
 }

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, Textarea, TextInput } from '~/components/form-fields';
-import { SummaryList, PageColumn, useFormErrors } from '~/components/page';
-import { CsrfInput, formatDateTime } from '~/components/staff';
+import { SummaryList, PageColumn, useFormErrors, Details } from '~/components/page';
+import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { allowedMoves, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
@@ -116,9 +116,7 @@ export default function CasePage() {
       )}
 
       {d.moves.length ? (
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="move" />
+        <StaffForm intent="move">
           <input type="hidden" name="from" value={d.stage} />
           <Choices
             kind="radios"
@@ -142,7 +140,7 @@ export default function CasePage() {
             error={errors?.to?.[0]}
           />
           <Button>Save</Button>
-        </Form>
+        </StaffForm>
       ) : null}
 
       {stageAllowsExchange(d.stage) ? (
@@ -165,51 +163,46 @@ export default function CasePage() {
           </li>
         ))}
       </ul>
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Add a participant</span>
-        </summary>
-        <div className="govuk-details__text">
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="add-participant" />
-            <Choices
-              kind="radios"
-              name="role"
-              legend={{ text: 'Their part in the case', size: 's' }}
-              items={PARTICIPANT_ROLES.map(([value, label]) => ({
-                value,
-                label,
-                conditional:
-                  value === 'supporter' ? (
-                    <Choices
-                      kind="radios"
-                      name="directlyAffected"
-                      legend={{ text: 'Were they directly affected by the crime?', size: 's' }}
-                      hint="Family or community members can take part only if they were."
-                      items={[
-                        { value: 'yes', label: 'Yes' },
-                        { value: 'no', label: 'No' },
-                      ]}
-                      small
-                    />
-                  ) : undefined,
-              }))}
-              error={errors?.role?.[0]}
-              small
-            />
-            <TextInput name="name" label="Name" error={errors?.name?.[0]} />
-            <Textarea
-              name="contactDetails"
-              label="Contact details (optional)"
-              hint="Safe ways and times to contact them"
-              rows={3}
-              error={errors?.contactDetails?.[0]}
-            />
-            <Button secondary>Add participant</Button>
-          </Form>
-        </div>
-      </details>
+      <Details summary="Add a participant">
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="add-participant" />
+          <Choices
+            kind="radios"
+            name="role"
+            legend={{ text: 'Their part in the case', size: 's' }}
+            items={PARTICIPANT_ROLES.map(([value, label]) => ({
+              value,
+              label,
+              conditional:
+                value === 'supporter' ? (
+                  <Choices
+                    kind="radios"
+                    name="directlyAffected"
+                    legend={{ text: 'Were they directly affected by the crime?', size: 's' }}
+                    hint="Family or community members can take part only if they were."
+                    items={[
+                      { value: 'yes', label: 'Yes' },
+                      { value: 'no', label: 'No' },
+                    ]}
+                    small
+                  />
+                ) : undefined,
+            }))}
+            error={errors?.role?.[0]}
+            small
+          />
+          <TextInput name="name" label="Name" error={errors?.name?.[0]} />
+          <Textarea
+            name="contactDetails"
+            label="Contact details (optional)"
+            hint="Safe ways and times to contact them"
+            rows={3}
+            error={errors?.contactDetails?.[0]}
+          />
+          <Button secondary>Add participant</Button>
+        </Form>
+      </Details>
 
       <h2 className="govuk-heading-m">The referral</h2>
       <p className="govuk-body">

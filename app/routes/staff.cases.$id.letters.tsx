@@ -5,8 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
-import { CsrfInput, formatDateTime } from '~/components/staff';
+import { BackLink, Details } from '~/components/page';
+import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { requiredText } from '~/models/message-schema';
 import { letterBodySchema } from '~/models/letter-schemas';
 import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, resumeExchange } from '~/models/letters/exchange.server';
@@ -145,11 +145,9 @@ export default function ExchangePage() {
       {!d.exchange ? (
         <>
           <p className="govuk-body">Open the exchange once the case is ready and every assessment allows indirect contact.</p>
-          <Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="open" />
+          <StaffForm intent="open" validate>
             <Button>Open the letter exchange</Button>
-          </Form>
+          </StaffForm>
         </>
       ) : (
         <>
@@ -190,14 +188,12 @@ export default function ExchangePage() {
                   </button>
                 </Form>
                 {d.selfReferral && p.role === 'victim' && !p.linked ? (
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="link-referrer" />
+                  <StaffForm intent="link-referrer" validate>
                     <input type="hidden" name="participantId" value={p.id} />
                     <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
                       Link to their self-referral sign-in<span className="govuk-visually-hidden"> for {p.name}</span>
                     </button>
-                  </Form>
+                  </StaffForm>
                 ) : null}
                 {p.linked ? <span>Linked to their self-referral sign-in</span> : null}
               </li>
@@ -226,34 +222,28 @@ export default function ExchangePage() {
           </ul>
 
           {members.length >= 2 && exchangeRelays(d.exchange.status) ? (
-            <details className="govuk-details">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">Record a letter received on paper</span>
-              </summary>
-              <div className="govuk-details__text">
-                <Form method="post" noValidate>
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="paper" />
-                  <Select
-                    name="author"
-                    label="Written by"
-                    options={members.map((m) => ({ value: String(m.memberId), label: m.name }))}
-                    error={errors?.author?.[0]}
-                  />
-                  <Select name="recipient" label="For" options={[...members].reverse().map((m) => ({ value: String(m.memberId), label: m.name }))} />
-                  <Textarea name="body" label="The letter, typed in as written" rows={10} error={errors?.body?.[0]} />
-                  <Button secondary>Record the letter for review</Button>
-                </Form>
-              </div>
-            </details>
+            <Details summary="Record a letter received on paper">
+              <Form method="post" noValidate>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="paper" />
+                <Select
+                  name="author"
+                  label="Written by"
+                  options={members.map((m) => ({ value: String(m.memberId), label: m.name }))}
+                  error={errors?.author?.[0]}
+                />
+                <Select name="recipient" label="For" options={[...members].reverse().map((m) => ({ value: String(m.memberId), label: m.name }))} />
+                <Textarea name="body" label="The letter, typed in as written" rows={10} error={errors?.body?.[0]} />
+                <Button secondary>Record the letter for review</Button>
+              </Form>
+            </Details>
           ) : null}
 
           <h2 className="govuk-heading-m">{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</h2>
           {!exchangeRelays(d.exchange.status) && !exchangeMayResume(d.exchange.status) ? (
             <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
           ) : (
-            <Form method="post" noValidate>
-              <CsrfInput />
+            <StaffForm>
               <input type="hidden" name="intent" value={exchangeRelays(d.exchange.status) ? 'pause' : 'resume'} />
               <Textarea
                 name="reason"
@@ -263,7 +253,7 @@ export default function ExchangePage() {
                 error={errors?.reason?.[0]}
               />
               <Button warning={exchangeRelays(d.exchange.status)}>{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</Button>
-            </Form>
+            </StaffForm>
           )}
         </>
       )}

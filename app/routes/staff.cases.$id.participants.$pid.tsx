@@ -1,11 +1,11 @@
 // One participant: their assessment, section by section, and their contact log.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { Button, Choices, ErrorSummary, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
 import { BackLink } from '~/components/page';
-import { CsrfInput } from '~/components/staff';
+import { StaffForm } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
@@ -71,12 +71,11 @@ function Section({ id, title, done, children }: { id: string; title: string; don
 
 function SectionForm({ section, label, children }: { section: string; label: string; children: ReactNode }) {
   return (
-    <Form method="post" noValidate>
-      <CsrfInput />
+    <StaffForm>
       <input type="hidden" name="section" value={section} />
       {children}
       <Button secondary>{label}</Button>
-    </Form>
+    </StaffForm>
   );
 }
 

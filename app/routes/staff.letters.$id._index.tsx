@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-fields';
 import { BackLink, useFormErrors } from '~/components/page';
-import { CsrfInput, formatDateTime } from '~/components/staff';
+import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
 import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letters/review.server';
 import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
@@ -157,8 +157,7 @@ export default function ReviewLetter() {
           {waiting ? (
             <>
               <h2 className="govuk-heading-m">Your decision</h2>
-              <Form method="post" noValidate>
-                <CsrfInput />
+              <StaffForm>
                 <input type="hidden" name="versionId" value={d.versionId} />
                 <Choices
                   kind="radios"
@@ -223,7 +222,7 @@ export default function ReviewLetter() {
                   ]}
                 />
                 <Button>Save decision</Button>
-              </Form>
+              </StaffForm>
             </>
           ) : null}
 

@@ -1,11 +1,11 @@
 // One referral: what it says, the messages with a self-referrer, and triage.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Select, Textarea } from '~/components/form-fields';
 import { MessageThread, SummaryList, PageColumn, useFormErrors } from '~/components/page';
-import { CsrfInput, formatDateTime } from '~/components/staff';
+import { formatDateTime, StaffForm } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
 import { referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
@@ -86,9 +86,7 @@ export default function StaffReferral() {
       {open ? (
         <>
           <h2 className="govuk-heading-m">Accept into a case</h2>
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="accept" />
+          <StaffForm intent="accept">
             <Select
               name="facilitatorId"
               label="Facilitator"
@@ -97,11 +95,9 @@ export default function StaffReferral() {
               error={errors?.facilitatorId?.[0]}
             />
             <Button>Accept</Button>
-          </Form>
+          </StaffForm>
           <h2 className="govuk-heading-m">Or decline</h2>
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="decline" />
+          <StaffForm intent="decline">
             <Textarea
               name="reason"
               label="Reason for declining"
@@ -111,7 +107,7 @@ export default function StaffReferral() {
               maxLength={1000}
             />
             <Button warning>Decline</Button>
-          </Form>
+          </StaffForm>
         </>
       ) : null}
 
@@ -120,9 +116,7 @@ export default function StaffReferral() {
           <h2 className="govuk-heading-m">Messages with the referrer</h2>
           {d.messages.length === 0 ? <p className="govuk-body">No messages yet.</p> : null}
           <MessageThread messages={d.messages} otherSide="From the referrer" format={formatDateTime} />
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="reply" />
+          <StaffForm intent="reply">
             <Textarea
               name="body"
               label="Reply"
@@ -133,7 +127,7 @@ export default function StaffReferral() {
               maxLength={2000}
             />
             <Button secondary>Send reply</Button>
-          </Form>
+          </StaffForm>
         </>
       ) : null}
     </PageColumn>

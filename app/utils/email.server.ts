@@ -3,7 +3,8 @@
 // restarts. With no SMTP_URL, emails are written as .eml files under OUTBOX_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { outbox } from '#db/schema';
 import type { Tx } from '#db/client.server';
@@ -54,37 +55,67 @@ function createTransport(): Transport {
 
 let transport: Transport | undefined;
 
-/** Delivers every due email once. Returns how many were sent. */
-export async function deliverDueEmails(now = new Date()): Promise<number> {
+/** Who this sender is, in leases: one id per process. */
+const SENDER_ID = `${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Claims one due row for this sender, atomically (one UPDATE … RETURNING): a row whose lease
+ * is live belongs to another sender, or to a send whose outcome is not known yet.
+ */
+function claimNext(now: Date) {
+  return db
+    .update(outbox)
+    .set({ leasedBy: SENDER_ID, leasedUntil: new Date(Date.now() + env.OUTBOX_LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
+    .where(
+      inArray(
+        outbox.id,
+        db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), or(isNull(outbox.leasedUntil), lt(outbox.leasedUntil, new Date()))))
+          .orderBy(asc(outbox.nextAttemptAt))
+          .limit(1),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+/**
+ * Delivers due emails, one claimed row at a time, until none is due or `max` are done.
+ * Returns how many were sent. A send that timed out keeps its lease: it is tried again after
+ * the later of its backoff and the lease's end, never sooner, because the server may have
+ * taken the message before the timeout. A refused send is retried on its backoff. After a crash the lease runs out and
+ * the row is sent again: delivery is at least once, and exactly once while senders live.
+ */
+export async function deliverDueEmails(now = new Date(), max = 50): Promise<number> {
   transport ??= createTransport();
-  const due = db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(50)
-    .all();
   let sent = 0;
-  for (const row of due) {
+  for (let i = 0; i < max; i++) {
+    const row = claimNext(now);
+    if (!row) break;
     try {
       await transport.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.text, html: row.html });
       // Once delivered, the address and body are no longer needed.
       db.update(outbox)
-        .set({ status: 'sent', sentAt: new Date(), toAddress: '', text: '', html: '', lastError: null, attempts: row.attempts + 1 })
-        .where(eq(outbox.id, row.id))
+        .set({ status: 'sent', sentAt: new Date(), toAddress: '', text: '', html: '', lastError: null, leasedBy: null, leasedUntil: null })
+        .where(and(eq(outbox.id, row.id), eq(outbox.leasedBy, SENDER_ID)))
         .run();
       sent++;
     } catch (error) {
-      const attempts = row.attempts + 1;
-      const delay = Math.min(env.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1), 6 * 60 * 60 * 1000);
+      const delay = Math.min(env.OUTBOX_RETRY_BASE_MS * 2 ** (row.attempts - 1), 6 * 60 * 60 * 1000);
+      // A timeout may have come after the server took the message: wait out the lease.
+      // A refusal (no connection, an error reply) delivered nothing: retry on the backoff.
+      const maybeDelivered = (error as { code?: string } | null)?.code === 'ETIMEDOUT';
+      const retryAt = Math.max(Date.now() + delay, maybeDelivered ? (row.leasedUntil?.getTime() ?? 0) : 0);
       db.update(outbox)
         .set({
-          attempts,
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          nextAttemptAt: new Date(Date.now() + delay),
+          status: row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          nextAttemptAt: new Date(retryAt),
+          ...(maybeDelivered ? {} : { leasedBy: null, leasedUntil: null }),
           lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
         })
-        .where(eq(outbox.id, row.id))
+        .where(and(eq(outbox.id, row.id), eq(outbox.leasedBy, SENDER_ID)))
         .run();
     }
   }

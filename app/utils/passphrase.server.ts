@@ -2,7 +2,8 @@
 import { randomInt } from 'node:crypto';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import argon2 from 'argon2';
-import { createLimiter } from './limit.server';
+import { data } from '@remix-run/node';
+import { BusyError, createLimiter } from './limit.server';
 
 // Crockford-style alphabet without characters that are easy to confuse (0/O, 1/I/L, U).
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -45,25 +46,44 @@ export function normalisePassphrase(input: string): string {
 // OWASP's current advice for argon2id: m=19 MiB, t=2, p=1 at the least. We use more memory.
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456 * 2, timeCost: 2, parallelism: 1 } as const;
 
-// Each argon2 computation holds ~38 MiB; at most 4 run at once.
-const argon2Slots = createLimiter(4);
+// Each argon2 computation holds ~38 MiB; at most 4 run at once and 32 wait (about a
+// second's work). Past that the request is answered 503 at once, not queued.
+export const ARGON2_RUNNING = 4;
+export const ARGON2_WAITING = 32;
+const argon2Slots = createLimiter(ARGON2_RUNNING, ARGON2_WAITING);
+
+const busy = () => data('The service is very busy. Wait a minute, then try again.', { status: 503, headers: { 'Retry-After': '30' } });
+
+async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await argon2Slots(fn);
+  } catch (error) {
+    if (error instanceof BusyError) throw busy();
+    throw error;
+  }
+}
 
 export function hashSecret(secret: string): Promise<string> {
-  return argon2Slots(() => argon2.hash(secret, ARGON2_OPTIONS));
+  return inSlot(() => argon2.hash(secret, ARGON2_OPTIONS));
 }
 
 export async function verifySecret(hash: string, secret: string): Promise<boolean> {
-  try {
-    return await argon2Slots(() => argon2.verify(hash, secret));
-  } catch {
-    return false;
-  }
+  return inSlot(async () => {
+    try {
+      return await argon2.verify(hash, secret);
+    } catch {
+      return false; // a malformed hash never verifies
+    }
+  });
 }
 
 // A fixed hash to verify against when the reference is unknown, so a wrong reference
 // takes as long as a wrong passphrase and the timing does not tell them apart.
 let decoyHash: Promise<string> | undefined;
 export function getDecoyHash(): Promise<string> {
-  decoyHash ??= hashSecret('decoy passphrase that is never issued');
+  decoyHash ??= hashSecret('decoy passphrase that is never issued').catch((error: unknown) => {
+    decoyHash = undefined; // a busy moment must not break every later sign-in
+    throw error;
+  });
   return decoyHash;
 }

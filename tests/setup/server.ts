@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type TestServer = { url: string; dir: string; dbPath: string; stop: () => Promise<void>; output: () => string };
+export type TestServer = { url: string; dir: string; dbPath: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string };
 
 export async function startServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'rj-it-'))): Promise<TestServer> {
   const dbPath = join(dir, 'portal.db');
@@ -51,6 +51,13 @@ export async function startServer(env: Record<string, string> = {}, dir = mkdtem
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    // kill -9: no clean-up, as in a crash.
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -3,7 +3,8 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { to: string[]; raw: string };
 
-export async function startSmtpSink(port = 0) {
+/** `delayMs`: how long the server takes to accept each message after its data (a slow server). */
+export async function startSmtpSink(port = 0, { delayMs = 0 }: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -13,8 +14,12 @@ export async function startSmtpSink(port = 0) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
+        const accept = () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        };
+        if (delayMs) setTimeout(accept, delayMs);
+        else accept();
       });
     },
   });
