@@ -157,6 +157,24 @@ function Label({ htmlFor, text, isPageHeading, size }: { htmlFor: string; text: 
   return isPageHeading ? <h1 className="govuk-label-wrapper">{label}</h1> : label;
 }
 
+/** A question's frame: the form group, its label, hint and error message, then the control. */
+type FieldFrame = Pick<TextProps, 'name' | 'label' | 'isPageHeading' | 'labelSize' | 'hint' | 'error'>;
+
+function FieldGroup({ children, ...f }: FieldFrame & { children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${f.error ? ' govuk-form-group--error' : ''}`}>
+      <Label htmlFor={f.name} text={f.label} isPageHeading={f.isPageHeading} size={f.labelSize} />
+      {f.hint ? (
+        <div id={`${f.name}-hint`} className="govuk-hint">
+          {f.hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${f.name}-error`} message={f.error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextInput({
   name,
   label,
@@ -173,14 +191,7 @@ export function TextInput({
 }: TextProps) {
   const hintId = hint ? `${name}-hint` : undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Label htmlFor={name} text={label} isPageHeading={isPageHeading} size={labelSize} />
-      {hint ? (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} message={error} />
+    <FieldGroup name={name} label={label} isPageHeading={isPageHeading} labelSize={labelSize} hint={hint} error={error}>
       <input
         className={`govuk-input${width ? (width.includes('-') ? ` govuk-!-width-${width}` : ` govuk-input--width-${width}`) : ''}${error ? ' govuk-input--error' : ''}`}
         id={name}
@@ -192,7 +203,7 @@ export function TextInput({
         inputMode={inputMode}
         aria-describedby={describedBy(hintId, error && `${name}-error`)}
       />
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -202,14 +213,7 @@ export function Textarea({ name, label, isPageHeading, labelSize, hint, error, d
   const hintId = hint ? `${name}-hint` : undefined;
   const infoId = maxLength ? `${name}-info` : undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Label htmlFor={name} text={label} isPageHeading={isPageHeading} size={labelSize} />
-      {hint ? (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} message={error} />
+    <FieldGroup name={name} label={label} isPageHeading={isPageHeading} labelSize={labelSize} hint={hint} error={error}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={name}
@@ -225,7 +229,7 @@ export function Textarea({ name, label, isPageHeading, labelSize, hint, error, d
           You can enter up to {maxLength.toLocaleString('en-GB')} characters
         </div>
       ) : null}
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -271,16 +275,7 @@ export function Select({
   hint?: string;
 }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} message={error} />
+    <FieldGroup name={name} label={label} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={name}
@@ -294,6 +289,6 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </FieldGroup>
   );
 }

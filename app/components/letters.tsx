@@ -1,8 +1,17 @@
+import { TextInput } from './form-fields';
+
 // Words for the letter exchange, from the reader's side.
 export function otherSideLabel(myRole: string, theirRole: string): string {
   if (theirRole === 'offender') return myRole === 'victim' ? 'The person who harmed you' : 'The person responsible';
   if (theirRole === 'victim') return myRole === 'offender' ? 'The person you harmed' : 'The person harmed';
   return 'A supporter';
+}
+
+/** The participant reference a facilitator hands over (RJL-…), on both letters sign-in pages. */
+export function ParticipantReferenceInput({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  return (
+    <TextInput name="reference" label="Reference" hint="For example, RJL-7K4M-Q2XP" width="10" spellCheck={false} defaultValue={defaultValue} error={error} />
+  );
 }
 
 export function LetterGuidance() {

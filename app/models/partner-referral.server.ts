@@ -5,8 +5,8 @@ import { reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { isIssuedFormKey } from '~/utils/form-key.server';
 import { enqueueEmail } from '~/utils/email.server';
-import { generateReference } from '~/utils/passphrase.server';
 import { recordAudit } from './audit.server';
+import { newReferralReference } from './referral.server';
 import type { PartnerReferral } from './partner-questions';
 
 export const PARTNER_WINDOW_MS = 15 * 60 * 1000;
@@ -36,8 +36,7 @@ export function submitPartnerReferral(r: PartnerReferral, address: string): Part
   return db.transaction((tx) => {
     const existing = tx.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.submissionKey, r.submissionKey)).get();
     if (existing) return { ok: true, reference: existing.reference } as const;
-    let reference = generateReference();
-    while (tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, reference)).get()) reference = generateReference();
+    const reference = newReferralReference(tx);
     const row = tx
       .insert(referrals)
       .values({

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
+import type { Tx } from '#db/client.server';
 import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
@@ -14,6 +15,13 @@ import { recordAudit } from './audit.server';
 import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
 import { type StepSlug } from '~/data/referral-options';
+
+/** A new referral reference (RJ-XXXX-XXXX), unused so far. */
+export function newReferralReference(tx: Tx): string {
+  let reference = generateReference();
+  while (tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, reference)).get()) reference = generateReference();
+  return reference;
+}
 
 export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -73,40 +81,11 @@ export async function submitDraft(token: DraftToken | null): Promise<SubmitResul
     if (!current) return { status: 'no-draft' } as const;
     if (current.status === 'submitted') return { status: 'submitted' } as const;
 
-    let reference = generateReference();
-    while (tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, reference)).get()) {
-      reference = generateReference();
-    }
+    const reference = newReferralReference(tx);
     const inserted = tx
       .insert(referrals)
-      .values({
-        reference,
-        source: 'self',
-        passphraseHash,
-        personRole: r.personRole,
-        offenceKind: r.offenceKind,
-        offenceOther: r.offenceOther ?? null,
-        whenHappened: r.whenHappened,
-        area: r.area ?? null,
-        reportedToPolice: r.reportedToPolice,
-        crimeReference: r.crimeReference ?? null,
-        justiceStage: r.justiceStage,
-        knowsWhoHarmed: r.knowsWhoHarmed,
-        harmerName: r.harmerName ?? null,
-        contactKinds: r.contactKinds,
-        whatToSay: r.whatToSay ?? null,
-        contactMethod: r.contactMethod,
-        contactName: r.contactName ?? null,
-        email: r.email ?? null,
-        phone: r.phone ?? null,
-        phoneSafeTimes: r.phoneSafeTimes ?? null,
-        phoneMessageOk: r.phoneMessageOk ?? null,
-        postalAddress: r.postalAddress ?? null,
-        supportNeeds: r.supportNeeds,
-        interpreterLanguage: r.interpreterLanguage ?? null,
-        accessNeeds: r.accessNeeds ?? null,
-        supporterDetails: r.supporterDetails ?? null,
-      })
+      // Every answer has a column of the same name; drizzle writes NULL for an answer not given.
+      .values({ ...r, reference, source: 'self', passphraseHash })
       .returning({ id: referrals.id })
       .get();
     recordAudit(tx, { type: 'referrer', id: inserted.id }, 'referral.submitted', { type: 'referral', id: inserted.id });

@@ -8,6 +8,7 @@ import { signInReferrer } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createReferrerSession, getReferrerSession } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
+import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Check your referral' };
@@ -23,11 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { signedOut };
 }
 
-const MESSAGES = {
-  wrong: 'The reference or passphrase is not right. Check them and try again',
-  'locked-reference': 'There have been too many tries for this reference. Wait 15 minutes, then try again, or call us',
-  'locked-address': 'There have been too many tries from this device. Wait 15 minutes, then try again, or call us',
-} as const;
+const MESSAGES = SIGN_IN_MESSAGES.referral;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: signInSchema });

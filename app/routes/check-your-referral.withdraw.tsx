@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { BackLink, PageColumn } from '~/components/page';
 import { withdrawReferral } from '~/models/referral.server';
 import { readForm } from '~/utils/form.server';
 import { requireReferrer } from '~/utils/session.server';
@@ -25,17 +25,15 @@ export default function Withdraw() {
   return (
     <>
       <BackLink to="/check-your-referral/status" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Withdraw your referral</h1>
-          <p className="govuk-body">If you withdraw, we stop work on your referral and will not contact you about it.</p>
-          <p className="govuk-body">We keep what you told us in case you want to start again. You can still sign in and send us a message.</p>
-          <p className="govuk-body">If you want everything deleted now instead, choose ‘Delete everything you told us’ on your referral page.</p>
-          <Form method="post">
-            <Button warning>Withdraw my referral</Button>
-          </Form>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Withdraw your referral</h1>
+        <p className="govuk-body">If you withdraw, we stop work on your referral and will not contact you about it.</p>
+        <p className="govuk-body">We keep what you told us in case you want to start again. You can still sign in and send us a message.</p>
+        <p className="govuk-body">If you want everything deleted now instead, choose ‘Delete everything you told us’ on your referral page.</p>
+        <Form method="post">
+          <Button warning>Withdraw my referral</Button>
+        </Form>
+      </PageColumn>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { signInWithPassphrase } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
+import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { ParticipantReferenceInput } from '~/components/letters';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your letters' };
@@ -17,11 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { signedOut: new URL(request.url).searchParams.get('signedOut') === '1' };
 }
 
-const MESSAGES = {
-  wrong: 'The reference or passphrase is not right. Check them and try again',
-  'locked-reference': 'There have been too many tries for this reference. Wait 15 minutes, or ask your facilitator',
-  'locked-address': 'There have been too many tries from this device. Wait 15 minutes and try again',
-} as const;
+const MESSAGES = SIGN_IN_MESSAGES.letters;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: memberSignInSchema });
@@ -44,15 +42,7 @@ export default function LettersSignIn() {
       <h1 className="govuk-heading-l">Your letters</h1>
       <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
       <Form method="post" noValidate>
-        <TextInput
-          name="reference"
-          label="Reference"
-          hint="For example, RJL-7K4M-Q2XP"
-          width="10"
-          spellCheck={false}
-          defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference}
-          error={errors?.reference?.[0]}
-        />
+        <ParticipantReferenceInput defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
         <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
         <Button>Sign in</Button>
       </Form>

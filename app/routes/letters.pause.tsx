@@ -2,7 +2,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { BackLink, PageColumn } from '~/components/page';
 import { pauseByMember } from '~/models/letters/exchange.server';
 import { readForm } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
@@ -26,23 +26,21 @@ export default function Pause() {
   return (
     <>
       <BackLink to="/letters/home" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Pause or stop the letters</h1>
-          <p className="govuk-body">
-            Either way, it happens at once: nothing more is passed on, in either direction, and your facilitator is told. You do not need to give a reason.
-          </p>
-          <Form method="post">
-            <input type="hidden" name="how" value="paused" />
-            <Button>Pause the letters</Button>
-          </Form>
-          <p className="govuk-body">Your facilitator can start them again with you when you are ready.</p>
-          <Form method="post">
-            <input type="hidden" name="how" value="withdrawn" />
-            <Button warning>Stop the letters for good</Button>
-          </Form>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Pause or stop the letters</h1>
+        <p className="govuk-body">
+          Either way, it happens at once: nothing more is passed on, in either direction, and your facilitator is told. You do not need to give a reason.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="how" value="paused" />
+          <Button>Pause the letters</Button>
+        </Form>
+        <p className="govuk-body">Your facilitator can start them again with you when you are ready.</p>
+        <Form method="post">
+          <input type="hidden" name="how" value="withdrawn" />
+          <Button warning>Stop the letters for good</Button>
+        </Form>
+      </PageColumn>
     </>
   );
 }

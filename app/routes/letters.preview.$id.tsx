@@ -2,7 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
-import { BackLink, PlainText } from '~/components/page';
+import { BackLink, PlainText, PageColumn } from '~/components/page';
 import { getOwnLetter } from '~/models/letters/reading.server';
 import { submitLetter } from '~/models/letters/writing.server';
 import { readForm } from '~/utils/form.server';
@@ -33,25 +33,23 @@ export default function Preview() {
   return (
     <>
       <BackLink to={`/letters/write?letter=${id}`} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your letter</h1>
-          <div className="app-letter">
-            <PlainText text={body} />
-          </div>
-          <p className="govuk-body">
-            When you send it, your facilitator reads it. They may pass it on, remove some parts, or send it back to you with a comment.
-          </p>
-          <Form method="post">
-            <Button>Send to my facilitator</Button>
-          </Form>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/letters/write?letter=${id}`}>
-              Change the letter
-            </Link>
-          </p>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Check your letter</h1>
+        <div className="app-letter">
+          <PlainText text={body} />
         </div>
-      </div>
+        <p className="govuk-body">
+          When you send it, your facilitator reads it. They may pass it on, remove some parts, or send it back to you with a comment.
+        </p>
+        <Form method="post">
+          <Button>Send to my facilitator</Button>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/letters/write?letter=${id}`}>
+            Change the letter
+          </Link>
+        </p>
+      </PageColumn>
     </>
   );
 }

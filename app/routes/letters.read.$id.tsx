@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { BackLink, PlainText } from '~/components/page';
+import { BackLink, PlainText, PageColumn } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
 import { readLetter } from '~/models/letters/reading.server';
 import { idParam } from '~/utils/params.server';
@@ -21,17 +21,15 @@ export default function ReadLetter() {
   return (
     <>
       <BackLink to="/letters/home" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">Passed on by your facilitator {formatDateTime(at)}</span>
-          <h1 className="govuk-heading-l">A letter for you</h1>
-          {onPaper ? <p className="govuk-body">This letter was written on paper. Your facilitator typed it in.</p> : null}
-          <div className="app-letter" id="letter-text">
-            <PlainText text={text} />
-          </div>
-          <p className="govuk-body">If this letter upsets you, you can pause the letters at any time, or talk to your facilitator.</p>
+      <PageColumn>
+        <span className="govuk-caption-l">Passed on by your facilitator {formatDateTime(at)}</span>
+        <h1 className="govuk-heading-l">A letter for you</h1>
+        {onPaper ? <p className="govuk-body">This letter was written on paper. Your facilitator typed it in.</p> : null}
+        <div className="app-letter" id="letter-text">
+          <PlainText text={text} />
         </div>
-      </div>
+        <p className="govuk-body">If this letter upsets you, you can pause the letters at any time, or talk to your facilitator.</p>
+      </PageColumn>
     </>
   );
 }

@@ -9,6 +9,8 @@ import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchan
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
+import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { ParticipantReferenceInput } from '~/components/letters';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your letters' };
@@ -31,9 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       replyWithErrors(submission, {
         fieldErrors: {
           reference: [
-            locked
-              ? 'There have been too many tries for this reference. Wait 15 minutes, or ask your facilitator'
-              : 'The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one',
+            found.reason === 'wrong'
+              ? 'The reference or set-up code is not right, or the code has expired. Ask your facilitator for a new one'
+              : SIGN_IN_MESSAGES.letters[found.reason],
           ],
         },
         hideFields: ['passphrase', 'confirm', 'setUpCode'],
@@ -55,12 +57,7 @@ export default function MemberSetUp() {
       <h1 className="govuk-heading-l">Set up your letters</h1>
       <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
       <Form method="post" noValidate>
-        <TextInput
-          name="reference"
-          label="Reference"
-          hint="For example, RJL-7K4M-Q2XP"
-          width="10"
-          spellCheck={false}
+        <ParticipantReferenceInput
           defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference}
           error={errors?.reference?.[0]}
         />

@@ -2,9 +2,9 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-fields';
+import { Button, Choices, Textarea } from '~/components/form-fields';
 import { LetterGuidance, otherSideLabel } from '~/components/letters';
-import { BackLink } from '~/components/page';
+import { BackLink, PageColumn } from '~/components/page';
 import { LETTER_MAX_CHARS, writeSchema } from '~/models/letter-schemas';
 import { getMemberHome, getOwnLetter } from '~/models/letters/reading.server';
 import { saveDraft } from '~/models/letters/writing.server';
@@ -57,53 +57,50 @@ export default function WriteLetter() {
   return (
     <>
       <BackLink to="/letters/home" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          {d.saved && !result ? <div className="govuk-inset-text">Your draft is saved. Nobody else can see it.</div> : null}
-          {d.comment ? (
-            <div className="govuk-inset-text app-pre-wrap" id="facilitator-comment">
-              Your facilitator says: {d.comment}
-            </div>
-          ) : null}
-          <h1 className="govuk-heading-l">Write a letter</h1>
-          <LetterGuidance />
-          <Form method="post" noValidate>
-            {d.letterId ? <input type="hidden" name="letterId" value={d.letterId} /> : null}
-            {d.recipients.length > 1 ? (
-              <Choices
-                kind="radios"
-                name="recipient"
-                legend={{ text: 'Who is it for?', size: 's' }}
-                items={d.recipients.map((r) => ({ value: String(r.id), label: r.label }))}
-                selected={String(d.recipient)}
-                error={errors?.recipient?.[0]}
-                small
-              />
-            ) : (
-              <input type="hidden" name="recipient" value={d.recipient ?? ''} />
-            )}
-            <Textarea
-              name="body"
-              label={`Your letter${d.recipients.length === 1 ? ` to ${d.recipients[0]!.label.toLowerCase()}` : ''}`}
-              labelSize="m"
-              hint="Your facilitator reads it before it is passed on."
-              rows={14}
-              defaultValue={sent?.body ?? d.body}
-              error={errors?.body?.[0]}
-              maxLength={LETTER_MAX_CHARS}
+      <PageColumn errors={errors}>
+        {d.saved && !result ? <div className="govuk-inset-text">Your draft is saved. Nobody else can see it.</div> : null}
+        {d.comment ? (
+          <div className="govuk-inset-text app-pre-wrap" id="facilitator-comment">
+            Your facilitator says: {d.comment}
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">Write a letter</h1>
+        <LetterGuidance />
+        <Form method="post" noValidate>
+          {d.letterId ? <input type="hidden" name="letterId" value={d.letterId} /> : null}
+          {d.recipients.length > 1 ? (
+            <Choices
+              kind="radios"
+              name="recipient"
+              legend={{ text: 'Who is it for?', size: 's' }}
+              items={d.recipients.map((r) => ({ value: String(r.id), label: r.label }))}
+              selected={String(d.recipient)}
+              error={errors?.recipient?.[0]}
+              small
             />
-            <div className="govuk-button-group">
-              <Button name="intent" value="preview">
-                Preview
-              </Button>
-              <Button secondary name="intent" value="save">
-                Save as draft
-              </Button>
-            </div>
-          </Form>
-        </div>
-      </div>
+          ) : (
+            <input type="hidden" name="recipient" value={d.recipient ?? ''} />
+          )}
+          <Textarea
+            name="body"
+            label={`Your letter${d.recipients.length === 1 ? ` to ${d.recipients[0]!.label.toLowerCase()}` : ''}`}
+            labelSize="m"
+            hint="Your facilitator reads it before it is passed on."
+            rows={14}
+            defaultValue={sent?.body ?? d.body}
+            error={errors?.body?.[0]}
+            maxLength={LETTER_MAX_CHARS}
+          />
+          <div className="govuk-button-group">
+            <Button name="intent" value="preview">
+              Preview
+            </Button>
+            <Button secondary name="intent" value="save">
+              Save as draft
+            </Button>
+          </div>
+        </Form>
+      </PageColumn>
     </>
   );
 }

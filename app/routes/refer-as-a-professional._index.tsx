@@ -32,8 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect('/refer-as-a-professional/sent', { headers: { 'Set-Cookie': await partnerDoneCookie.serialize(result.reference) } });
 }
 
-const items = (o: readonly (readonly [string, string])[], extra: Record<string, Partial<ChoiceItem>> = {}): ChoiceItem[] =>
-  o.map(([value, label]) => ({ value, label, ...extra[value] }));
+type Options = readonly (readonly [string, string])[];
+const items = (o: Options, extra: Record<string, Partial<ChoiceItem>> = {}): ChoiceItem[] => o.map(([value, label]) => ({ value, label, ...extra[value] }));
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : []);
 
@@ -44,6 +44,8 @@ export default function PartnerReferral() {
   const v = (result?.initialValue ?? {}) as Record<string, unknown>;
   const e = (name: string) => firstError(errors, name);
   const f = (name: string) => ({ name, defaultValue: str(v[name]), error: e(name) });
+  const radios = (name: string, legend: string, options: Options) =>
+    ({ kind: 'radios', name, legend: { text: legend, size: 's' }, items: items(options), selected: str(v[name]), error: e(name), small: true }) as const;
   return (
     <PageColumn errors={errors}>
       <h1 className="govuk-heading-l">Refer someone: for professionals</h1>
@@ -109,26 +111,10 @@ export default function PartnerReferral() {
         />
 
         <h2 className="govuk-heading-m">The offence</h2>
-        <Choices
-          kind="radios"
-          name="offenceKind"
-          legend={{ text: 'Kind of offence', size: 's' }}
-          items={items(OFFENCE_KINDS)}
-          selected={str(v.offenceKind)}
-          error={e('offenceKind')}
-          small
-        />
+        <Choices {...radios('offenceKind', 'Kind of offence', OFFENCE_KINDS)} />
         <TextInput {...f('offenceDate')} label="Date of the offence (optional)" hint="An approximate date is fine, like ‘March 2026’" width="20" />
         <TextInput {...f('crimeReference')} label="Police reference (optional)" width="20" spellCheck={false} />
-        <Choices
-          kind="radios"
-          name="justiceStage"
-          legend={{ text: 'Stage of the justice system', size: 's' }}
-          items={items(JUSTICE_STAGES)}
-          selected={str(v.justiceStage)}
-          error={e('justiceStage')}
-          small
-        />
+        <Choices {...radios('justiceStage', 'Stage of the justice system', JUSTICE_STAGES)} />
 
         <h2 className="govuk-heading-m">Risks and support</h2>
         <Choices

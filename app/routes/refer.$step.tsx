@@ -3,8 +3,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { Button } from '~/components/form-fields';
+import { BackLink, PageColumn } from '~/components/page';
 import { STEP_FIELDS } from '~/components/referral-steps';
 import { findStep, stepAfter, stepBefore } from '~/models/referral-questions';
 import { getDraftAnswers, saveDraftAnswer } from '~/models/referral.server';
@@ -59,16 +59,13 @@ export default function ReferralStep() {
   return (
     <>
       <BackLink to={back} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">Refer yourself</span>
-          <Form method="post" noValidate key={slug}>
-            <Fields title={title} values={shown} errors={errors} />
-            <Button>Continue</Button>
-          </Form>
-        </div>
-      </div>
+      <PageColumn errors={errors}>
+        <span className="govuk-caption-l">Refer yourself</span>
+        <Form method="post" noValidate key={slug}>
+          <Fields title={title} values={shown} errors={errors} />
+          <Button>Continue</Button>
+        </Form>
+      </PageColumn>
     </>
   );
 }

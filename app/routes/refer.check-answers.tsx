@@ -1,8 +1,8 @@
 // "Check your answers": every answer with a Change link, a declaration, and the submit.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, Choices, ErrorSummary } from '~/components/form-fields';
-import { BackLink, SummaryList, type SummaryRow } from '~/components/page';
+import { Button, Choices } from '~/components/form-fields';
+import { BackLink, SummaryList, type SummaryRow, PageColumn } from '~/components/page';
 import { describeAnswers } from '~/models/referral-summary';
 import { REFERRAL_STEP_LIST, type StepSlug } from '~/data/referral-options';
 import { getDraftAnswers, submitDraft } from '~/models/referral.server';
@@ -54,25 +54,22 @@ export default function CheckAnswers() {
   return (
     <>
       <BackLink to={`/refer/${REFERRAL_STEP_LIST[REFERRAL_STEP_LIST.length - 1]!.slug}`} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Check your answers before sending</h1>
-          <SummaryList rows={summary} />
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">Now send your referral</h2>
-            <Choices
-              kind="checkboxes"
-              name="declaration"
-              legend={{ text: 'Declaration', size: 'm' }}
-              hint="We use what you told us only to offer you restorative justice. We keep it safe and do not share it without asking you, unless someone is at risk of serious harm."
-              items={[{ value: 'agreed', label: 'What I have told you is true, as far as I know' }]}
-              error={errors?.declaration?.[0]}
-            />
-            <Button>Send referral</Button>
-          </Form>
-        </div>
-      </div>
+      <PageColumn errors={errors}>
+        <h1 className="govuk-heading-l">Check your answers before sending</h1>
+        <SummaryList rows={summary} />
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">Now send your referral</h2>
+          <Choices
+            kind="checkboxes"
+            name="declaration"
+            legend={{ text: 'Declaration', size: 'm' }}
+            hint="We use what you told us only to offer you restorative justice. We keep it safe and do not share it without asking you, unless someone is at risk of serious harm."
+            items={[{ value: 'agreed', label: 'What I have told you is true, as far as I know' }]}
+            error={errors?.declaration?.[0]}
+          />
+          <Button>Send referral</Button>
+        </Form>
+      </PageColumn>
     </>
   );
 }

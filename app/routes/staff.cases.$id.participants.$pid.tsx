@@ -3,8 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { Button, Choices, ErrorSummary, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
-import { BackLink } from '~/components/page';
+import { Button, Choices, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
+import { BackLink, PageColumn } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { SPECIALIST_FLAGS } from '~/models/case-stages';
@@ -92,232 +92,219 @@ export default function ParticipantPage() {
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}`} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{roleLabel}</span>
-          <h1 className="govuk-heading-l">{d.name}</h1>
-          {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
-          {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
+      <PageColumn errors={errors}>
+        <span className="govuk-caption-l">{roleLabel}</span>
+        <h1 className="govuk-heading-l">{d.name}</h1>
+        {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
+        {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
 
-          <Section
-            id="info"
-            title="Information about restorative justice"
-            done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}
-          >
-            <SectionForm section="info" label="Save information given">
+        <Section
+          id="info"
+          title="Information about restorative justice"
+          done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}
+        >
+          <SectionForm section="info" label="Save information given">
+            <TextInput
+              name="infoGivenOn"
+              label="Date given"
+              type="date"
+              width="10"
+              defaultValue={a?.infoGivenOn ?? d.today}
+              error={err('info', 'infoGivenOn')}
+            />
+            <Choices
+              kind="radios"
+              name="infoGivenHow"
+              legend={{ text: 'How', size: 's' }}
+              items={HOW}
+              selected={a?.infoGivenHow ?? undefined}
+              error={err('info', 'infoGivenHow')}
+              small
+            />
+          </SectionForm>
+        </Section>
+
+        <Section
+          id="consent"
+          title="Informed consent"
+          done={
+            a?.consentOn &&
+            (a.consentWithdrawnOn
+              ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.`
+              : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)
+          }
+        >
+          <SectionForm section="consent" label="Save consent">
+            <TextInput name="consentOn" label="Date consent given" type="date" width="10" defaultValue={d.today} error={err('consent', 'consentOn')} />
+            <Choices
+              kind="radios"
+              name="consentHow"
+              legend={{ text: 'How', size: 's' }}
+              items={HOW}
+              selected={a?.consentHow ?? undefined}
+              error={err('consent', 'consentHow')}
+              small
+            />
+          </SectionForm>
+          {a?.consentOn && !a.consentWithdrawnOn ? (
+            <SectionForm section="withdraw-consent" label="Record consent withdrawn">
               <TextInput
-                name="infoGivenOn"
-                label="Date given"
+                name="withdrawnOn"
+                label="Date consent was withdrawn"
                 type="date"
                 width="10"
-                defaultValue={a?.infoGivenOn ?? d.today}
-                error={err('info', 'infoGivenOn')}
-              />
-              <Choices
-                kind="radios"
-                name="infoGivenHow"
-                legend={{ text: 'How', size: 's' }}
-                items={HOW}
-                selected={a?.infoGivenHow ?? undefined}
-                error={err('info', 'infoGivenHow')}
-                small
+                defaultValue={d.today}
+                error={err('withdraw-consent', 'withdrawnOn')}
               />
             </SectionForm>
-          </Section>
+          ) : null}
+        </Section>
 
-          <Section
-            id="consent"
-            title="Informed consent"
-            done={
-              a?.consentOn &&
-              (a.consentWithdrawnOn
-                ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.`
-                : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)
-            }
-          >
-            <SectionForm section="consent" label="Save consent">
-              <TextInput name="consentOn" label="Date consent given" type="date" width="10" defaultValue={d.today} error={err('consent', 'consentOn')} />
+        <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
+          <SectionForm section="willing" label="Save willingness">
+            <Choices
+              kind="radios"
+              name="willing"
+              legend={{ text: 'Are they willing to take part?', size: 's' }}
+              items={[
+                { value: 'yes', label: 'Yes' },
+                { value: 'unsure', label: 'Not sure yet' },
+                { value: 'no', label: 'No' },
+              ]}
+              selected={a?.willing ?? undefined}
+              error={err('willing', 'willing')}
+              small
+            />
+          </SectionForm>
+        </Section>
+
+        {d.role === 'offender' ? (
+          <Section id="responsibility" title="Accepts responsibility" done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}>
+            <SectionForm section="responsibility" label="Save responsibility">
               <Choices
                 kind="radios"
-                name="consentHow"
-                legend={{ text: 'How', size: 's' }}
-                items={HOW}
-                selected={a?.consentHow ?? undefined}
-                error={err('consent', 'consentHow')}
-                small
-              />
-            </SectionForm>
-            {a?.consentOn && !a.consentWithdrawnOn ? (
-              <SectionForm section="withdraw-consent" label="Record consent withdrawn">
-                <TextInput
-                  name="withdrawnOn"
-                  label="Date consent was withdrawn"
-                  type="date"
-                  width="10"
-                  defaultValue={d.today}
-                  error={err('withdraw-consent', 'withdrawnOn')}
-                />
-              </SectionForm>
-            ) : null}
-          </Section>
-
-          <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
-            <SectionForm section="willing" label="Save willingness">
-              <Choices
-                kind="radios"
-                name="willing"
-                legend={{ text: 'Are they willing to take part?', size: 's' }}
+                name="acceptsResponsibility"
+                legend={{ text: 'Do they accept responsibility for the harm?', size: 's' }}
                 items={[
                   { value: 'yes', label: 'Yes' },
-                  { value: 'unsure', label: 'Not sure yet' },
+                  { value: 'partly', label: 'Some responsibility' },
                   { value: 'no', label: 'No' },
                 ]}
-                selected={a?.willing ?? undefined}
-                error={err('willing', 'willing')}
+                selected={a?.acceptsResponsibility ?? undefined}
+                error={err('responsibility', 'acceptsResponsibility')}
                 small
               />
             </SectionForm>
           </Section>
+        ) : null}
 
-          {d.role === 'offender' ? (
-            <Section
-              id="responsibility"
-              title="Accepts responsibility"
-              done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}
-            >
-              <SectionForm section="responsibility" label="Save responsibility">
-                <Choices
-                  kind="radios"
-                  name="acceptsResponsibility"
-                  legend={{ text: 'Do they accept responsibility for the harm?', size: 's' }}
-                  items={[
-                    { value: 'yes', label: 'Yes' },
-                    { value: 'partly', label: 'Some responsibility' },
-                    { value: 'no', label: 'No' },
-                  ]}
-                  selected={a?.acceptsResponsibility ?? undefined}
-                  error={err('responsibility', 'acceptsResponsibility')}
-                  small
-                />
-              </SectionForm>
-            </Section>
+        <Section
+          id="risk"
+          title="Risk assessment"
+          done={
+            a?.riskAssessedOn &&
+            `Assessed on ${a.riskAssessedOn}: ${a.riskDecision === 'direct' ? 'suitable for direct contact' : a.riskDecision === 'indirect_only' ? 'suitable for indirect contact only' : 'not suitable'}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
+          }
+        >
+          {a?.specialistFlags?.length && !a.signedOffAt && d.manager ? (
+            <SectionForm section="sign-off" label="Sign off the specialist flags">
+              <p className="govuk-body">As a manager, you can sign off this risk assessment so the case can go on.</p>
+            </SectionForm>
           ) : null}
+          <SectionForm section="risk" label="Save risk assessment">
+            <TextInput
+              name="riskAssessedOn"
+              label="Date assessed"
+              type="date"
+              width="10"
+              defaultValue={a?.riskAssessedOn ?? d.today}
+              error={err('risk', 'riskAssessedOn')}
+            />
+            <Choices
+              kind="radios"
+              name="revictimisationRisk"
+              legend={{ text: 'Risk of re-victimisation', size: 's' }}
+              items={[
+                { value: 'low', label: 'Low' },
+                { value: 'medium', label: 'Medium' },
+                { value: 'high', label: 'High' },
+              ]}
+              selected={a?.revictimisationRisk ?? undefined}
+              error={err('risk', 'revictimisationRisk')}
+              small
+            />
+            <Textarea
+              name="safeguardingConcerns"
+              label="Safeguarding concerns (optional)"
+              rows={3}
+              defaultValue={a?.safeguardingConcerns ?? undefined}
+              error={err('risk', 'safeguardingConcerns')}
+            />
+            <Textarea
+              name="powerImbalance"
+              label="Power imbalance (optional)"
+              rows={3}
+              defaultValue={a?.powerImbalance ?? undefined}
+              error={err('risk', 'powerImbalance')}
+            />
+            <Choices
+              kind="checkboxes"
+              name="specialistFlags"
+              legend={{ text: 'Specialist flags', size: 's' }}
+              hint="Any flag needs a manager’s sign-off before the case can go on"
+              items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))}
+              selected={a?.specialistFlags ?? []}
+              error={err('risk', 'specialistFlags')}
+              small
+            />
+            <Choices
+              kind="radios"
+              name="riskDecision"
+              legend={{ text: 'Decision', size: 's' }}
+              items={[
+                { value: 'direct', label: 'Suitable for direct contact' },
+                { value: 'indirect_only', label: 'Suitable for indirect contact only' },
+                { value: 'not_suitable', label: 'Not suitable' },
+              ]}
+              selected={a?.riskDecision ?? undefined}
+              error={err('risk', 'riskDecision')}
+              small
+            />
+            <Textarea name="riskReason" label="Reason for the decision" rows={3} defaultValue={a?.riskReason ?? undefined} error={err('risk', 'riskReason')} />
+          </SectionForm>
+        </Section>
 
-          <Section
-            id="risk"
-            title="Risk assessment"
-            done={
-              a?.riskAssessedOn &&
-              `Assessed on ${a.riskAssessedOn}: ${a.riskDecision === 'direct' ? 'suitable for direct contact' : a.riskDecision === 'indirect_only' ? 'suitable for indirect contact only' : 'not suitable'}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
-            }
-          >
-            {a?.specialistFlags?.length && !a.signedOffAt && d.manager ? (
-              <SectionForm section="sign-off" label="Sign off the specialist flags">
-                <p className="govuk-body">As a manager, you can sign off this risk assessment so the case can go on.</p>
-              </SectionForm>
-            ) : null}
-            <SectionForm section="risk" label="Save risk assessment">
-              <TextInput
-                name="riskAssessedOn"
-                label="Date assessed"
-                type="date"
-                width="10"
-                defaultValue={a?.riskAssessedOn ?? d.today}
-                error={err('risk', 'riskAssessedOn')}
-              />
-              <Choices
-                kind="radios"
-                name="revictimisationRisk"
-                legend={{ text: 'Risk of re-victimisation', size: 's' }}
-                items={[
-                  { value: 'low', label: 'Low' },
-                  { value: 'medium', label: 'Medium' },
-                  { value: 'high', label: 'High' },
-                ]}
-                selected={a?.revictimisationRisk ?? undefined}
-                error={err('risk', 'revictimisationRisk')}
-                small
-              />
-              <Textarea
-                name="safeguardingConcerns"
-                label="Safeguarding concerns (optional)"
-                rows={3}
-                defaultValue={a?.safeguardingConcerns ?? undefined}
-                error={err('risk', 'safeguardingConcerns')}
-              />
-              <Textarea
-                name="powerImbalance"
-                label="Power imbalance (optional)"
-                rows={3}
-                defaultValue={a?.powerImbalance ?? undefined}
-                error={err('risk', 'powerImbalance')}
-              />
-              <Choices
-                kind="checkboxes"
-                name="specialistFlags"
-                legend={{ text: 'Specialist flags', size: 's' }}
-                hint="Any flag needs a manager’s sign-off before the case can go on"
-                items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))}
-                selected={a?.specialistFlags ?? []}
-                error={err('risk', 'specialistFlags')}
-                small
-              />
-              <Choices
-                kind="radios"
-                name="riskDecision"
-                legend={{ text: 'Decision', size: 's' }}
-                items={[
-                  { value: 'direct', label: 'Suitable for direct contact' },
-                  { value: 'indirect_only', label: 'Suitable for indirect contact only' },
-                  { value: 'not_suitable', label: 'Not suitable' },
-                ]}
-                selected={a?.riskDecision ?? undefined}
-                error={err('risk', 'riskDecision')}
-                small
-              />
-              <Textarea
-                name="riskReason"
-                label="Reason for the decision"
-                rows={3}
-                defaultValue={a?.riskReason ?? undefined}
-                error={err('risk', 'riskReason')}
-              />
-            </SectionForm>
-          </Section>
-
-          <section className="app-section" id="section-contact" aria-labelledby="section-contact-title">
-            <h2 className="govuk-heading-m" id="section-contact-title">
-              Contact log
-            </h2>
-            {d.contacts.length === 0 ? <p className="govuk-body">No contact recorded yet.</p> : null}
-            <ul className="govuk-list">
-              {d.contacts.map((c) => (
-                <li key={c.id}>
-                  {c.on}, {labelFor(CONTACT_METHODS, c.method)}, by {c.by}: <span className="app-pre-wrap">{c.outcome}</span>
-                </li>
-              ))}
-            </ul>
-            <SectionForm section="contact" label="Add to contact log">
-              <TextInput name="contactedOn" label="Date" type="date" width="10" defaultValue={d.today} error={err('contact', 'contactedOn')} />
-              <Choices
-                kind="radios"
-                name="method"
-                legend={{ text: 'How', size: 's' }}
-                items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))}
-                error={err('contact', 'method')}
-                small
-              />
-              <Textarea name="outcome" label="What happened" rows={3} error={err('contact', 'outcome')} maxLength={1000} />
-            </SectionForm>
-          </section>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
-              Back to the case
-            </Link>
-          </p>
-        </div>
-      </div>
+        <section className="app-section" id="section-contact" aria-labelledby="section-contact-title">
+          <h2 className="govuk-heading-m" id="section-contact-title">
+            Contact log
+          </h2>
+          {d.contacts.length === 0 ? <p className="govuk-body">No contact recorded yet.</p> : null}
+          <ul className="govuk-list">
+            {d.contacts.map((c) => (
+              <li key={c.id}>
+                {c.on}, {labelFor(CONTACT_METHODS, c.method)}, by {c.by}: <span className="app-pre-wrap">{c.outcome}</span>
+              </li>
+            ))}
+          </ul>
+          <SectionForm section="contact" label="Add to contact log">
+            <TextInput name="contactedOn" label="Date" type="date" width="10" defaultValue={d.today} error={err('contact', 'contactedOn')} />
+            <Choices
+              kind="radios"
+              name="method"
+              legend={{ text: 'How', size: 's' }}
+              items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))}
+              error={err('contact', 'method')}
+              small
+            />
+            <Textarea name="outcome" label="What happened" rows={3} error={err('contact', 'outcome')} maxLength={1000} />
+          </SectionForm>
+        </section>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
+            Back to the case
+          </Link>
+        </p>
+      </PageColumn>
     </>
   );
 }

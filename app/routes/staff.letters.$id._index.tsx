@@ -3,8 +3,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { Button, Choices, ErrorSummary, Textarea } from '~/components/form-fields';
-import { BackLink, useFormErrors } from '~/components/page';
+import { Button, Choices, Textarea } from '~/components/form-fields';
+import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
 import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letters/review.server';
@@ -95,160 +95,157 @@ export default function ReviewLetter() {
   return (
     <>
       <BackLink to="/staff/letters" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">
-            From {d.from} to {d.to}
-            {d.onPaper ? ', received on paper' : ''}
-          </span>
-          <h1 className="govuk-heading-l">Letter {d.id}</h1>
-          {d.exchangeStatus !== 'open' ? (
-            <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div>
-          ) : null}
-          {!waiting ? (
-            <p className="govuk-body">
-              This letter is not waiting for review.{' '}
-              {d.status === 'passed_on' ? (
-                <Link className="govuk-link" to={`/staff/letters/${d.id}/print`}>
-                  Print it for delivery
-                </Link>
-              ) : null}
-            </p>
-          ) : null}
-
-          {d.status === 'passed_on' ? (
-            <div className="govuk-inset-text" id="read-receipt">
-              {d.readAt ? `The recipient first opened it on ${formatDateTime(d.readAt)}.` : 'The recipient has not opened it yet.'}
-              <Form method="post" className="govuk-!-margin-top-2">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="share-read" />
-                <input type="hidden" name="share" value={d.shared ? 'no' : 'yes'} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  {d.shared ? 'Stop showing the author when it was read' : 'Show the author when it was read'}
-                </button>
-              </Form>
-            </div>
-          ) : null}
-          <h2 className="govuk-heading-m">Version {d.version}</h2>
-          <div className="app-letter" id="letter-under-review">
-            <p className="govuk-body app-pre-wrap">
-              {d.segments.map((s, i) =>
-                s.flags.length ? (
-                  <mark key={i} className="app-flag" title={s.flags.map((k) => d.flags.find((f) => f.kind === k)?.label).join(', ')}>
-                    {s.text}
-                  </mark>
-                ) : (
-                  <span key={i}>{s.text}</span>
-                ),
-              )}
-            </p>
-          </div>
-          <h3 className="govuk-heading-s">Safety flags ({d.flags.length})</h3>
-          {d.flags.length === 0 ? <p className="govuk-body">Nothing was flagged. Read it carefully all the same.</p> : null}
-          <ul className="govuk-list govuk-list--bullet" id="safety-flags">
-            {d.flags.map((f, i) => (
-              <li key={i}>
-                {f.label}: “{f.text}”
-              </li>
-            ))}
-          </ul>
-
-          {waiting ? (
-            <>
-              <h2 className="govuk-heading-m">Your decision</h2>
-              <StaffForm>
-                <input type="hidden" name="versionId" value={d.versionId} />
-                <Choices
-                  kind="radios"
-                  name="decision"
-                  legend={{ text: 'What should happen to this letter?', size: 's' }}
-                  error={errors?.decision?.[0]}
-                  items={[
-                    {
-                      value: 'approve',
-                      label: 'Pass it on',
-                      hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
-                      conditional: (
-                        <>
-                          {d.flags.length ? (
-                            <Choices
-                              kind="checkboxes"
-                              name="remove"
-                              legend={{ text: 'Remove these flagged parts', size: 's' }}
-                              items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
-                              small
-                            />
-                          ) : null}
-                          <Textarea
-                            name="removeText"
-                            label="Other words to remove (optional)"
-                            hint="Copy the exact words from the letter, one piece on each line"
-                            rows={3}
-                            error={errors?.removeText?.[0]}
-                          />
-                        </>
-                      ),
-                    },
-                    {
-                      value: 'return',
-                      label: 'Return it to the author with a comment',
-                      conditional: (
-                        <Textarea
-                          name="messageToAuthor"
-                          label="Comment for the author"
-                          hint="Say what to change. They can revise it and send it again."
-                          rows={3}
-                          error={errors?.messageToAuthor?.[0]}
-                        />
-                      ),
-                    },
-                    {
-                      value: 'not_passed_on',
-                      label: 'Do not pass it on',
-                      conditional: (
-                        <>
-                          <Textarea name="reasonForRecord" label="Reason, for the record" rows={3} error={errors?.reasonForRecord?.[0]} />
-                          <Textarea
-                            name="messageToAuthorRefused"
-                            label="Message for the author"
-                            hint="They see this instead of the letter being passed on"
-                            rows={3}
-                            error={errors?.messageToAuthorRefused?.[0]}
-                          />
-                        </>
-                      ),
-                    },
-                  ]}
-                />
-                <Button>Save decision</Button>
-              </StaffForm>
-            </>
-          ) : null}
-
-          <h2 className="govuk-heading-m">History</h2>
-          {d.history.map((h) => (
-            <details key={h.version} className="govuk-details">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">
-                  Version {h.version}, {h.paper ? 'recorded from paper' : 'sent'} {formatDateTime(h.at)}
-                  {h.decision ? ` – ${h.decision.decision.replace(/_/g, ' ')} by ${h.decision.by}` : ''}
-                </span>
-              </summary>
-              <div className="govuk-details__text">
-                <p className="govuk-body app-pre-wrap">{h.body}</p>
-                {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
-                {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
-              </div>
-            </details>
-          ))}
+      <PageColumn errors={errors}>
+        <span className="govuk-caption-l">
+          From {d.from} to {d.to}
+          {d.onPaper ? ', received on paper' : ''}
+        </span>
+        <h1 className="govuk-heading-l">Letter {d.id}</h1>
+        {d.exchangeStatus !== 'open' ? (
+          <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div>
+        ) : null}
+        {!waiting ? (
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/staff/cases/${d.caseId}/letters`}>
-              The whole exchange
-            </Link>
+            This letter is not waiting for review.{' '}
+            {d.status === 'passed_on' ? (
+              <Link className="govuk-link" to={`/staff/letters/${d.id}/print`}>
+                Print it for delivery
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
+
+        {d.status === 'passed_on' ? (
+          <div className="govuk-inset-text" id="read-receipt">
+            {d.readAt ? `The recipient first opened it on ${formatDateTime(d.readAt)}.` : 'The recipient has not opened it yet.'}
+            <Form method="post" className="govuk-!-margin-top-2">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="share-read" />
+              <input type="hidden" name="share" value={d.shared ? 'no' : 'yes'} />
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                {d.shared ? 'Stop showing the author when it was read' : 'Show the author when it was read'}
+              </button>
+            </Form>
+          </div>
+        ) : null}
+        <h2 className="govuk-heading-m">Version {d.version}</h2>
+        <div className="app-letter" id="letter-under-review">
+          <p className="govuk-body app-pre-wrap">
+            {d.segments.map((s, i) =>
+              s.flags.length ? (
+                <mark key={i} className="app-flag" title={s.flags.map((k) => d.flags.find((f) => f.kind === k)?.label).join(', ')}>
+                  {s.text}
+                </mark>
+              ) : (
+                <span key={i}>{s.text}</span>
+              ),
+            )}
           </p>
         </div>
-      </div>
+        <h3 className="govuk-heading-s">Safety flags ({d.flags.length})</h3>
+        {d.flags.length === 0 ? <p className="govuk-body">Nothing was flagged. Read it carefully all the same.</p> : null}
+        <ul className="govuk-list govuk-list--bullet" id="safety-flags">
+          {d.flags.map((f, i) => (
+            <li key={i}>
+              {f.label}: “{f.text}”
+            </li>
+          ))}
+        </ul>
+
+        {waiting ? (
+          <>
+            <h2 className="govuk-heading-m">Your decision</h2>
+            <StaffForm>
+              <input type="hidden" name="versionId" value={d.versionId} />
+              <Choices
+                kind="radios"
+                name="decision"
+                legend={{ text: 'What should happen to this letter?', size: 's' }}
+                error={errors?.decision?.[0]}
+                items={[
+                  {
+                    value: 'approve',
+                    label: 'Pass it on',
+                    hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
+                    conditional: (
+                      <>
+                        {d.flags.length ? (
+                          <Choices
+                            kind="checkboxes"
+                            name="remove"
+                            legend={{ text: 'Remove these flagged parts', size: 's' }}
+                            items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
+                            small
+                          />
+                        ) : null}
+                        <Textarea
+                          name="removeText"
+                          label="Other words to remove (optional)"
+                          hint="Copy the exact words from the letter, one piece on each line"
+                          rows={3}
+                          error={errors?.removeText?.[0]}
+                        />
+                      </>
+                    ),
+                  },
+                  {
+                    value: 'return',
+                    label: 'Return it to the author with a comment',
+                    conditional: (
+                      <Textarea
+                        name="messageToAuthor"
+                        label="Comment for the author"
+                        hint="Say what to change. They can revise it and send it again."
+                        rows={3}
+                        error={errors?.messageToAuthor?.[0]}
+                      />
+                    ),
+                  },
+                  {
+                    value: 'not_passed_on',
+                    label: 'Do not pass it on',
+                    conditional: (
+                      <>
+                        <Textarea name="reasonForRecord" label="Reason, for the record" rows={3} error={errors?.reasonForRecord?.[0]} />
+                        <Textarea
+                          name="messageToAuthorRefused"
+                          label="Message for the author"
+                          hint="They see this instead of the letter being passed on"
+                          rows={3}
+                          error={errors?.messageToAuthorRefused?.[0]}
+                        />
+                      </>
+                    ),
+                  },
+                ]}
+              />
+              <Button>Save decision</Button>
+            </StaffForm>
+          </>
+        ) : null}
+
+        <h2 className="govuk-heading-m">History</h2>
+        {d.history.map((h) => (
+          <details key={h.version} className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                Version {h.version}, {h.paper ? 'recorded from paper' : 'sent'} {formatDateTime(h.at)}
+                {h.decision ? ` – ${h.decision.decision.replace(/_/g, ' ')} by ${h.decision.by}` : ''}
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body app-pre-wrap">{h.body}</p>
+              {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
+              {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
+            </div>
+          </details>
+        ))}
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/cases/${d.caseId}/letters`}>
+            The whole exchange
+          </Link>
+        </p>
+      </PageColumn>
     </>
   );
 }

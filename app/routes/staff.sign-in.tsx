@@ -7,6 +7,7 @@ import { checkStaffPassword } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
 import { PageColumn } from '~/components/page';
+import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Sign in to the staff workspace' };
@@ -17,11 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const MESSAGES = {
-  wrong: 'The email address or password is not right',
-  'locked-account': 'Too many failed sign-ins for this account. Wait 15 minutes, or ask a manager to reset it',
-  'locked-address': 'Too many failed sign-ins from this device. Wait 15 minutes and try again',
-} as const;
+const MESSAGES = SIGN_IN_MESSAGES.staff;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: signInSchema });

@@ -13,7 +13,15 @@ import { env } from './env.server';
 export const IDLE_MS = 30 * 60 * 1000;
 export const ABSOLUTE_MS = 4 * 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Ends the session whose cookie token this is (only its hash is stored). */
+export function endSessionByToken(token: string | null) {
+  if (token)
+    db.delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
+}
 
 function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, signInPath: string) {
   const column = kind === 'referrer' ? sessions.referralId : sessions.exchangeMemberId;
@@ -63,11 +71,7 @@ function passphraseSessions(kind: 'referrer' | 'participant', cookie: Cookie, si
 
     /** Ends the session server-side and returns a Set-Cookie header that clears the cookie. */
     async destroy(request: Request): Promise<string> {
-      const token = await readToken(request);
-      if (token)
-        db.delete(sessions)
-          .where(eq(sessions.id, hashToken(token)))
-          .run();
+      endSessionByToken(await readToken(request));
       return cookie.serialize('', { maxAge: 0 });
     },
   };

@@ -1,14 +1,14 @@
 // Staff sessions: stored in the database, a new id at each sign-in step, 30 minutes idle
 // and 12 hours in all, ended server-side on sign out. Each holds a CSRF token that every
 // staff form sends back.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createCookie, data, redirect } from '@remix-run/node';
 import { and, eq } from 'drizzle-orm';
 import { sessions, staffUsers } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
 import { readForm } from './form.server';
-import { keepSessionAlive } from './session.server';
+import { endSessionByToken, hashToken, keepSessionAlive } from './session.server';
 
 export const STAFF_IDLE_MS = 30 * 60 * 1000;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -20,8 +20,6 @@ export const staffCookie = createCookie('rj_staff', {
   secure: env.NODE_ENV === 'production',
   secrets: [env.SESSION_SECRET],
 });
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type StaffUser = { id: number; email: string; name: string; role: 'facilitator' | 'manager' };
 export type StaffSession = { id: string; stage: 'password' | 'full'; csrfToken: string; user: StaffUser };
@@ -84,11 +82,7 @@ export async function requireStaffForm(request: Request, role?: 'manager'): Prom
 }
 
 export async function endStaffSession(request: Request): Promise<string> {
-  const token = await readToken(request);
-  if (token)
-    db.delete(sessions)
-      .where(eq(sessions.id, hashToken(token)))
-      .run();
+  endSessionByToken(await readToken(request));
   return staffCookie.serialize('', { maxAge: 0 });
 }
 

@@ -93,3 +93,9 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe on ${page.url()}`).toEqual([]);
   expect(duplicateIds, `duplicate ids on ${page.url()}`).toEqual([]);
 }
+
+/** Waits for the page's one h1 to match, then checks the page with axe. */
+export async function expectPage(page: Page, heading: string | RegExp) {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
+  await expectAccessible(page);
+}

@@ -3,12 +3,12 @@
 // returns it with a comment, the victim revises, the facilitator passes it on with a
 // redaction, the offender reads it (and never saw the first version), replies, and the
 // reply is printed; a letter on paper; a pause. axe on every page.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExchange, type Exchange } from '../integration/exchange-fixture';
 import { startServer, type TestServer } from '../setup/server';
 import { setUpStaff, type SignedInStaff } from '../setup/staff';
-import { expectAccessible, launch, openContext, type Watched } from './browser';
+import { expectAccessible, launch, openContext, type Watched, expectPage } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -25,10 +25,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function heading(page: Page, text: string | RegExp) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(text);
-  await expectAccessible(page);
-}
+const heading = expectPage;
 
 /** A browser signed in as a participant, with JavaScript off. */
 async function participant(reference: string, passphrase: string): Promise<Watched> {

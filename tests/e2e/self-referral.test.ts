@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../setup/server';
-import { EXIT_URL, expectAccessible, launch, openContext } from './browser';
+import { EXIT_URL, launch, openContext, expectPage } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,10 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function check(page: Page, heading: string | RegExp) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
-  await expectAccessible(page);
-}
+const check = expectPage;
 
 async function next(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();

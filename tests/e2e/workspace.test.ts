@@ -7,7 +7,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../setup/server';
 import { codeFor, createStaffViaCli, STAFF_PASSWORD } from '../setup/staff';
-import { expectAccessible, launch, openContext } from './browser';
+import { launch, openContext, expectPage } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -29,10 +29,7 @@ async function press(l: Locator) {
   await l.focus();
   await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
 }
-async function heading(page: Page, text: string | RegExp) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(text);
-  await expectAccessible(page);
-}
+const heading = expectPage;
 const save = (page: Page, name: string) => press(page.getByRole('button', { name }));
 
 describe('facilitator workspace journey', () => {

@@ -1,8 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../setup/smtp';
-import { startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { startServer, textOf, Visitor, type TestServer, queryDb } from '../setup/server';
 import { answerAll, confirmSaved, referInFull, signIn, submitReferral } from './flow';
 import { referralAnswers } from './referral-answers';
 
@@ -18,14 +17,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDb<T>(server.dbPath, sql, ...params);
 
 async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;

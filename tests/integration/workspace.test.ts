@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../setup/smtp';
-import { startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { startServer, textOf, Visitor, type TestServer, queryDb } from '../setup/server';
 import { setUpStaff, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
@@ -23,14 +22,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDb<T>(server.dbPath, sql, ...params);
 
 async function waitForMail(to: string) {
   const end = Date.now() + 10_000;

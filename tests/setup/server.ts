@@ -1,6 +1,7 @@
 // Starts the real built server (`node server.js`) on a free port with its own SQLite file,
 // and a small cookie-keeping HTTP client to talk to it like a browser without JavaScript.
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,4 +126,14 @@ export function textOf(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+}
+
+/** Reads the test server's database directly (read-only), as an attacker or auditor would. */
+export function queryDb<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }

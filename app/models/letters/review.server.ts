@@ -39,24 +39,31 @@ export function listReviewQueue(staff: StaffUser) {
     .all();
 }
 
-/** The review page: the latest version with its safety flags, and the letter's whole history. Opening it is audited. */
-export function getLetterForReview(staff: StaffUser, letterId: number) {
-  const found = letterInScope(db, staff, letterId);
-  if (!found) return null;
-  const versions = db.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(asc(letterVersions.version)).all();
-  const reviews = db
+/** Every decision on these letters, with who made it. */
+function reviewsOf(letterIds: number[]) {
+  if (!letterIds.length) return [];
+  return db
     .select({
       versionId: letterReviews.versionId,
       decision: letterReviews.decision,
       message: letterReviews.messageToAuthor,
       reason: letterReviews.reasonForRecord,
+      redactions: letterReviews.redactions,
       at: letterReviews.createdAt,
       by: staffUsers.name,
     })
     .from(letterReviews)
     .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
-    .where(eq(letterReviews.letterId, letterId))
+    .where(inArray(letterReviews.letterId, letterIds))
     .all();
+}
+
+/** The review page: the latest version with its safety flags, and the letter's whole history. Opening it is audited. */
+export function getLetterForReview(staff: StaffUser, letterId: number) {
+  const found = letterInScope(db, staff, letterId);
+  if (!found) return null;
+  const versions = db.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(asc(letterVersions.version)).all();
+  const reviews = reviewsOf([letterId]);
   const names = db
     .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
     .from(exchangeMembers)
@@ -222,22 +229,7 @@ export function getExchangeRecord(staff: StaffUser, caseId: number) {
   const versions = ids.length
     ? db.select().from(letterVersions).where(inArray(letterVersions.letterId, ids)).orderBy(asc(letterVersions.letterId), asc(letterVersions.version)).all()
     : [];
-  const reviews = ids.length
-    ? db
-        .select({
-          versionId: letterReviews.versionId,
-          decision: letterReviews.decision,
-          message: letterReviews.messageToAuthor,
-          reason: letterReviews.reasonForRecord,
-          redactions: letterReviews.redactions,
-          at: letterReviews.createdAt,
-          by: staffUsers.name,
-        })
-        .from(letterReviews)
-        .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
-        .where(inArray(letterReviews.letterId, ids))
-        .all()
-    : [];
+  const reviews = reviewsOf(ids);
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.printed', { type: 'case', id: caseId }));
   const nameOf = (memberId: number) => x.people.find((p) => p.memberId === memberId)?.name ?? '';
   return {
