@@ -9,6 +9,9 @@ export function firstError(errors: FieldErrors, name: string): string | undefine
   return errors?.[name]?.[0] ?? undefined;
 }
 
+/** A field's name and its first error, to spread into TextInput, Textarea or Select. */
+export const fieldOf = (errors: FieldErrors, name: string) => ({ name, error: firstError(errors, name) });
+
 export function ErrorSummary({ errors, order }: { errors: FieldErrors; order?: string[] }) {
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string[]] => !!e[1]?.length);
   if (!entries.length) return null;
@@ -175,33 +178,26 @@ function FieldGroup({ children, ...f }: FieldFrame & { children: ReactNode }) {
   );
 }
 
-export function TextInput({
-  name,
-  label,
-  isPageHeading,
-  labelSize,
-  hint,
-  error,
-  defaultValue,
-  type = 'text',
-  autoComplete,
-  spellCheck,
-  width,
-  inputMode,
-}: TextProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
+/** What a text input and a text area share: id and name, the saved value, no autofill unless asked. */
+const controlProps = (p: TextareaProps) => ({
+  id: p.name,
+  name: p.name,
+  defaultValue: p.defaultValue,
+  autoComplete: p.autoComplete ?? 'off',
+  spellCheck: p.spellCheck,
+});
+
+export function TextInput(props: TextProps) {
+  const { name, hint, error, type = 'text', width, inputMode } = props;
+  const widthClass = width ? (width.includes('-') ? ` govuk-!-width-${width}` : ` govuk-input--width-${width}`) : '';
   return (
-    <FieldGroup name={name} label={label} isPageHeading={isPageHeading} labelSize={labelSize} hint={hint} error={error}>
+    <FieldGroup {...props}>
       <input
-        className={`govuk-input${width ? (width.includes('-') ? ` govuk-!-width-${width}` : ` govuk-input--width-${width}`) : ''}${error ? ' govuk-input--error' : ''}`}
-        id={name}
-        name={name}
+        className={`govuk-input${widthClass}${error ? ' govuk-input--error' : ''}`}
+        {...controlProps(props)}
         type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete ?? 'off'}
-        spellCheck={spellCheck}
         inputMode={inputMode}
-        aria-describedby={describedBy(hintId, error && `${name}-error`)}
+        aria-describedby={describedBy(hint ? `${name}-hint` : undefined, error && `${name}-error`)}
       />
     </FieldGroup>
   );
@@ -209,20 +205,16 @@ export function TextInput({
 
 type TextareaProps = Omit<TextProps, 'type' | 'width' | 'inputMode'> & { rows?: number; maxLength?: number };
 
-export function Textarea({ name, label, isPageHeading, labelSize, hint, error, defaultValue, rows = 5, maxLength, autoComplete, spellCheck }: TextareaProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
+export function Textarea(props: TextareaProps) {
+  const { name, hint, error, rows = 5, maxLength } = props;
   const infoId = maxLength ? `${name}-info` : undefined;
   return (
-    <FieldGroup name={name} label={label} isPageHeading={isPageHeading} labelSize={labelSize} hint={hint} error={error}>
+    <FieldGroup {...props}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        id={name}
-        name={name}
+        {...controlProps(props)}
         rows={rows}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete ?? 'off'}
-        spellCheck={spellCheck}
-        aria-describedby={describedBy(hintId, infoId, error && `${name}-error`)}
+        aria-describedby={describedBy(hint ? `${name}-hint` : undefined, infoId, error && `${name}-error`)}
       />
       {maxLength ? (
         <div id={infoId} className="govuk-hint">

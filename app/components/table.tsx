@@ -1,5 +1,6 @@
 // GOV.UK table with a caption (hidden where the page heading says it) and column headers;
 // the rows are the page's own.
+import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
@@ -17,5 +18,16 @@ export function Table({ caption, head, children }: { caption: string; head: stri
       </thead>
       <tbody className="govuk-table__body">{children}</tbody>
     </table>
+  );
+}
+
+/** A cell that links to the row's record. */
+export function LinkCell({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <td className="govuk-table__cell">
+      <Link className="govuk-link" to={to}>
+        {children}
+      </Link>
+    </td>
   );
 }

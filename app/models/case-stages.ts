@@ -32,6 +32,17 @@ export const CLOSURE_REASONS = [
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number][0];
 
+/**
+ * What moving *to* a stage needs and does besides changing the stage, declared with the
+ * moves: a gate that must hold, a reason that must be given, and the status the referrer
+ * then sees on their referral.
+ */
+export const ARRIVAL_RULES: Partial<Record<CaseStage, { gate?: 'essentials'; needsClosureReason?: true; referralStatus?: 'in_progress' | 'closed' }>> = {
+  ready: { gate: 'essentials' },
+  in_progress: { referralStatus: 'in_progress' },
+  closed: { needsClosureReason: true, referralStatus: 'closed' },
+};
+
 export function allowedMoves(from: CaseStage): readonly CaseStage[] {
   return TRANSITIONS[from];
 }

@@ -22,7 +22,7 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
 import { caseScope, findCaseInScope } from './case-scope.server';
-import { essentialGaps, isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
+import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
 import type { Tx } from '#db/client.server';
 
 export function listCases(staff: StaffUser) {
@@ -93,8 +93,9 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
     if (!kase) return { ok: false, error: 'not-found' };
     if (kase.stage !== from) return { ok: false, error: 'stale' };
     if (!isAllowedMove(from, to)) return { ok: false, error: 'not-allowed' };
-    if (to === 'closed' && !closureReason) return { ok: false, error: 'reason-needed' };
-    if (to === 'ready') {
+    const rules = ARRIVAL_RULES[to] ?? {};
+    if (rules.needsClosureReason && !closureReason) return { ok: false, error: 'reason-needed' };
+    if (rules.gate === 'essentials') {
       const missing = missingEssentials(loadParticipants(tx, caseId));
       if (missing.length) return { ok: false, error: 'gate', missing };
     }
@@ -107,8 +108,7 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
     tx.insert(caseTransitions)
       .values({ caseId, fromStage: from, toStage: to, byStaffId: staff.id, reason: to === 'closed' ? closureReason : (note ?? null) })
       .run();
-    if (to === 'in_progress') tx.update(referrals).set({ status: 'in_progress' }).where(eq(referrals.id, kase.referralId)).run();
-    if (to === 'closed') tx.update(referrals).set({ status: 'closed' }).where(eq(referrals.id, kase.referralId)).run();
+    if (rules.referralStatus) tx.update(referrals).set({ status: rules.referralStatus }).where(eq(referrals.id, kase.referralId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, `case.moved_to_${to}`, { type: 'case', id: caseId });
     return { ok: true };
   });

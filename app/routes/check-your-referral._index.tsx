@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { signInReferrer } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createReferrerSession, getReferrerSession } from '~/utils/session.server';
@@ -51,15 +51,14 @@ export default function SignIn() {
       <p className="govuk-body">Use the reference and secret passphrase you were given when you referred yourself.</p>
       <Form method="post" noValidate>
         <TextInput
-          name="reference"
+          {...fieldOf(errors, 'reference')}
           label="Reference"
           hint="For example, RJ-7K4M-Q2XP"
           width="10"
           spellCheck={false}
           defaultValue={reference}
-          error={errors?.reference?.[0]}
         />
-        <TextInput name="passphrase" label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} error={errors?.passphrase?.[0]} />
+        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} />
         <Button>Sign in</Button>
       </Form>
       <h2 className="govuk-heading-s">If you lost your passphrase</h2>

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Textarea } from '~/components/form-fields';
+import { Button, Textarea, fieldOf } from '~/components/form-fields';
 import { MessageThread, SuccessBanner, PageColumn } from '~/components/page';
 import { findMemberForReferral } from '~/models/letters/exchange.server';
 import { getReferralForReferrer, sendReferrerMessage } from '~/models/referral.server';
@@ -82,12 +82,11 @@ export default function ReferralStatus() {
       <MessageThread messages={messages} otherSide="From you" format={formatDate} />
       <Form method="post" noValidate>
         <Textarea
-          name="body"
+          {...fieldOf(errors, 'body')}
           label="Send a message"
           labelSize="s"
           hint="Only our team can read it. Please do not include anyone else’s name or address."
           maxLength={2000}
-          error={errors?.body?.[0]}
         />
         <Button>Send message</Button>
       </Form>

@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { memberSignInSchema } from '~/models/letter-schemas';
 import { signInWithPassphrase } from '~/models/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -43,7 +43,7 @@ export default function LettersSignIn() {
       <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
       <Form method="post" noValidate>
         <ParticipantReferenceInput defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
-        <TextInput name="passphrase" label="Passphrase" spellCheck={false} error={errors?.passphrase?.[0]} />
+        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" spellCheck={false} />
         <Button>Sign in</Button>
       </Form>
       <p className="govuk-body">

@@ -3,7 +3,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { memberSetUpSchema } from '~/models/letter-schemas';
 import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchange.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -62,22 +62,20 @@ export default function MemberSetUp() {
           error={errors?.reference?.[0]}
         />
         <TextInput
-          name="setUpCode"
+          {...fieldOf(errors, 'setUpCode')}
           label="Set-up code"
           hint="For example, ABCD-EFGH"
           width="10"
           spellCheck={false}
           defaultValue={prefill.code}
-          error={errors?.setUpCode?.[0]}
         />
         <TextInput
-          name="passphrase"
+          {...fieldOf(errors, 'passphrase')}
           label="Choose a passphrase"
           hint="At least 12 characters. A few words you will remember, that nobody could guess."
           spellCheck={false}
-          error={errors?.passphrase?.[0]}
         />
-        <TextInput name="confirm" label="Type your passphrase again" spellCheck={false} error={errors?.confirm?.[0]} />
+        <TextInput {...fieldOf(errors, 'confirm')} label="Type your passphrase again" spellCheck={false} />
         <Button>Continue</Button>
       </Form>
     </PageColumn>

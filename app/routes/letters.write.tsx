@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, Choices, Textarea } from '~/components/form-fields';
+import { Button, Choices, Textarea, fieldOf } from '~/components/form-fields';
 import { LetterGuidance, otherSideLabel } from '~/components/letters';
 import { BackLink, PageColumn } from '~/components/page';
 import { LETTER_MAX_CHARS, writeSchema } from '~/models/letter-schemas';
@@ -82,13 +82,12 @@ export default function WriteLetter() {
             <input type="hidden" name="recipient" value={d.recipient ?? ''} />
           )}
           <Textarea
-            name="body"
+            {...fieldOf(errors, 'body')}
             label={`Your letter${d.recipients.length === 1 ? ` to ${d.recipients[0]!.label.toLowerCase()}` : ''}`}
             labelSize="m"
             hint="Your facilitator reads it before it is passed on."
             rows={14}
             defaultValue={sent?.body ?? d.body}
-            error={errors?.body?.[0]}
             maxLength={LETTER_MAX_CHARS}
           />
           <div className="govuk-button-group">

@@ -8,7 +8,7 @@ import { listFacilitators } from '~/models/staff.server';
 import { QUEUE_STATUSES } from '~/models/triage-statuses';
 import { listTriageQueue, parseQueueFilters } from '~/models/triage.server';
 import { requireStaff } from '~/utils/staff-session.server';
-import { Table } from '~/components/table';
+import { Table, LinkCell } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Referrals' };
@@ -74,11 +74,7 @@ export default function TriageQueue() {
         <Table caption="Referrals, oldest first" head={['Reference', 'Waiting', 'Source', 'Offence', 'Status', 'Facilitator']}>
           {rows.map((r) => (
             <tr key={r.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/staff/referrals/${r.id}`}>
-                  {r.reference}
-                </Link>
-              </td>
+              <LinkCell to={`/staff/referrals/${r.id}`}>{r.reference}</LinkCell>
               <td className="govuk-table__cell">{ageInDays(r.createdAt)}</td>
               <td className="govuk-table__cell">{r.source === 'self' ? 'Self-referral' : 'Partner'}</td>
               <td className="govuk-table__cell">{labelFor(OFFENCE_KINDS, r.offenceKind)}</td>

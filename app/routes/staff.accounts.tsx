@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Choices, ErrorSummary, TextInput } from '~/components/form-fields';
+import { Button, Choices, ErrorSummary, TextInput, fieldOf } from '~/components/form-fields';
 import { CsrfInput, StaffForm } from '~/components/staff';
 import { newStaffSchema } from '~/models/staff-schemas';
 import { createStaffUser, endSessionsOf, listStaff, resetStaffUser, setStaffActive, StaffError } from '~/models/staff.server';
@@ -126,8 +126,8 @@ export default function Accounts() {
       </Table>
       <h2 className="govuk-heading-m">Invite someone</h2>
       <StaffForm intent="invite">
-        <TextInput name="name" label="Name" error={errors?.name?.[0]} />
-        <TextInput name="email" label="Work email address" type="email" spellCheck={false} error={errors?.email?.[0]} />
+        <TextInput {...fieldOf(errors, 'name')} label="Name" />
+        <TextInput {...fieldOf(errors, 'email')} label="Work email address" type="email" spellCheck={false} />
         <Choices
           kind="radios"
           name="role"

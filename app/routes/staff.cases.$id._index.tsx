@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Choices, Textarea, TextInput } from '~/components/form-fields';
+import { Button, Choices, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { SummaryList, PageColumn, useFormErrors, Details } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
@@ -115,33 +115,7 @@ export default function CasePage() {
         </ul>
       )}
 
-      {d.moves.length ? (
-        <StaffForm intent="move">
-          <input type="hidden" name="from" value={d.stage} />
-          <Choices
-            kind="radios"
-            name="to"
-            legend={{ text: 'What next?', size: 'm' }}
-            items={d.moves.map((to) => ({
-              value: to,
-              label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
-              conditional:
-                to === 'closed' ? (
-                  <Choices
-                    kind="radios"
-                    name="closureReason"
-                    legend={{ text: 'Why is it closing?', size: 's' }}
-                    items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
-                    error={errors?.closureReason?.[0]}
-                    small
-                  />
-                ) : undefined,
-            }))}
-            error={errors?.to?.[0]}
-          />
-          <Button>Save</Button>
-        </StaffForm>
-      ) : null}
+      {d.moves.length ? <MoveForm d={d} errors={errors} /> : null}
 
       {stageAllowsExchange(d.stage) ? (
         <p className="govuk-body">
@@ -163,6 +137,73 @@ export default function CasePage() {
           </li>
         ))}
       </ul>
+      <AddParticipant errors={errors} />
+
+      <h2 className="govuk-heading-m">The referral</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
+          Open the referral{d.selfReferral ? ' and messages with the referrer' : ''}
+        </Link>
+      </p>
+      <SummaryList rows={d.referralRows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
+
+      <h2 className="govuk-heading-m">History</h2>
+      {d.history.length === 0 ? <p className="govuk-body">No changes of stage yet.</p> : null}
+      <ul className="govuk-list">
+        {d.history.map((h, i) => (
+          <li key={i}>
+            {formatDateTime(h.at)}: {STAGE_LABELS[h.from as keyof typeof STAGE_LABELS]} to {STAGE_LABELS[h.to as keyof typeof STAGE_LABELS]} by {h.by}
+          </li>
+        ))}
+      </ul>
+      {d.manager ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/audit`}>
+            Audit trail
+          </Link>
+        </p>
+      ) : null}
+    </PageColumn>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function MoveForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
+  return (
+    <>
+      <StaffForm intent="move">
+        <input type="hidden" name="from" value={d.stage} />
+        <Choices
+          kind="radios"
+          name="to"
+          legend={{ text: 'What next?', size: 'm' }}
+          items={d.moves.map((to) => ({
+            value: to,
+            label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
+            conditional:
+              to === 'closed' ? (
+                <Choices
+                  kind="radios"
+                  name="closureReason"
+                  legend={{ text: 'Why is it closing?', size: 's' }}
+                  items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
+                  error={errors?.closureReason?.[0]}
+                  small
+                />
+              ) : undefined,
+          }))}
+          error={errors?.to?.[0]}
+        />
+        <Button>Save</Button>
+      </StaffForm>
+    </>
+  );
+}
+
+function AddParticipant({ errors }: { errors: FieldErrors }) {
+  return (
+    <>
       <Details summary="Add a participant">
         <Form method="post" noValidate>
           <CsrfInput />
@@ -192,42 +233,11 @@ export default function CasePage() {
             error={errors?.role?.[0]}
             small
           />
-          <TextInput name="name" label="Name" error={errors?.name?.[0]} />
-          <Textarea
-            name="contactDetails"
-            label="Contact details (optional)"
-            hint="Safe ways and times to contact them"
-            rows={3}
-            error={errors?.contactDetails?.[0]}
-          />
+          <TextInput {...fieldOf(errors, 'name')} label="Name" />
+          <Textarea {...fieldOf(errors, 'contactDetails')} label="Contact details (optional)" hint="Safe ways and times to contact them" rows={3} />
           <Button secondary>Add participant</Button>
         </Form>
       </Details>
-
-      <h2 className="govuk-heading-m">The referral</h2>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
-          Open the referral{d.selfReferral ? ' and messages with the referrer' : ''}
-        </Link>
-      </p>
-      <SummaryList rows={d.referralRows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
-
-      <h2 className="govuk-heading-m">History</h2>
-      {d.history.length === 0 ? <p className="govuk-body">No changes of stage yet.</p> : null}
-      <ul className="govuk-list">
-        {d.history.map((h, i) => (
-          <li key={i}>
-            {formatDateTime(h.at)}: {STAGE_LABELS[h.from as keyof typeof STAGE_LABELS]} to {STAGE_LABELS[h.to as keyof typeof STAGE_LABELS]} by {h.by}
-          </li>
-        ))}
-      </ul>
-      {d.manager ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/staff/cases/${d.id}/audit`}>
-            Audit trail
-          </Link>
-        </p>
-      ) : null}
-    </PageColumn>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, ErrorSummary, Select, Textarea } from '~/components/form-fields';
+import { Button, ErrorSummary, Select, Textarea, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, Details } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { requiredText } from '~/models/message-schema';
@@ -14,7 +14,7 @@ import { recordPaperLetter } from '~/models/letters/review.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
-import { EXCHANGE_STATES, exchangeMayResume, exchangeRelays, LETTER_STATES } from '~/models/states';
+import { EXCHANGE_STATES, exchangeMayResume, exchangeRelays, LETTER_STATES, type ExchangeState } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Letter exchange' };
@@ -159,46 +159,7 @@ export default function ExchangePage() {
             {d.exchange.reason ? `. ${d.exchange.reason}` : ''}
           </p>
 
-          <h2 className="govuk-heading-m">People</h2>
-          <ul className="govuk-list">
-            {d.people.map((p) => (
-              <li key={p.id} className="app-actions">
-                <span>
-                  {p.name}: {p.reference ? `${p.reference}, ${p.setUp ? 'set up' : 'not set up yet'}` : 'not invited'}
-                </span>
-                <Form method="post" className="app-actions">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="invite" />
-                  <input type="hidden" name="participantId" value={p.id} />
-                  <label className="govuk-visually-hidden" htmlFor={`email-${p.id}`}>
-                    Email address for {p.name} (optional)
-                  </label>
-                  <input
-                    className="govuk-input govuk-input--width-20"
-                    id={`email-${p.id}`}
-                    name="email"
-                    type="email"
-                    placeholder="Email (optional)"
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                    {p.reference ? 'New set-up code' : 'Invite'}
-                    <span className="govuk-visually-hidden"> for {p.name}</span>
-                  </button>
-                </Form>
-                {d.selfReferral && p.role === 'victim' && !p.linked ? (
-                  <StaffForm intent="link-referrer" validate>
-                    <input type="hidden" name="participantId" value={p.id} />
-                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                      Link to their self-referral sign-in<span className="govuk-visually-hidden"> for {p.name}</span>
-                    </button>
-                  </StaffForm>
-                ) : null}
-                {p.linked ? <span>Linked to their self-referral sign-in</span> : null}
-              </li>
-            ))}
-          </ul>
+          <ExchangePeople d={d} />
 
           <h2 className="govuk-heading-m">Letters</h2>
           <p className="govuk-body">
@@ -226,36 +187,87 @@ export default function ExchangePage() {
               <Form method="post" noValidate>
                 <CsrfInput />
                 <input type="hidden" name="intent" value="paper" />
-                <Select
-                  name="author"
-                  label="Written by"
-                  options={members.map((m) => ({ value: String(m.memberId), label: m.name }))}
-                  error={errors?.author?.[0]}
-                />
+                <Select {...fieldOf(errors, 'author')} label="Written by" options={members.map((m) => ({ value: String(m.memberId), label: m.name }))} />
                 <Select name="recipient" label="For" options={[...members].reverse().map((m) => ({ value: String(m.memberId), label: m.name }))} />
-                <Textarea name="body" label="The letter, typed in as written" rows={10} error={errors?.body?.[0]} />
+                <Textarea {...fieldOf(errors, 'body')} label="The letter, typed in as written" rows={10} />
                 <Button secondary>Record the letter for review</Button>
               </Form>
             </Details>
           ) : null}
 
-          <h2 className="govuk-heading-m">{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</h2>
-          {!exchangeRelays(d.exchange.status) && !exchangeMayResume(d.exchange.status) ? (
-            <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
-          ) : (
-            <StaffForm>
-              <input type="hidden" name="intent" value={exchangeRelays(d.exchange.status) ? 'pause' : 'resume'} />
-              <Textarea
-                name="reason"
-                label={exchangeRelays(d.exchange.status) ? 'Why are you pausing it?' : 'Why is it safe to resume?'}
-                hint="The record keeps this."
-                rows={2}
-                error={errors?.reason?.[0]}
-              />
-              <Button warning={exchangeRelays(d.exchange.status)}>{exchangeRelays(d.exchange.status) ? 'Pause the exchange' : 'Resume the exchange'}</Button>
-            </StaffForm>
-          )}
+          <PauseOrResume status={d.exchange.status} errors={errors} />
         </>
+      )}
+    </>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ExchangePeople({ d }: { d: LoaderData }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">People</h2>
+      <ul className="govuk-list">
+        {d.people.map((p) => (
+          <li key={p.id} className="app-actions">
+            <span>
+              {p.name}: {p.reference ? `${p.reference}, ${p.setUp ? 'set up' : 'not set up yet'}` : 'not invited'}
+            </span>
+            <Form method="post" className="app-actions">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="invite" />
+              <input type="hidden" name="participantId" value={p.id} />
+              <label className="govuk-visually-hidden" htmlFor={`email-${p.id}`}>
+                Email address for {p.name} (optional)
+              </label>
+              <input
+                className="govuk-input govuk-input--width-20"
+                id={`email-${p.id}`}
+                name="email"
+                type="email"
+                placeholder="Email (optional)"
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                {p.reference ? 'New set-up code' : 'Invite'}
+                <span className="govuk-visually-hidden"> for {p.name}</span>
+              </button>
+            </Form>
+            {d.selfReferral && p.role === 'victim' && !p.linked ? (
+              <StaffForm intent="link-referrer" validate>
+                <input type="hidden" name="participantId" value={p.id} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  Link to their self-referral sign-in<span className="govuk-visually-hidden"> for {p.name}</span>
+                </button>
+              </StaffForm>
+            ) : null}
+            {p.linked ? <span>Linked to their self-referral sign-in</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function PauseOrResume({ status, errors }: { status: ExchangeState; errors: FieldErrors }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{exchangeRelays(status) ? 'Pause the exchange' : 'Resume the exchange'}</h2>
+      {!exchangeRelays(status) && !exchangeMayResume(status) ? (
+        <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
+      ) : (
+        <StaffForm>
+          <input type="hidden" name="intent" value={exchangeRelays(status) ? 'pause' : 'resume'} />
+          <Textarea
+            {...fieldOf(errors, 'reason')}
+            label={exchangeRelays(status) ? 'Why are you pausing it?' : 'Why is it safe to resume?'}
+            hint="The record keeps this."
+            rows={2}
+          />
+          <Button warning={exchangeRelays(status)}>{exchangeRelays(status) ? 'Pause the exchange' : 'Resume the exchange'}</Button>
+        </StaffForm>
       )}
     </>
   );

@@ -89,6 +89,7 @@ export default function ParticipantPage() {
   const err = (section: string, name: string) => (failed === section ? errors?.[name]?.[0] : undefined);
   const a = d.a;
   const roleLabel = PARTICIPANT_ROLES.find(([v]) => v === d.role)?.[1] ?? d.role;
+  const shared = { d, a, err };
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}`} />
@@ -98,67 +99,9 @@ export default function ParticipantPage() {
         {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
         {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
 
-        <Section
-          id="info"
-          title="Information about restorative justice"
-          done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}
-        >
-          <SectionForm section="info" label="Save information given">
-            <TextInput
-              name="infoGivenOn"
-              label="Date given"
-              type="date"
-              width="10"
-              defaultValue={a?.infoGivenOn ?? d.today}
-              error={err('info', 'infoGivenOn')}
-            />
-            <Choices
-              kind="radios"
-              name="infoGivenHow"
-              legend={{ text: 'How', size: 's' }}
-              items={HOW}
-              selected={a?.infoGivenHow ?? undefined}
-              error={err('info', 'infoGivenHow')}
-              small
-            />
-          </SectionForm>
-        </Section>
+        <InfoSection {...shared} />
 
-        <Section
-          id="consent"
-          title="Informed consent"
-          done={
-            a?.consentOn &&
-            (a.consentWithdrawnOn
-              ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.`
-              : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)
-          }
-        >
-          <SectionForm section="consent" label="Save consent">
-            <TextInput name="consentOn" label="Date consent given" type="date" width="10" defaultValue={d.today} error={err('consent', 'consentOn')} />
-            <Choices
-              kind="radios"
-              name="consentHow"
-              legend={{ text: 'How', size: 's' }}
-              items={HOW}
-              selected={a?.consentHow ?? undefined}
-              error={err('consent', 'consentHow')}
-              small
-            />
-          </SectionForm>
-          {a?.consentOn && !a.consentWithdrawnOn ? (
-            <SectionForm section="withdraw-consent" label="Record consent withdrawn">
-              <TextInput
-                name="withdrawnOn"
-                label="Date consent was withdrawn"
-                type="date"
-                width="10"
-                defaultValue={d.today}
-                error={err('withdraw-consent', 'withdrawnOn')}
-              />
-            </SectionForm>
-          ) : null}
-        </Section>
+        <ConsentSection {...shared} />
 
         <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
           <SectionForm section="willing" label="Save willingness">
@@ -198,107 +141,9 @@ export default function ParticipantPage() {
           </Section>
         ) : null}
 
-        <Section
-          id="risk"
-          title="Risk assessment"
-          done={
-            a?.riskAssessedOn &&
-            `Assessed on ${a.riskAssessedOn}: ${a.riskDecision === 'direct' ? 'suitable for direct contact' : a.riskDecision === 'indirect_only' ? 'suitable for indirect contact only' : 'not suitable'}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
-          }
-        >
-          {a?.specialistFlags?.length && !a.signedOffAt && d.manager ? (
-            <SectionForm section="sign-off" label="Sign off the specialist flags">
-              <p className="govuk-body">As a manager, you can sign off this risk assessment so the case can go on.</p>
-            </SectionForm>
-          ) : null}
-          <SectionForm section="risk" label="Save risk assessment">
-            <TextInput
-              name="riskAssessedOn"
-              label="Date assessed"
-              type="date"
-              width="10"
-              defaultValue={a?.riskAssessedOn ?? d.today}
-              error={err('risk', 'riskAssessedOn')}
-            />
-            <Choices
-              kind="radios"
-              name="revictimisationRisk"
-              legend={{ text: 'Risk of re-victimisation', size: 's' }}
-              items={[
-                { value: 'low', label: 'Low' },
-                { value: 'medium', label: 'Medium' },
-                { value: 'high', label: 'High' },
-              ]}
-              selected={a?.revictimisationRisk ?? undefined}
-              error={err('risk', 'revictimisationRisk')}
-              small
-            />
-            <Textarea
-              name="safeguardingConcerns"
-              label="Safeguarding concerns (optional)"
-              rows={3}
-              defaultValue={a?.safeguardingConcerns ?? undefined}
-              error={err('risk', 'safeguardingConcerns')}
-            />
-            <Textarea
-              name="powerImbalance"
-              label="Power imbalance (optional)"
-              rows={3}
-              defaultValue={a?.powerImbalance ?? undefined}
-              error={err('risk', 'powerImbalance')}
-            />
-            <Choices
-              kind="checkboxes"
-              name="specialistFlags"
-              legend={{ text: 'Specialist flags', size: 's' }}
-              hint="Any flag needs a manager’s sign-off before the case can go on"
-              items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))}
-              selected={a?.specialistFlags ?? []}
-              error={err('risk', 'specialistFlags')}
-              small
-            />
-            <Choices
-              kind="radios"
-              name="riskDecision"
-              legend={{ text: 'Decision', size: 's' }}
-              items={[
-                { value: 'direct', label: 'Suitable for direct contact' },
-                { value: 'indirect_only', label: 'Suitable for indirect contact only' },
-                { value: 'not_suitable', label: 'Not suitable' },
-              ]}
-              selected={a?.riskDecision ?? undefined}
-              error={err('risk', 'riskDecision')}
-              small
-            />
-            <Textarea name="riskReason" label="Reason for the decision" rows={3} defaultValue={a?.riskReason ?? undefined} error={err('risk', 'riskReason')} />
-          </SectionForm>
-        </Section>
+        <RiskSection {...shared} />
 
-        <section className="app-section" id="section-contact" aria-labelledby="section-contact-title">
-          <h2 className="govuk-heading-m" id="section-contact-title">
-            Contact log
-          </h2>
-          {d.contacts.length === 0 ? <p className="govuk-body">No contact recorded yet.</p> : null}
-          <ul className="govuk-list">
-            {d.contacts.map((c) => (
-              <li key={c.id}>
-                {c.on}, {labelFor(CONTACT_METHODS, c.method)}, by {c.by}: <span className="app-pre-wrap">{c.outcome}</span>
-              </li>
-            ))}
-          </ul>
-          <SectionForm section="contact" label="Add to contact log">
-            <TextInput name="contactedOn" label="Date" type="date" width="10" defaultValue={d.today} error={err('contact', 'contactedOn')} />
-            <Choices
-              kind="radios"
-              name="method"
-              legend={{ text: 'How', size: 's' }}
-              items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))}
-              error={err('contact', 'method')}
-              small
-            />
-            <Textarea name="outcome" label="What happened" rows={3} error={err('contact', 'outcome')} maxLength={1000} />
-          </SectionForm>
-        </section>
+        <ContactSection {...shared} />
         <p className="govuk-body">
           <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
             Back to the case
@@ -306,5 +151,181 @@ export default function ParticipantPage() {
         </p>
       </PageColumn>
     </>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type SectionProps = { d: LoaderData; a: LoaderData['a']; err: (section: string, name: string) => string | undefined };
+
+function InfoSection({ d, a, err }: SectionProps) {
+  return (
+    <Section
+      id="info"
+      title="Information about restorative justice"
+      done={a?.infoGivenOn && `Given on ${a.infoGivenOn}, ${labelFor(INFO_HOW, a.infoGivenHow)}.`}
+    >
+      <SectionForm section="info" label="Save information given">
+        <TextInput name="infoGivenOn" label="Date given" type="date" width="10" defaultValue={a?.infoGivenOn ?? d.today} error={err('info', 'infoGivenOn')} />
+        <Choices
+          kind="radios"
+          name="infoGivenHow"
+          legend={{ text: 'How', size: 's' }}
+          items={HOW}
+          selected={a?.infoGivenHow ?? undefined}
+          error={err('info', 'infoGivenHow')}
+          small
+        />
+      </SectionForm>
+    </Section>
+  );
+}
+
+function ConsentSection({ d, a, err }: SectionProps) {
+  return (
+    <Section
+      id="consent"
+      title="Informed consent"
+      done={
+        a?.consentOn &&
+        (a.consentWithdrawnOn
+          ? `Given on ${a.consentOn}; withdrawn on ${a.consentWithdrawnOn}.`
+          : `Given on ${a.consentOn}, ${labelFor(INFO_HOW, a.consentHow)}.`)
+      }
+    >
+      <SectionForm section="consent" label="Save consent">
+        <TextInput name="consentOn" label="Date consent given" type="date" width="10" defaultValue={d.today} error={err('consent', 'consentOn')} />
+        <Choices
+          kind="radios"
+          name="consentHow"
+          legend={{ text: 'How', size: 's' }}
+          items={HOW}
+          selected={a?.consentHow ?? undefined}
+          error={err('consent', 'consentHow')}
+          small
+        />
+      </SectionForm>
+      {a?.consentOn && !a.consentWithdrawnOn ? (
+        <SectionForm section="withdraw-consent" label="Record consent withdrawn">
+          <TextInput
+            name="withdrawnOn"
+            label="Date consent was withdrawn"
+            type="date"
+            width="10"
+            defaultValue={d.today}
+            error={err('withdraw-consent', 'withdrawnOn')}
+          />
+        </SectionForm>
+      ) : null}
+    </Section>
+  );
+}
+
+function RiskSection({ d, a, err }: SectionProps) {
+  return (
+    <Section
+      id="risk"
+      title="Risk assessment"
+      done={
+        a?.riskAssessedOn &&
+        `Assessed on ${a.riskAssessedOn}: ${a.riskDecision === 'direct' ? 'suitable for direct contact' : a.riskDecision === 'indirect_only' ? 'suitable for indirect contact only' : 'not suitable'}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
+      }
+    >
+      {a?.specialistFlags?.length && !a.signedOffAt && d.manager ? (
+        <SectionForm section="sign-off" label="Sign off the specialist flags">
+          <p className="govuk-body">As a manager, you can sign off this risk assessment so the case can go on.</p>
+        </SectionForm>
+      ) : null}
+      <SectionForm section="risk" label="Save risk assessment">
+        <TextInput
+          name="riskAssessedOn"
+          label="Date assessed"
+          type="date"
+          width="10"
+          defaultValue={a?.riskAssessedOn ?? d.today}
+          error={err('risk', 'riskAssessedOn')}
+        />
+        <Choices
+          kind="radios"
+          name="revictimisationRisk"
+          legend={{ text: 'Risk of re-victimisation', size: 's' }}
+          items={[
+            { value: 'low', label: 'Low' },
+            { value: 'medium', label: 'Medium' },
+            { value: 'high', label: 'High' },
+          ]}
+          selected={a?.revictimisationRisk ?? undefined}
+          error={err('risk', 'revictimisationRisk')}
+          small
+        />
+        <Textarea
+          name="safeguardingConcerns"
+          label="Safeguarding concerns (optional)"
+          rows={3}
+          defaultValue={a?.safeguardingConcerns ?? undefined}
+          error={err('risk', 'safeguardingConcerns')}
+        />
+        <Textarea
+          name="powerImbalance"
+          label="Power imbalance (optional)"
+          rows={3}
+          defaultValue={a?.powerImbalance ?? undefined}
+          error={err('risk', 'powerImbalance')}
+        />
+        <Choices
+          kind="checkboxes"
+          name="specialistFlags"
+          legend={{ text: 'Specialist flags', size: 's' }}
+          hint="Any flag needs a manager’s sign-off before the case can go on"
+          items={SPECIALIST_FLAGS.map(([value, label]) => ({ value, label }))}
+          selected={a?.specialistFlags ?? []}
+          error={err('risk', 'specialistFlags')}
+          small
+        />
+        <Choices
+          kind="radios"
+          name="riskDecision"
+          legend={{ text: 'Decision', size: 's' }}
+          items={[
+            { value: 'direct', label: 'Suitable for direct contact' },
+            { value: 'indirect_only', label: 'Suitable for indirect contact only' },
+            { value: 'not_suitable', label: 'Not suitable' },
+          ]}
+          selected={a?.riskDecision ?? undefined}
+          error={err('risk', 'riskDecision')}
+          small
+        />
+        <Textarea name="riskReason" label="Reason for the decision" rows={3} defaultValue={a?.riskReason ?? undefined} error={err('risk', 'riskReason')} />
+      </SectionForm>
+    </Section>
+  );
+}
+
+function ContactSection({ d, err }: SectionProps) {
+  return (
+    <section className="app-section" id="section-contact" aria-labelledby="section-contact-title">
+      <h2 className="govuk-heading-m" id="section-contact-title">
+        Contact log
+      </h2>
+      {d.contacts.length === 0 ? <p className="govuk-body">No contact recorded yet.</p> : null}
+      <ul className="govuk-list">
+        {d.contacts.map((c) => (
+          <li key={c.id}>
+            {c.on}, {labelFor(CONTACT_METHODS, c.method)}, by {c.by}: <span className="app-pre-wrap">{c.outcome}</span>
+          </li>
+        ))}
+      </ul>
+      <SectionForm section="contact" label="Add to contact log">
+        <TextInput name="contactedOn" label="Date" type="date" width="10" defaultValue={d.today} error={err('contact', 'contactedOn')} />
+        <Choices
+          kind="radios"
+          name="method"
+          legend={{ text: 'How', size: 's' }}
+          items={CONTACT_METHODS.map(([value, label]) => ({ value, label }))}
+          error={err('contact', 'method')}
+          small
+        />
+        <Textarea name="outcome" label="What happened" rows={3} error={err('contact', 'outcome')} maxLength={1000} />
+      </SectionForm>
+    </section>
   );
 }

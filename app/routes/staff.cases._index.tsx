@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/components/staff';
 import { STAGE_LABELS } from '~/models/case-stages';
 import { listCases } from '~/models/case.server';
 import { requireStaff } from '~/utils/staff-session.server';
-import { Table } from '~/components/table';
+import { Table, LinkCell } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Cases' };
@@ -25,11 +25,7 @@ export default function Cases() {
         <Table caption="Cases, most recently changed first" head={['Case', 'Stage', 'Facilitator', 'Last changed']}>
           {cases.map((c) => (
             <tr key={c.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/staff/cases/${c.id}`}>
-                  {c.reference}
-                </Link>
-              </td>
+              <LinkCell to={`/staff/cases/${c.id}`}>{c.reference}</LinkCell>
               <td className="govuk-table__cell">{STAGE_LABELS[c.stage]}</td>
               <td className="govuk-table__cell">{c.facilitator}</td>
               <td className="govuk-table__cell">{formatDateTime(c.updatedAt)}</td>

@@ -3,7 +3,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { Button, Choices, Textarea } from '~/components/form-fields';
+import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
@@ -152,100 +152,111 @@ export default function ReviewLetter() {
           ))}
         </ul>
 
-        {waiting ? (
-          <>
-            <h2 className="govuk-heading-m">Your decision</h2>
-            <StaffForm>
-              <input type="hidden" name="versionId" value={d.versionId} />
-              <Choices
-                kind="radios"
-                name="decision"
-                legend={{ text: 'What should happen to this letter?', size: 's' }}
-                error={errors?.decision?.[0]}
-                items={[
-                  {
-                    value: 'approve',
-                    label: 'Pass it on',
-                    hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
-                    conditional: (
-                      <>
-                        {d.flags.length ? (
-                          <Choices
-                            kind="checkboxes"
-                            name="remove"
-                            legend={{ text: 'Remove these flagged parts', size: 's' }}
-                            items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
-                            small
-                          />
-                        ) : null}
-                        <Textarea
-                          name="removeText"
-                          label="Other words to remove (optional)"
-                          hint="Copy the exact words from the letter, one piece on each line"
-                          rows={3}
-                          error={errors?.removeText?.[0]}
-                        />
-                      </>
-                    ),
-                  },
-                  {
-                    value: 'return',
-                    label: 'Return it to the author with a comment',
-                    conditional: (
-                      <Textarea
-                        name="messageToAuthor"
-                        label="Comment for the author"
-                        hint="Say what to change. They can revise it and send it again."
-                        rows={3}
-                        error={errors?.messageToAuthor?.[0]}
-                      />
-                    ),
-                  },
-                  {
-                    value: 'not_passed_on',
-                    label: 'Do not pass it on',
-                    conditional: (
-                      <>
-                        <Textarea name="reasonForRecord" label="Reason, for the record" rows={3} error={errors?.reasonForRecord?.[0]} />
-                        <Textarea
-                          name="messageToAuthorRefused"
-                          label="Message for the author"
-                          hint="They see this instead of the letter being passed on"
-                          rows={3}
-                          error={errors?.messageToAuthorRefused?.[0]}
-                        />
-                      </>
-                    ),
-                  },
-                ]}
-              />
-              <Button>Save decision</Button>
-            </StaffForm>
-          </>
-        ) : null}
+        {waiting ? <DecisionForm d={d} errors={errors} /> : null}
 
-        <h2 className="govuk-heading-m">History</h2>
-        {d.history.map((h) => (
-          <details key={h.version} className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">
-                Version {h.version}, {h.paper ? 'recorded from paper' : 'sent'} {formatDateTime(h.at)}
-                {h.decision ? ` – ${h.decision.decision.replace(/_/g, ' ')} by ${h.decision.by}` : ''}
-              </span>
-            </summary>
-            <div className="govuk-details__text">
-              <p className="govuk-body app-pre-wrap">{h.body}</p>
-              {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
-              {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
-            </div>
-          </details>
-        ))}
+        <LetterHistory history={d.history} />
         <p className="govuk-body">
           <Link className="govuk-link" to={`/staff/cases/${d.caseId}/letters`}>
             The whole exchange
           </Link>
         </p>
       </PageColumn>
+    </>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function DecisionForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Your decision</h2>
+      <StaffForm>
+        <input type="hidden" name="versionId" value={d.versionId} />
+        <Choices
+          kind="radios"
+          name="decision"
+          legend={{ text: 'What should happen to this letter?', size: 's' }}
+          error={errors?.decision?.[0]}
+          items={[
+            {
+              value: 'approve',
+              label: 'Pass it on',
+              hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
+              conditional: (
+                <>
+                  {d.flags.length ? (
+                    <Choices
+                      kind="checkboxes"
+                      name="remove"
+                      legend={{ text: 'Remove these flagged parts', size: 's' }}
+                      items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
+                      small
+                    />
+                  ) : null}
+                  <Textarea
+                    {...fieldOf(errors, 'removeText')}
+                    label="Other words to remove (optional)"
+                    hint="Copy the exact words from the letter, one piece on each line"
+                    rows={3}
+                  />
+                </>
+              ),
+            },
+            {
+              value: 'return',
+              label: 'Return it to the author with a comment',
+              conditional: (
+                <Textarea
+                  {...fieldOf(errors, 'messageToAuthor')}
+                  label="Comment for the author"
+                  hint="Say what to change. They can revise it and send it again."
+                  rows={3}
+                />
+              ),
+            },
+            {
+              value: 'not_passed_on',
+              label: 'Do not pass it on',
+              conditional: (
+                <>
+                  <Textarea {...fieldOf(errors, 'reasonForRecord')} label="Reason, for the record" rows={3} />
+                  <Textarea
+                    {...fieldOf(errors, 'messageToAuthorRefused')}
+                    label="Message for the author"
+                    hint="They see this instead of the letter being passed on"
+                    rows={3}
+                  />
+                </>
+              ),
+            },
+          ]}
+        />
+        <Button>Save decision</Button>
+      </StaffForm>
+    </>
+  );
+}
+
+function LetterHistory({ history }: { history: LoaderData['history'] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">History</h2>
+      {history.map((h) => (
+        <details key={h.version} className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Version {h.version}, {h.paper ? 'recorded from paper' : 'sent'} {formatDateTime(h.at)}
+              {h.decision ? ` – ${h.decision.decision.replace(/_/g, ' ')} by ${h.decision.by}` : ''}
+            </span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body app-pre-wrap">{h.body}</p>
+            {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
+            {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
+          </div>
+        </details>
+      ))}
     </>
   );
 }

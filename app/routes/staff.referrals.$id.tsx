@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Select, Textarea } from '~/components/form-fields';
+import { Button, Select, Textarea, fieldOf } from '~/components/form-fields';
 import { MessageThread, SummaryList, PageColumn, useFormErrors } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
@@ -88,22 +88,20 @@ export default function StaffReferral() {
           <h2 className="govuk-heading-m">Accept into a case</h2>
           <StaffForm intent="accept">
             <Select
-              name="facilitatorId"
+              {...fieldOf(errors, 'facilitatorId')}
               label="Facilitator"
               defaultValue={String(d.me)}
               options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))}
-              error={errors?.facilitatorId?.[0]}
             />
             <Button>Accept</Button>
           </StaffForm>
           <h2 className="govuk-heading-m">Or decline</h2>
           <StaffForm intent="decline">
             <Textarea
-              name="reason"
+              {...fieldOf(errors, 'reason')}
               label="Reason for declining"
               hint="The record keeps this. The referrer is not shown it."
               rows={3}
-              error={errors?.reason?.[0]}
               maxLength={1000}
             />
             <Button warning>Decline</Button>
@@ -118,12 +116,11 @@ export default function StaffReferral() {
           <MessageThread messages={d.messages} otherSide="From the referrer" format={formatDateTime} />
           <StaffForm intent="reply">
             <Textarea
-              name="body"
+              {...fieldOf(errors, 'body')}
               label="Reply"
               labelSize="s"
               hint="The referrer reads this when they sign in. If they gave an email address, it only says there is a new message."
               rows={4}
-              error={errors?.body?.[0]}
               maxLength={2000}
             />
             <Button secondary>Send reply</Button>

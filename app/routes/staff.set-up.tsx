@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { newPasswordSchema } from '~/models/staff-schemas';
 import { completePasswordSetUp, findBySetUpToken } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -39,15 +39,14 @@ export default function SetUp() {
       <p className="govuk-body">Hello {name}. Choose a password, then set up an authenticator app on your phone.</p>
       <Form method="post" noValidate>
         <TextInput
-          name="password"
+          {...fieldOf(errors, 'password')}
           label="Choose a password"
           hint="At least 12 characters. A few unrelated words make a strong, memorable password."
           type="password"
           autoComplete="new-password"
           width="two-thirds"
-          error={errors?.password?.[0]}
         />
-        <TextInput name="confirm" label="Type it again" type="password" autoComplete="new-password" width="two-thirds" error={errors?.confirm?.[0]} />
+        <TextInput {...fieldOf(errors, 'confirm')} label="Type it again" type="password" autoComplete="new-password" width="two-thirds" />
         <Button>Continue</Button>
       </Form>
     </PageColumn>

@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { codeSchema } from '~/models/staff-schemas';
 import { checkStaffCode, getEnrolment } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -63,13 +63,12 @@ export default function Authenticator() {
       </p>
       <Form method="post" noValidate>
         <TextInput
-          name="code"
+          {...fieldOf(errors, 'code')}
           label="Enter the 6-digit code the app shows"
           width="5"
           inputMode="numeric"
           autoComplete="one-time-code"
           spellCheck={false}
-          error={errors?.code?.[0]}
         />
         <Button>Finish set-up</Button>
       </Form>

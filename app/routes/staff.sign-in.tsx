@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { signInSchema } from '~/models/staff-schemas';
 import { checkStaffPassword } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -41,24 +41,8 @@ export default function StaffSignIn() {
     <PageColumn errors={errors}>
       <h1 className="govuk-heading-l">Sign in to the staff workspace</h1>
       <Form method="post" noValidate>
-        <TextInput
-          name="email"
-          label="Work email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          defaultValue={email}
-          error={errors?.email?.[0]}
-        />
-        <TextInput
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          spellCheck={false}
-          width="two-thirds"
-          error={errors?.password?.[0]}
-        />
+        <TextInput {...fieldOf(errors, 'email')} label="Work email address" type="email" autoComplete="username" spellCheck={false} defaultValue={email} />
+        <TextInput {...fieldOf(errors, 'password')} label="Password" type="password" autoComplete="current-password" spellCheck={false} width="two-thirds" />
         <Button>Continue</Button>
       </Form>
     </PageColumn>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form } from '@remix-run/react';
-import { Button, TextInput } from '~/components/form-fields';
+import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { codeSchema } from '~/models/staff-schemas';
 import { checkStaffCode } from '~/models/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -43,7 +43,7 @@ export default function StaffCode() {
     <PageColumn errors={errors}>
       <Form method="post" noValidate>
         <TextInput
-          name="code"
+          {...fieldOf(errors, 'code')}
           label="Enter the code from your authenticator app"
           isPageHeading
           hint="It is 6 digits, like 123 456"
@@ -51,7 +51,6 @@ export default function StaffCode() {
           inputMode="numeric"
           autoComplete="one-time-code"
           spellCheck={false}
-          error={errors?.code?.[0]}
         />
         <Button>Sign in</Button>
       </Form>

@@ -27,14 +27,22 @@ describe('a crash and a second process', () => {
     servers.push(first);
     const people = Array.from({ length: 200 }, () => new Visitor(first.url));
     await inBatches(people, 25, (v) => answerAll(v));
-    // Everyone presses "Send" at once; the server is killed part-way through.
+    // Everyone presses "Send" at once; the server is killed once the first 10 have their
+    // reference on screen, with the rest still in flight.
+    let shown = 0;
+    let tenShown: () => void = () => {};
+    const ten = new Promise<void>((resolve) => (tenShown = resolve));
     const sends = people.map((v) =>
       v.post('/refer/check-answers', { declaration: 'agreed' }).then(
-        (p) => REFERENCE.exec(p.html)?.[1] ?? null,
+        (p) => {
+          const reference = REFERENCE.exec(p.html)?.[1] ?? null;
+          if (reference && ++shown === 10) tenShown();
+          return reference;
+        },
         () => null,
       ),
     );
-    await new Promise((r) => setTimeout(r, 400));
+    await Promise.race([ten, new Promise((r) => setTimeout(r, 30_000))]);
     await first.kill();
     const before = await Promise.all(sends);
     const confirmed = before.filter((r): r is string => r !== null);
@@ -62,6 +70,8 @@ describe('a crash and a second process', () => {
       '200 referrals',
       `${confirmed.length} confirmed before the kill, ${missing.length} missing after; sent again: ${total} referrals for 200 people, ${changed} references changed`,
     );
+    expect(confirmed.length).toBeGreaterThanOrEqual(10);
+    expect(confirmed.length).toBeLessThan(200);
     expect(missing).toEqual([]);
     expect(changed).toBe(0);
     expect(total).toBeLessThanOrEqual(200);

@@ -46,6 +46,16 @@ async function sendPartnerReferral(overrides: Record<string, string | string[]> 
 
 const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
 
+/** The risk section of an assessment, as a facilitator fills it in. */
+const riskAnswers = (over: Record<string, string> = {}) => ({
+  section: 'risk',
+  riskAssessedOn: '2026-11-04',
+  revictimisationRisk: 'low',
+  riskDecision: 'indirect_only',
+  riskReason: 'Letters first',
+  ...over,
+});
+
 describe('partner referral to a case that is ready', () => {
   it('arrives, is emailed, is accepted, assessed, refused "ready" with what is missing, then moves on', async () => {
     const { reference, id } = await sendPartnerReferral();
@@ -87,13 +97,7 @@ describe('partner referral to a case that is ready', () => {
       await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
       await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
       await post(fran, url, { section: 'willing', willing: 'yes' });
-      await post(fran, url, {
-        section: 'risk',
-        riskAssessedOn: '2026-11-04',
-        revictimisationRisk: 'low',
-        riskDecision: 'indirect_only',
-        riskReason: 'Letters first',
-      });
+      await post(fran, url, riskAnswers());
     }
     const stillMissing = await post(fran, caseUrl, { intent: 'move', from: 'assessing', to: 'ready' });
     expect(textOf(stillMissing.html)).toContain('Owen Offender (person responsible): record that they accept some responsibility for the harm');
@@ -101,14 +105,7 @@ describe('partner referral to a case that is ready', () => {
 
     // A specialist flag needs a manager's sign-off.
     await post(fran, oUrl, { section: 'responsibility', acceptsResponsibility: 'partly' });
-    await post(fran, oUrl, {
-      section: 'risk',
-      riskAssessedOn: '2026-11-04',
-      revictimisationRisk: 'medium',
-      specialistFlags: 'stalking',
-      riskDecision: 'indirect_only',
-      riskReason: 'Letters only',
-    });
+    await post(fran, oUrl, riskAnswers({ revictimisationRisk: 'medium', specialistFlags: 'stalking', riskReason: 'Letters only' }));
     const needsSignOff = await post(fran, caseUrl, { intent: 'move', from: 'assessing', to: 'ready' });
     expect(textOf(needsSignOff.html)).toContain('a manager must sign off the specialist risk flags');
     expect((await post(fran, oUrl, { section: 'sign-off' })).status).toBe(404);
