@@ -46,9 +46,11 @@ export function normalisePassphrase(input: string): string {
 // OWASP's current advice for argon2id: m=19 MiB, t=2, p=1 at the least. We use more memory.
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456 * 2, timeCost: 2, parallelism: 1 } as const;
 
-// Each argon2 computation holds ~38 MiB; at most 4 run at once and 32 wait (about a
-// second's work). Past that the request is answered 503 at once, not queued.
-export const ARGON2_RUNNING = 4;
+// Each argon2 computation holds ~38 MiB and one core; at most 2 run at once (the machines
+// here have 2 cores: more would only add memory) and 32 wait (about 2 seconds' work). Past
+// that the request is answered 503 at once, not queued. Storm: 292 MB peak with 2 running,
+// 369 MB with 4 (npm run bench).
+export const ARGON2_RUNNING = 2;
 export const ARGON2_WAITING = 32;
 const argon2Slots = createLimiter(ARGON2_RUNNING, ARGON2_WAITING);
 
