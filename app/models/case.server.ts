@@ -242,7 +242,7 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
   const kase = findCaseInScope(db, manager, caseId);
   if (!kase) return null;
   const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
-  const inExchange = (tx: typeof db) => tx.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId));
+  const caseExchanges = db.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId));
   // Typed by CaseSubject: a new kind of record in a case must say here how to find its rows.
   const subjectIds: Record<CaseSubject, string[]> = {
     case: [String(caseId)],
@@ -257,21 +257,9 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
         .where(eq(participants.caseId, caseId))
         .all(),
     ),
-    exchange: ids(inExchange(db).all()),
-    exchange_member: ids(
-      db
-        .select({ id: exchangeMembers.id })
-        .from(exchangeMembers)
-        .where(inArray(exchangeMembers.exchangeId, inExchange(db)))
-        .all(),
-    ),
-    letter: ids(
-      db
-        .select({ id: letters.id })
-        .from(letters)
-        .where(inArray(letters.exchangeId, inExchange(db)))
-        .all(),
-    ),
+    exchange: ids(caseExchanges.all()),
+    exchange_member: ids(db.select({ id: exchangeMembers.id }).from(exchangeMembers).where(inArray(exchangeMembers.exchangeId, caseExchanges)).all()),
+    letter: ids(db.select({ id: letters.id }).from(letters).where(inArray(letters.exchangeId, caseExchanges)).all()),
   };
   const subjects = CASE_SUBJECTS.filter((type) => subjectIds[type].length).map((type) =>
     and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, subjectIds[type])),

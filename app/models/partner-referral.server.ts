@@ -9,7 +9,6 @@ import { recordAudit } from './audit.server';
 import { newReferralReference } from './referral.server';
 import type { PartnerReferral } from './partner-questions';
 
-export const PARTNER_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_PARTNER_REFERRALS_PER_ADDRESS = 30;
 export const MAX_PARTNER_REFERRALS_PER_EMAIL = 10;
 
@@ -25,13 +24,10 @@ export function submitPartnerReferral(r: PartnerReferral, address: string): Part
   if (!isIssuedFormKey(r.submissionKey)) return { ok: false, error: 'bad-key' };
   const existing = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.submissionKey, r.submissionKey)).get();
   if (existing) return { ok: true, reference: existing.reference };
-  const allowed = reserveAttempt(
-    [
-      { scope: 'partner_address', value: address, max: MAX_PARTNER_REFERRALS_PER_ADDRESS },
-      { scope: 'partner_email', value: r.referrerEmail.toLowerCase(), max: MAX_PARTNER_REFERRALS_PER_EMAIL },
-    ],
-    PARTNER_WINDOW_MS,
-  );
+  const allowed = reserveAttempt([
+    { scope: 'partner_address', value: address, max: MAX_PARTNER_REFERRALS_PER_ADDRESS },
+    { scope: 'partner_email', value: r.referrerEmail.toLowerCase(), max: MAX_PARTNER_REFERRALS_PER_EMAIL },
+  ]);
   if (!allowed.ok) return { ok: false, error: 'limited' };
   return db.transaction((tx) => {
     const existing = tx.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.submissionKey, r.submissionKey)).get();

@@ -4,11 +4,11 @@
 // parallel requests cannot get more guesses than that.
 import { eq } from 'drizzle-orm';
 import { exchangeMembers, referrals } from '#db/schema';
-import { purgeOldAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
+import { ATTEMPT_WINDOW_MS, purgeOldAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { getDecoyHash, normalisePassphrase, normaliseReference, verifySecret } from '~/utils/passphrase.server';
 
-export const WINDOW_MS = 15 * 60 * 1000;
+export const WINDOW_MS = ATTEMPT_WINDOW_MS;
 export const MAX_FAILURES_PER_REFERENCE = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
@@ -23,13 +23,10 @@ const scopes = (kind: Kind) => (kind === 'referral' ? (['reference', 'address'] 
  */
 export function reserveSignInAttempt(kind: Kind, reference: string, address: string) {
   const [refScope, addressScope] = scopes(kind);
-  const r = reserveAttempt(
-    [
-      { scope: addressScope, value: address, max: MAX_FAILURES_PER_ADDRESS },
-      { scope: refScope, value: reference, max: MAX_FAILURES_PER_REFERENCE },
-    ],
-    WINDOW_MS,
-  );
+  const r = reserveAttempt([
+    { scope: addressScope, value: address, max: MAX_FAILURES_PER_ADDRESS },
+    { scope: refScope, value: reference, max: MAX_FAILURES_PER_REFERENCE },
+  ]);
   if (r.ok) return r;
   return { ok: false as const, reason: r.locked === addressScope ? ('locked-address' as const) : ('locked-reference' as const) };
 }
@@ -63,5 +60,5 @@ export async function signInReferrer(referenceInput: string, passphraseInput: st
 }
 
 export function purgeOldSignInFailures(now = Date.now()) {
-  return purgeOldAttempts(WINDOW_MS, now);
+  return purgeOldAttempts(now);
 }

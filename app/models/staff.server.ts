@@ -16,7 +16,6 @@ import { endAllSessionsOf } from '~/utils/staff-session.server';
 import { recordAudit, type Actor } from './audit.server';
 
 export const SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
-export const STAFF_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_STAFF_ADDRESS = 20;
 const ISSUER = 'Restorative Justice Service';
@@ -162,13 +161,10 @@ export async function getEnrolment(staffUserId: number) {
 
 /** Counts one try for the account and the address before anything is checked. */
 function reserveStaffAttempt(email: string, address: string) {
-  return reserveAttempt(
-    [
-      { scope: 'staff_address', value: address, max: MAX_FAILURES_PER_STAFF_ADDRESS },
-      { scope: 'staff_account', value: email, max: MAX_FAILURES_PER_ACCOUNT },
-    ],
-    STAFF_WINDOW_MS,
-  );
+  return reserveAttempt([
+    { scope: 'staff_address', value: address, max: MAX_FAILURES_PER_STAFF_ADDRESS },
+    { scope: 'staff_account', value: email, max: MAX_FAILURES_PER_ACCOUNT },
+  ]);
 }
 
 export type StaffSignIn = { ok: true; staffUserId: number; enrolled: boolean } | { ok: false; reason: 'wrong' | 'locked-account' | 'locked-address' };

@@ -11,6 +11,12 @@ import { signInFailures } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
 
+/**
+ * The window every limit counts over, and what the purge keeps: one value, so a limit can
+ * never count over rows the purge has already removed.
+ */
+export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000;
+
 export type AttemptScope = (typeof signInFailures.$inferInsert)['scope'];
 export type AttemptKey = { scope: AttemptScope; value: string; max: number };
 export type Reservation = { ok: true; ids: number[] } | { ok: false; locked: AttemptScope };
@@ -18,8 +24,8 @@ export type Reservation = { ok: true; ids: number[] } | { ok: false; locked: Att
 /** Counters are keyed by an HMAC of the reference, account or address, never the value. */
 export const attemptKey = (scope: AttemptScope, value: string) => createHmac('sha256', env.SESSION_SECRET).update(`${scope}:${value}`).digest('hex');
 
-export function reserveAttempt(keys: AttemptKey[], windowMs: number, now = Date.now()): Reservation {
-  const since = new Date(now - windowMs);
+export function reserveAttempt(keys: AttemptKey[], now = Date.now()): Reservation {
+  const since = new Date(now - ATTEMPT_WINDOW_MS);
   return db.transaction((tx) => {
     const hashed = keys.map((k) => ({ ...k, key: attemptKey(k.scope, k.value) }));
     for (const k of hashed) {
@@ -45,10 +51,10 @@ export function releaseAttempt(reservation: { ids: number[] }) {
   if (reservation.ids.length) db.delete(signInFailures).where(inArray(signInFailures.id, reservation.ids)).run();
 }
 
-/** Attempts older than the longest window are no longer needed. */
-export function purgeOldAttempts(windowMs: number, now = Date.now()) {
+/** Attempts older than the window are no longer needed. */
+export function purgeOldAttempts(now = Date.now()) {
   return db
     .delete(signInFailures)
-    .where(lt(signInFailures.createdAt, new Date(now - windowMs)))
+    .where(lt(signInFailures.createdAt, new Date(now - ATTEMPT_WINDOW_MS)))
     .run().changes;
 }
