@@ -209,6 +209,16 @@ export function ErrorBoundary() {
       </>
     );
   }
+  if (status === 409 && isRouteErrorResponse(error) && typeof error.data === 'string') {
+    // A change the record no longer allows (a closed case): the model says why.
+    return (
+      <>
+        <h1 className="govuk-heading-l">Sorry, we could not do that</h1>
+        <p className="govuk-body">{error.data}</p>
+        <p className="govuk-body">Go back and reload the page to see the record as it is now.</p>
+      </>
+    );
+  }
   if (status < 500) {
     return (
       <>

@@ -220,6 +220,10 @@ export const cases = sqliteTable(
       .references(() => staffUsers.id),
     stage: text('stage', { enum: CASE_STAGES }).notNull().default('referred'),
     closureReason: text('closure_reason'),
+    // Set when a referrer or participant writes, cleared when the facilitator opens the
+    // case: the worklist puts unread cases first, urgent ones before the rest.
+    unreadSince: integer('unread_since', { mode: 'timestamp_ms' }),
+    unreadUrgent: integer('unread_urgent', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -242,32 +246,40 @@ export const caseTransitions = sqliteTable('case_transitions', {
   createdAt: createdAt(),
 });
 
-export const participants = sqliteTable('participants', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  caseId: integer('case_id')
-    .notNull()
-    .references(() => cases.id),
-  role: text('role', { enum: ['victim', 'offender', 'supporter'] }).notNull(),
-  name: text('name').notNull(),
-  contactDetails: text('contact_details'),
-  supporterOf: text('supporter_of'),
-  directlyAffected: integer('directly_affected', { mode: 'boolean' }),
-  createdAt: createdAt(),
-});
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    role: text('role', { enum: ['victim', 'offender', 'supporter'] }).notNull(),
+    name: text('name').notNull(),
+    contactDetails: text('contact_details'),
+    supporterOf: text('supporter_of'),
+    directlyAffected: integer('directly_affected', { mode: 'boolean' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participants_case_idx').on(t.caseId)],
+);
 
-export const contactLogs = sqliteTable('contact_logs', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  participantId: integer('participant_id')
-    .notNull()
-    .references(() => participants.id),
-  contactedOn: text('contacted_on').notNull(),
-  method: text('method').notNull(),
-  outcome: text('outcome').notNull(),
-  byStaffId: integer('by_staff_id')
-    .notNull()
-    .references(() => staffUsers.id),
-  createdAt: createdAt(),
-});
+export const contactLogs = sqliteTable(
+  'contact_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    contactedOn: text('contacted_on').notNull(),
+    method: text('method').notNull(),
+    outcome: text('outcome').notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contact_logs_participant_idx').on(t.participantId, t.contactedOn)],
+);
 
 /** One row per participant: the current state of their assessment. Every change is audited. */
 export const assessments = sqliteTable('assessments', {
@@ -287,7 +299,7 @@ export const assessments = sqliteTable('assessments', {
   safeguardingConcerns: text('safeguarding_concerns'),
   powerImbalance: text('power_imbalance'),
   specialistFlags: text('specialist_flags', { mode: 'json' }).$type<string[]>(),
-  riskDecision: text('risk_decision', { enum: ['direct', 'indirect_only', 'not_suitable'] }),
+  riskDecision: text('risk_decision', { enum: ['direct', 'direct_only', 'indirect_only', 'not_suitable'] }),
   riskReason: text('risk_reason'),
   signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
   signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
@@ -295,6 +307,94 @@ export const assessments = sqliteTable('assessments', {
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),
 });
+
+/** Every saved state of an assessment, newest last: who changed which section, and when. Never updated. */
+export const assessmentVersions = sqliteTable(
+  'assessment_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    section: text('section').notNull(),
+    values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessment_versions_participant_idx').on(t.participantId, t.id), index('assessment_versions_staff_idx').on(t.byStaffId)],
+);
+
+/** Dated notes by staff on a case. Never edited: a correction is a new note that names the old one. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    body: text('body').notNull(),
+    correctsNoteId: integer('corrects_note_id'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.id), index('case_notes_staff_idx').on(t.byStaffId)],
+);
+
+/**
+ * The old values of a participant's details when they were corrected, or of the whole
+ * record when one added by mistake was removed. Kept out of the audit trail, which holds
+ * no personal data; the audit row says who and when.
+ */
+export const participantChanges = sqliteTable(
+  'participant_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    // No foreign key: a removed participant's row is gone, its old values stay here.
+    participantId: integer('participant_id').notNull(),
+    change: text('change', { enum: ['edited', 'removed'] }).notNull(),
+    oldValues: text('old_values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participant_changes_case_idx').on(t.caseId), index('participant_changes_staff_idx').on(t.byStaffId)],
+);
+
+/** Who a case was passed from and to, by which manager, with their note. */
+export const caseAssignments = sqliteTable(
+  'case_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromStaffId: integer('from_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    toStaffId: integer('to_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    note: text('note').notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_assignments_case_idx').on(t.caseId),
+    index('case_assignments_from_idx').on(t.fromStaffId),
+    index('case_assignments_to_idx').on(t.toStaffId),
+    index('case_assignments_by_idx').on(t.byStaffId),
+  ],
+);
 
 // ---- Letter exchange (shuttle mediation) ----------------------------------------------
 
@@ -307,7 +407,7 @@ export const exchanges = sqliteTable('exchanges', {
   status: text('status', { enum: ['open', 'paused', 'withdrawn'] })
     .notNull()
     .default('open'),
-  pausedBy: text('paused_by', { enum: ['participant', 'facilitator'] }),
+  pausedBy: text('paused_by', { enum: ['participant', 'facilitator', 'portal'] }),
   pauseReason: text('pause_reason'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' })

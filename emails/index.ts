@@ -1,4 +1,7 @@
 // Every email template, with sample data, for the staff preview page and the tests.
+import { caseMessageEmail } from './case-message';
+import { caseReassignedEmail } from './case-reassigned';
+import { exchangeFrozenEmail } from './exchange-frozen';
 import { exchangePausedEmail } from './exchange-paused';
 import { letterInviteEmail } from './letter-invite';
 import { letterWaitingEmail } from './letter-waiting';
@@ -36,6 +39,26 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: s
     name: 'Exchange paused',
     who: 'The case’s facilitator, when a participant pauses or stops',
     render: (publicUrl = SAMPLE_URL) => exchangePausedEmail({ caseId: 7, stopped: false, publicUrl }),
+  },
+  {
+    name: 'Exchange paused for safety',
+    who: 'The case’s facilitator, when consent, risk, a safeguarding concern or the stage stops letters',
+    render: (publicUrl = SAMPLE_URL) => exchangeFrozenEmail({ caseId: 7, publicUrl }),
+  },
+  {
+    name: 'New message on a case',
+    who: 'The case’s facilitator, when a referrer or participant writes',
+    render: (publicUrl = SAMPLE_URL) => caseMessageEmail({ caseId: 7, urgent: false, publicUrl }),
+  },
+  {
+    name: 'Urgent message on a case',
+    who: 'The case’s facilitator, when a message looks like a threat or an alarm',
+    render: (publicUrl = SAMPLE_URL) => caseMessageEmail({ caseId: 7, urgent: true, publicUrl }),
+  },
+  {
+    name: 'Case passed to you',
+    who: 'A facilitator, when a manager reassigns a case to them',
+    render: (publicUrl = SAMPLE_URL) => caseReassignedEmail({ caseId: 7, publicUrl }),
   },
   {
     name: 'Daily digest',

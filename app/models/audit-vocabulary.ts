@@ -59,6 +59,7 @@ const ACTIONS = {
   'exchange.paused': 'Letter exchange paused',
   'exchange.withdrawn': 'Letter exchange stopped',
   'exchange.resumed': 'Letter exchange resumed',
+  'exchange.frozen': 'Letter exchange paused by the portal for safety',
   'exchange.printed': 'Letter exchange printed',
   'exchange.demo_seeded': 'Demo data',
   'letter.drafted': 'Letter started',

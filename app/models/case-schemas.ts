@@ -1,7 +1,7 @@
 // The staff forms' rules: triage, case moves, participants, contact log and assessment.
 import { z } from 'zod';
 import { CASE_STAGES } from '#db/schema';
-import { CLOSURE_REASONS, SPECIALIST_FLAGS } from './case-stages';
+import { CLOSURE_REASONS, RISK_DECISIONS, SPECIALIST_FLAGS } from './case-stages';
 import { optionalText, requiredText } from './message-schema';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
@@ -99,7 +99,7 @@ export const riskSchema = z.object({
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(values(SPECIALIST_FLAGS), { error: 'Select from the flags shown' })).max(SPECIALIST_FLAGS.length),
   ),
-  riskDecision: z.enum(['direct', 'indirect_only', 'not_suitable'], { error: 'Select a decision' }),
+  riskDecision: z.enum(values(RISK_DECISIONS), { error: 'Select a decision' }),
   riskReason: requiredText('The reason', 2000, 'Enter the reason for the decision'),
 });
 export const withdrawConsentSchema = z.object({ section: z.literal('withdraw-consent'), withdrawnOn: pastDate('Enter the date consent was withdrawn') });

@@ -60,6 +60,15 @@ export const SPECIALIST_FLAGS = [
   ['other', 'Other specialist concern'],
 ] as const;
 
+/** The risk assessment's decision: what kind of contact, if any, is safe. */
+export const RISK_DECISIONS = [
+  ['direct', 'Suitable for a meeting or for letters'],
+  ['direct_only', 'Suitable for a meeting only, not for letters'],
+  ['indirect_only', 'Suitable for letters or messages only'],
+  ['not_suitable', 'Not suitable'],
+] as const;
+export type RiskDecision = (typeof RISK_DECISIONS)[number][0];
+
 export type GateParticipant = {
   id: number;
   name: string;
@@ -72,7 +81,7 @@ export type GateParticipant = {
     willing: 'yes' | 'no' | 'unsure' | null;
     acceptsResponsibility: 'yes' | 'partly' | 'no' | null;
     riskAssessedOn: string | null;
-    riskDecision: 'direct' | 'indirect_only' | 'not_suitable' | null;
+    riskDecision: RiskDecision | null;
     specialistFlags: string[] | null;
     signedOffAt: Date | string | null;
   } | null;

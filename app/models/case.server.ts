@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import {
   assessments,
+  assessmentVersions,
   auditEvents,
   caseTransitions,
   cases,
@@ -21,8 +22,9 @@ import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
-import { caseScope, findCaseInScope } from './case-scope.server';
-import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason, type GateParticipant } from './case-stages';
+import { caseScope, findCaseInScope, findCaseToChange } from './case-scope.server';
+import { freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
+import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
 export function listCases(staff: StaffUser) {
@@ -37,31 +39,12 @@ export function listCases(staff: StaffUser) {
     .all();
 }
 
-function loadParticipants(tx: Tx, caseId: number): (GateParticipant & { contactDetails: string | null; supporterOf: string | null })[] {
-  return tx
-    .select({ p: participants, a: assessments })
-    .from(participants)
-    .leftJoin(assessments, eq(assessments.participantId, participants.id))
-    .where(eq(participants.caseId, caseId))
-    .orderBy(asc(participants.id))
-    .all()
-    .map(({ p, a }) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      directlyAffected: p.directlyAffected,
-      contactDetails: p.contactDetails,
-      supporterOf: p.supporterOf,
-      assessment: a,
-    }));
-}
-
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
 export function getCaseForStaff(staff: StaffUser, caseId: number) {
   const kase = findCaseInScope(db, staff, caseId);
   if (!kase) return null;
   const referral = db.select().from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
-  const people = loadParticipants(db, caseId);
+  const people = loadCasePeople(db, caseId);
   const history = db
     .select({
       from: caseTransitions.fromStage,
@@ -96,7 +79,7 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
     const rules = ARRIVAL_RULES[to] ?? {};
     if (rules.needsClosureReason && !closureReason) return { ok: false, error: 'reason-needed' };
     if (rules.gate === 'essentials') {
-      const missing = missingEssentials(loadParticipants(tx, caseId));
+      const missing = missingEssentials(loadCasePeople(tx, caseId));
       if (missing.length) return { ok: false, error: 'gate', missing };
     }
     const changed = tx
@@ -110,6 +93,7 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
       .run();
     if (rules.referralStatus) tx.update(referrals).set({ status: rules.referralStatus }).where(eq(referrals.id, kase.referralId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, `case.moved_to_${to}`, { type: 'case', id: caseId });
+    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
     return { ok: true };
   });
 }
@@ -120,7 +104,7 @@ export function addParticipant(
   p: { role: 'victim' | 'offender' | 'supporter'; name: string; contactDetails?: string; supporterOf?: string; directlyAffected?: boolean },
 ): number | null {
   return db.transaction((tx) => {
-    if (!findCaseInScope(tx, staff, caseId)) return null;
+    if (!findCaseToChange(tx, staff, caseId)) return null;
     const row = tx
       .insert(participants)
       .values({
@@ -134,6 +118,8 @@ export function addParticipant(
       .returning({ id: participants.id })
       .get();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.added', { type: 'participant', id: row.id });
+    // A new person must be assessed before letters run again.
+    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
     return row.id;
   });
 }
@@ -160,7 +146,7 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
 }
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
-  if (!findCaseInScope(tx, staff, caseId)) return undefined;
+  if (!findCaseToChange(tx, staff, caseId)) return undefined;
   return tx
     .select()
     .from(participants)
@@ -195,6 +181,7 @@ export type AssessmentSection = 'info' | 'consent' | 'willing' | 'responsibility
 export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: AssessmentSection, patch: AssessmentPatch): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    const before = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
     const extra =
       section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
     const values = { ...patch, ...extra, updatedAt: new Date() };
@@ -204,8 +191,20 @@ export function saveAssessment(staff: StaffUser, caseId: number, participantId: 
       .run();
     tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, `assessment.${section}_recorded`, { type: 'participant', id: participantId });
+    keepAssessmentVersion(tx, staff, participantId, section);
+    // A safeguarding concern that is new (or newly worded) pauses letters even if the decision allows them.
+    const concern = section === 'risk' && !!patch.safeguardingConcerns && patch.safeguardingConcerns !== (before?.safeguardingConcerns ?? null);
+    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id }, concern ? 'safeguarding' : undefined);
     return true;
   });
+}
+
+/** Keeps the assessment as it now is, as a new version: who changed which section, and when. */
+function keepAssessmentVersion(tx: Tx, staff: StaffUser, participantId: number, section: string) {
+  const now = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
+  if (!now) return;
+  const { participantId: _id, updatedAt: _at, ...values } = now;
+  tx.insert(assessmentVersions).values({ participantId, section, values, byStaffId: staff.id }).run();
 }
 
 export function withdrawConsent(staff: StaffUser, caseId: number, participantId: number, on: string): boolean {
@@ -216,7 +215,11 @@ export function withdrawConsent(staff: StaffUser, caseId: number, participantId:
       .set({ consentWithdrawnOn: on, updatedAt: new Date() })
       .where(eq(assessments.participantId, participantId))
       .run().changes;
-    if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
+    if (changed) {
+      recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
+      keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
+      freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    }
     return changed > 0;
   });
 }
@@ -231,7 +234,10 @@ export function signOffRisk(manager: StaffUser, caseId: number, participantId: n
       .set({ signedOffBy: manager.id, signedOffAt: new Date() })
       .where(eq(assessments.participantId, participantId))
       .run().changes;
-    if (changed) recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
+    if (changed) {
+      recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
+      keepAssessmentVersion(tx, manager, participantId, 'sign-off');
+    }
     return changed > 0;
   });
 }

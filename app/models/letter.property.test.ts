@@ -1,13 +1,17 @@
 // Property: over any sequence of writing, sending, deciding, revising, pausing and
 // resuming, each participant sees exactly the text that was passed on to them, and
-// never a word that was removed or never approved.
+// never a word that was removed or never approved. And over any sequence that also
+// withdraws and gives consent, changes risk decisions, records safeguarding concerns and
+// moves the case between stages, no letter is ever passed on while the case or anyone's
+// consent or risk decision does not allow it (issue 11).
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '#db/client.server';
-import { assessments, cases, exchangeMembers, exchanges, participants, referrals, staffUsers } from '#db/schema';
+import { assessments, cases, exchangeMembers, exchanges, participants, referrals, staffUsers, type CaseStage } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { moveCase, saveAssessment, withdrawConsent } from './case.server';
 import { pauseByMember, resumeExchange } from './letters/exchange.server';
 import { getMemberHome, getOwnLetter, readLetter } from './letters/reading.server';
 import { decideLetter } from './letters/review.server';
@@ -32,20 +36,33 @@ function freshExchange() {
     .get();
   const kase = db.insert(cases).values({ referralId: referral.id, facilitatorId: manager.id, stage: 'in_progress' }).returning({ id: cases.id }).get();
   const ex = db.insert(exchanges).values({ caseId: kase.id }).returning({ id: exchanges.id }).get();
+  const participantIds: number[] = [];
   const members = (['victim', 'offender'] as const).map((role, i) => {
     const p = db
       .insert(participants)
       .values({ caseId: kase.id, role, name: `${role} ${run}` })
       .returning({ id: participants.id })
       .get();
-    db.insert(assessments).values({ participantId: p.id }).run();
+    participantIds.push(p.id);
+    // Every essential recorded: letters may run until something changes.
+    db.insert(assessments)
+      .values({
+        participantId: p.id,
+        infoGivenOn: '2026-11-01',
+        consentOn: '2026-11-02',
+        willing: 'yes',
+        acceptsResponsibility: role === 'offender' ? 'yes' : null,
+        riskAssessedOn: '2026-11-03',
+        riskDecision: 'indirect_only',
+      })
+      .run();
     return db
       .insert(exchangeMembers)
       .values({ exchangeId: ex.id, participantId: p.id, reference: `RJL-P${run}-${i}` })
       .returning({ id: exchangeMembers.id })
       .get().id;
   }) as [number, number];
-  return { caseId: kase.id, exchangeId: ex.id, members };
+  return { caseId: kase.id, exchangeId: ex.id, members, participantIds: participantIds as [number, number] };
 }
 
 const action = fc.oneof(
@@ -130,5 +147,109 @@ describe('letter visibility', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+const RISK = ['direct', 'direct_only', 'indirect_only', 'not_suitable'] as const;
+const who = fc.integer({ min: 0, max: 1 });
+const safetyAction = fc.oneof(
+  { arbitrary: fc.record({ t: fc.constant('send' as const), who }), weight: 4 },
+  { arbitrary: fc.record({ t: fc.constant('approve' as const), pick: fc.nat(5) }), weight: 4 },
+  { arbitrary: fc.record({ t: fc.constant('pause' as const), who }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('resume' as const) }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('withdraw' as const), who }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('consent' as const), who }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('risk' as const), who, decision: fc.constantFrom(...RISK), concern: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('stage' as const), to: fc.constantFrom<CaseStage>('assessing', 'ready', 'in_progress', 'closed') }), weight: 1 },
+);
+
+describe('letters and the case’s safety rules', () => {
+  it('no letter is passed on while the stage, consent or a risk decision does not allow it', () => {
+    let approvals = 0;
+    let refusals = 0;
+    fc.assert(
+      fc.property(fc.array(safetyAction, { minLength: 1, maxLength: 40 }), (actions) => {
+        const { caseId, members, participantIds } = freshExchange();
+        // The test's own model of the case, kept apart from the portal's.
+        let stage: CaseStage = 'in_progress';
+        const consent = [true, true];
+        const risk: string[] = ['indirect_only', 'indirect_only'];
+        const concerns = ['', ''];
+        let paused = false;
+        let letter = 0;
+        const written: { id: number; author: 0 | 1; done?: true }[] = [];
+        const safe = () =>
+          (stage === 'ready' || stage === 'in_progress') && consent.every(Boolean) && risk.every((r) => r === 'direct' || r === 'indirect_only');
+        const latestVersionId = (letterId: number) =>
+          db.$client.prepare('select id from letter_versions where letter_id = ? order by version desc limit 1').pluck().get(letterId) as number | undefined;
+        // A closed case refuses changes with a 409 (thrown): that is the rule, not a failure.
+        const onCase = (f: () => unknown) => {
+          try {
+            return f();
+          } catch (error) {
+            if (stage === 'closed') return false;
+            throw error;
+          }
+        };
+
+        for (const a of actions) {
+          const l = 'pick' in a ? written.filter((w) => !w.done)[a.pick % Math.max(written.filter((w) => !w.done).length, 1)] : undefined;
+          const pid = 'who' in a ? participantIds[a.who as 0 | 1] : 0;
+          if (a.t === 'send') {
+            const r = saveDraft(members[a.who as 0 | 1], null, `Letter ${++letter}`, members[1 - a.who]!);
+            if (r.ok && submitLetter(members[a.who as 0 | 1], r.letterId).ok) written.push({ id: r.letterId, author: a.who as 0 | 1 });
+          } else if (a.t === 'approve' && l) {
+            const versionId = latestVersionId(l.id);
+            if (!versionId) continue;
+            const r = decideLetter(manager, l.id, versionId, { kind: 'approve', redactions: [] });
+            if (r.ok) {
+              approvals++;
+              l.done = true;
+              // The property: a letter went across only while everything allowed it.
+              expect({ stage, consent, risk, paused }).toEqual({ stage, consent: [true, true], risk, paused: false });
+              expect(safe()).toBe(true);
+            } else if (r.error === 'frozen') refusals++;
+          } else if (a.t === 'pause') {
+            if (pauseByMember(members[a.who as 0 | 1], 'paused')) paused = true;
+          } else if (a.t === 'resume') {
+            const r = onCase(() => resumeExchange(manager, caseId, 'resumed')) as { ok: boolean } | false;
+            if (r && r.ok) {
+              expect(safe()).toBe(true);
+              paused = false;
+            }
+          } else if (a.t === 'withdraw') {
+            if (onCase(() => withdrawConsent(manager, caseId, pid, '2026-11-20')) === true) consent[a.who] = false;
+          } else if (a.t === 'consent') {
+            if (onCase(() => saveAssessment(manager, caseId, pid, 'consent', { consentOn: '2026-11-21', consentHow: 'phone' })) === true) consent[a.who] = true;
+          } else if (a.t === 'risk') {
+            const text = a.concern ? `concern ${++letter}` : concerns[a.who]!;
+            const ok = onCase(() =>
+              saveAssessment(manager, caseId, pid, 'risk', {
+                riskAssessedOn: '2026-11-20',
+                revictimisationRisk: 'low',
+                riskDecision: a.decision,
+                riskReason: 'reassessed',
+                safeguardingConcerns: text || null,
+              }),
+            );
+            if (ok === true) {
+              risk[a.who] = a.decision;
+              if (text && text !== concerns[a.who]) paused = true;
+              concerns[a.who] = text;
+            }
+          } else if (a.t === 'stage') {
+            if (moveCase(manager, caseId, stage, a.to, a.to === 'closed' ? 'completed' : undefined).ok) stage = a.to;
+          }
+          // Whatever happened, an unsafe case cannot have a running exchange.
+          if (!safe()) paused = true;
+          const status = db.$client.prepare('select status from exchanges where case_id = ?').pluck().get(caseId);
+          if (!safe()) expect(status).toBe('paused');
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: letters did go across, and unsafe approvals were refused.
+    expect(approvals).toBeGreaterThan(20);
+    expect(refusals).toBeGreaterThan(20);
   });
 });

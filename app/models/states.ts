@@ -74,6 +74,33 @@ export function stageAllowsExchange(stage: CaseStage): boolean {
 
 export type ExchangeBlocker = 'stage' | 'gate' | 'direct-only';
 
+/**
+ * Why letters may not be passed on in this case now, or null when they may. The portal
+ * pauses a running exchange for any of these, at once, in the transaction that caused it
+ * (`exchange-safety.server.ts`); 'safeguarding' is a new concern recorded on a risk
+ * assessment, which pauses it even when the decision still allows letters.
+ */
+export type FreezeCause = 'stage' | 'consent-withdrawn' | 'not-suitable' | 'direct-only' | 'gate' | 'safeguarding';
+
+export const FREEZE_WORDS: Record<FreezeCause, string> = {
+  stage: 'the case is no longer at a stage where letters can run',
+  'consent-withdrawn': 'a participant withdrew consent',
+  'not-suitable': 'a risk assessment found it not suitable',
+  'direct-only': 'a risk assessment allows a meeting only, not letters',
+  gate: 'the essentials no longer hold (see the case page)',
+  safeguarding: 'a safeguarding concern was recorded',
+};
+
+export function relayBlocker(stage: CaseStage, people: GateParticipant[]): FreezeCause | null {
+  if (!stageAllowsExchange(stage)) return 'stage';
+  const gaps = essentialGaps(people);
+  if (gaps.some((g) => g.what === 'consent-withdrawn')) return 'consent-withdrawn';
+  if (gaps.some((g) => g.what === 'risk-not-suitable')) return 'not-suitable';
+  if (gaps.length) return 'gate';
+  if (!allowsIndirectContact(people)) return 'direct-only';
+  return null;
+}
+
 /** Why an exchange cannot open on this case now, or null when it can. */
 export function exchangeBlocker(stage: CaseStage, people: GateParticipant[]): ExchangeBlocker | null {
   if (!stageAllowsExchange(stage)) return 'stage';

@@ -137,7 +137,7 @@ export default function CasePage() {
           </li>
         ))}
       </ul>
-      <AddParticipant errors={errors} />
+      {d.stage === 'closed' ? null : <AddParticipant errors={errors} />}
 
       <h2 className="govuk-heading-m">The referral</h2>
       <p className="govuk-body">

@@ -14,7 +14,7 @@ import { recordPaperLetter } from '~/models/letters/review.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
-import { EXCHANGE_STATES, exchangeMayResume, exchangeRelays, LETTER_STATES, type ExchangeState } from '~/models/states';
+import { EXCHANGE_STATES, exchangeMayResume, exchangeRelays, FREEZE_WORDS, LETTER_STATES, type ExchangeState, type FreezeCause } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Letter exchange' };
@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: x.reference,
     stage: x.kase.stage,
     exchange: x.exchange ? { status: x.exchange.status, pausedBy: x.exchange.pausedBy, reason: x.exchange.pauseReason } : null,
+    relayBlocker: x.relayBlocker,
+    closed: x.kase.stage === 'closed',
     people: x.people,
     selfReferral: x.selfReferral,
     letters: x.letters.map((l) => ({
@@ -102,10 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'pause':
       if (!pauseByStaff(session.user, caseId, v.reason)) return fail('reason', 'The exchange is not open');
       return redirect(`/staff/cases/${caseId}/letters`);
-    case 'resume':
-      if (!resumeExchange(session.user, caseId, v.reason))
-        return fail('reason', 'Only a paused exchange can be resumed. A participant who stopped the letters must be asked first');
+    case 'resume': {
+      const r = resumeExchange(session.user, caseId, v.reason);
+      if (!r.ok && r.error === 'not-found') throw data('Not found', { status: 404 });
+      if (!r.ok && r.error === 'unsafe') return fail('reason', `It cannot resume yet: ${FREEZE_WORDS[r.cause!]}`, 400);
+      if (!r.ok) return fail('reason', 'Only a paused exchange can be resumed. A participant who stopped the letters must be asked first');
       return redirect(`/staff/cases/${caseId}/letters`);
+    }
     case 'paper': {
       const letterId = recordPaperLetter(session.user, caseId, v.author, v.recipient, v.body);
       if (!letterId) return fail('author', 'Choose two different people who are in the exchange', 400);
@@ -142,22 +147,18 @@ export default function ExchangePage() {
       ) : null}
       <span className="govuk-caption-l">Case {d.reference}</span>
       <h1 className="govuk-heading-l">Letter exchange</h1>
-      {!d.exchange ? (
+      {!d.exchange && d.closed ? <p className="govuk-body">This case is closed. No letter exchange was opened.</p> : null}
+      {!d.exchange && !d.closed ? (
         <>
           <p className="govuk-body">Open the exchange once the case is ready and every assessment allows indirect contact.</p>
           <StaffForm intent="open" validate>
             <Button>Open the letter exchange</Button>
           </StaffForm>
         </>
-      ) : (
+      ) : null}
+      {d.exchange ? (
         <>
-          <p className="govuk-body">
-            Status: <strong className="govuk-tag">{EXCHANGE_STATES[d.exchange.status].staff}</strong>
-            {!exchangeRelays(d.exchange.status) && d.exchange.pausedBy
-              ? ` by ${d.exchange.pausedBy === 'participant' ? 'a participant' : 'a facilitator'}`
-              : ''}
-            {d.exchange.reason ? `. ${d.exchange.reason}` : ''}
-          </p>
+          <ExchangeStatus exchange={d.exchange} closed={d.closed} />
 
           <ExchangePeople d={d} />
 
@@ -182,7 +183,7 @@ export default function ExchangePage() {
             ))}
           </ul>
 
-          {members.length >= 2 && exchangeRelays(d.exchange.status) ? (
+          {members.length >= 2 && exchangeRelays(d.exchange.status) && !d.closed ? (
             <Details summary="Record a letter received on paper">
               <Form method="post" noValidate>
                 <CsrfInput />
@@ -195,9 +196,9 @@ export default function ExchangePage() {
             </Details>
           ) : null}
 
-          <PauseOrResume status={d.exchange.status} errors={errors} />
+          {d.closed ? null : <PauseOrResume status={d.exchange.status} blocker={d.relayBlocker} errors={errors} />}
         </>
-      )}
+      ) : null}
     </>
   );
 }
@@ -251,10 +252,29 @@ function ExchangePeople({ d }: { d: LoaderData }) {
   );
 }
 
-function PauseOrResume({ status, errors }: { status: ExchangeState; errors: FieldErrors }) {
+function ExchangeStatus({ exchange, closed }: { exchange: { status: ExchangeState; pausedBy: string | null; reason: string | null }; closed: boolean }) {
+  const paused = !exchangeRelays(exchange.status);
+  const by = { participant: 'by a participant', facilitator: 'by a facilitator', portal: 'by the portal' }[exchange.pausedBy ?? ''] ?? '';
+  const reason = exchange.pausedBy === 'portal' ? FREEZE_WORDS[exchange.reason as FreezeCause] : exchange.reason;
+  return (
+    <>
+      <p className="govuk-body" id="exchange-status">
+        Status: <strong className="govuk-tag">{EXCHANGE_STATES[exchange.status].staff}</strong>
+      </p>
+      {paused && by ? <p className="govuk-body">{`${EXCHANGE_STATES[exchange.status].staff} ${by}${reason ? `: ${reason}` : ''}.`}</p> : null}
+      {!paused && reason ? <p className="govuk-body">Last resumed: {reason}</p> : null}
+      {closed ? <p className="govuk-body">This case is closed. Nothing more can be passed on.</p> : null}
+    </>
+  );
+}
+
+function PauseOrResume({ status, blocker, errors }: { status: ExchangeState; blocker: FreezeCause | null; errors: FieldErrors }) {
   return (
     <>
       <h2 className="govuk-heading-m">{exchangeRelays(status) ? 'Pause the exchange' : 'Resume the exchange'}</h2>
+      {!exchangeRelays(status) && exchangeMayResume(status) && blocker && blocker !== 'safeguarding' ? (
+        <p className="govuk-body">{`It can resume only once this is put right: ${FREEZE_WORDS[blocker]}.`}</p>
+      ) : null}
       {!exchangeRelays(status) && !exchangeMayResume(status) ? (
         <p className="govuk-body">A participant stopped the letters. Talk to them before anything else happens.</p>
       ) : (

@@ -2,12 +2,12 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { Button, Choices, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
 import { BackLink, PageColumn } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { SPECIALIST_FLAGS } from '~/models/case-stages';
+import { RISK_DECISIONS, SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
 import { labelFor } from '~/data/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kase, participant, assessment, contacts } = found;
   return {
     caseId: kase.id,
+    closed: kase.stage === 'closed',
     id: participant.id,
     name: participant.name,
     role: participant.role,
@@ -69,7 +70,11 @@ function Section({ id, title, done, children }: { id: string; title: string; don
   );
 }
 
+/** On a closed case the record is read-only: no section offers a form. */
+const CaseClosed = createContext(false);
+
 function SectionForm({ section, label, children }: { section: string; label: string; children: ReactNode }) {
+  if (useContext(CaseClosed)) return null;
   return (
     <StaffForm>
       <input type="hidden" name="section" value={section} />
@@ -93,63 +98,70 @@ export default function ParticipantPage() {
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}`} />
-      <PageColumn errors={errors}>
-        <span className="govuk-caption-l">{roleLabel}</span>
-        <h1 className="govuk-heading-l">{d.name}</h1>
-        {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
-        {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
+      <CaseClosed.Provider value={d.closed}>
+        <PageColumn errors={errors}>
+          {d.closed ? <p className="govuk-inset-text">This case is closed. Its record can be read but not changed.</p> : null}
+          <span className="govuk-caption-l">{roleLabel}</span>
+          <h1 className="govuk-heading-l">{d.name}</h1>
+          {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
+          {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
 
-        <InfoSection {...shared} />
+          <InfoSection {...shared} />
 
-        <ConsentSection {...shared} />
+          <ConsentSection {...shared} />
 
-        <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
-          <SectionForm section="willing" label="Save willingness">
-            <Choices
-              kind="radios"
-              name="willing"
-              legend={{ text: 'Are they willing to take part?', size: 's' }}
-              items={[
-                { value: 'yes', label: 'Yes' },
-                { value: 'unsure', label: 'Not sure yet' },
-                { value: 'no', label: 'No' },
-              ]}
-              selected={a?.willing ?? undefined}
-              error={err('willing', 'willing')}
-              small
-            />
-          </SectionForm>
-        </Section>
-
-        {d.role === 'offender' ? (
-          <Section id="responsibility" title="Accepts responsibility" done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}>
-            <SectionForm section="responsibility" label="Save responsibility">
+          <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
+            <SectionForm section="willing" label="Save willingness">
               <Choices
                 kind="radios"
-                name="acceptsResponsibility"
-                legend={{ text: 'Do they accept responsibility for the harm?', size: 's' }}
+                name="willing"
+                legend={{ text: 'Are they willing to take part?', size: 's' }}
                 items={[
                   { value: 'yes', label: 'Yes' },
-                  { value: 'partly', label: 'Some responsibility' },
+                  { value: 'unsure', label: 'Not sure yet' },
                   { value: 'no', label: 'No' },
                 ]}
-                selected={a?.acceptsResponsibility ?? undefined}
-                error={err('responsibility', 'acceptsResponsibility')}
+                selected={a?.willing ?? undefined}
+                error={err('willing', 'willing')}
                 small
               />
             </SectionForm>
           </Section>
-        ) : null}
 
-        <RiskSection {...shared} />
+          {d.role === 'offender' ? (
+            <Section
+              id="responsibility"
+              title="Accepts responsibility"
+              done={a?.acceptsResponsibility && `Accepts responsibility: ${a.acceptsResponsibility}.`}
+            >
+              <SectionForm section="responsibility" label="Save responsibility">
+                <Choices
+                  kind="radios"
+                  name="acceptsResponsibility"
+                  legend={{ text: 'Do they accept responsibility for the harm?', size: 's' }}
+                  items={[
+                    { value: 'yes', label: 'Yes' },
+                    { value: 'partly', label: 'Some responsibility' },
+                    { value: 'no', label: 'No' },
+                  ]}
+                  selected={a?.acceptsResponsibility ?? undefined}
+                  error={err('responsibility', 'acceptsResponsibility')}
+                  small
+                />
+              </SectionForm>
+            </Section>
+          ) : null}
 
-        <ContactSection {...shared} />
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
-            Back to the case
-          </Link>
-        </p>
-      </PageColumn>
+          <RiskSection {...shared} />
+
+          <ContactSection {...shared} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
+              Back to the case
+            </Link>
+          </p>
+        </PageColumn>
+      </CaseClosed.Provider>
     </>
   );
 }
@@ -227,7 +239,7 @@ function RiskSection({ d, a, err }: SectionProps) {
       title="Risk assessment"
       done={
         a?.riskAssessedOn &&
-        `Assessed on ${a.riskAssessedOn}: ${a.riskDecision === 'direct' ? 'suitable for direct contact' : a.riskDecision === 'indirect_only' ? 'suitable for indirect contact only' : 'not suitable'}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
+        `Assessed on ${a.riskAssessedOn}: ${labelFor(RISK_DECISIONS, a.riskDecision ?? '').toLowerCase()}. ${a.riskReason ?? ''}${a.specialistFlags?.length ? ` Specialist flags: ${a.specialistFlags.map((f) => labelFor(SPECIALIST_FLAGS, f)).join(', ')}. ${a.signedOffAt ? 'Signed off by a manager.' : 'Needs a manager’s sign-off.'}` : ''}`
       }
     >
       {a?.specialistFlags?.length && !a.signedOffAt && d.manager ? (
@@ -285,11 +297,7 @@ function RiskSection({ d, a, err }: SectionProps) {
           kind="radios"
           name="riskDecision"
           legend={{ text: 'Decision', size: 's' }}
-          items={[
-            { value: 'direct', label: 'Suitable for direct contact' },
-            { value: 'indirect_only', label: 'Suitable for indirect contact only' },
-            { value: 'not_suitable', label: 'Not suitable' },
-          ]}
+          items={RISK_DECISIONS.map(([value, label]) => ({ value, label }))}
           selected={a?.riskDecision ?? undefined}
           error={err('risk', 'riskDecision')}
           small

@@ -7,7 +7,7 @@ import type { SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 export type Member = { visitor: Visitor; reference: string; passphrase: string; memberId: number };
-export type Exchange = { caseId: number; caseUrl: string; victim: Member; offender: Member };
+export type Exchange = { caseId: number; caseUrl: string; victim: Member; offender: Member; participantUrls: { victim: string; offender: string } };
 
 const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
 
@@ -67,7 +67,13 @@ export async function buildExchange(
     db2.close();
     members[role] = { visitor, reference: ref!, passphrase, memberId };
   }
-  return { caseId: Number(caseUrl.split('/').pop()), caseUrl, victim: members.victim!, offender: members.offender! };
+  return {
+    caseId: Number(caseUrl.split('/').pop()),
+    caseUrl,
+    victim: members.victim!,
+    offender: members.offender!,
+    participantUrls: { victim: pUrls.victim!, offender: pUrls.offender! },
+  };
 }
 
 /** Writes and sends a letter as a participant; returns its id. */

@@ -13,14 +13,15 @@ import { getDecoyHash, hashSecret, verifySecret } from '~/utils/passphrase.serve
 import { releaseAttempt } from '~/utils/attempts.server';
 import { endParticipantSessions } from '~/utils/session.server';
 import { reserveSignInAttempt } from '~/models/sign-in.server';
-import { exchangeBlocker } from '~/models/states';
-import { caseScope, findCaseInScope } from '~/models/case-scope.server';
+import { exchangeBlocker, type FreezeCause } from '~/models/states';
+import { caseScope, findCaseInScope, findCaseToChange } from '~/models/case-scope.server';
+import { caseRelayBlocker } from '~/models/exchange-safety.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
 import { memberContext, newMemberReference, newSetUpCode } from './shared.server';
 
 /** The case's exchange and one of its participants, if this member of staff may act on the case. */
 function findExchangeParticipant(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
-  const kase = findCaseInScope(tx, staff, caseId);
+  const kase = findCaseToChange(tx, staff, caseId);
   const ex = kase && tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
   const p =
     ex &&
@@ -39,7 +40,7 @@ export type OpenError = 'not-found' | 'stage' | 'gate' | 'direct-only' | 'exists
 /** Only on a case past the essentials gate whose every assessment allows indirect contact. */
 export function openExchange(staff: StaffUser, caseId: number): { ok: true } | { ok: false; error: OpenError } {
   return db.transaction((tx) => {
-    const kase = findCaseInScope(tx, staff, caseId);
+    const kase = findCaseToChange(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' } as const;
     const people = tx
       .select({ p: participants, a: assessments })
@@ -154,16 +155,27 @@ export function pauseByMember(memberId: number, how: 'paused' | 'withdrawn') {
   return pauseExchange({ type: 'referrer', id: `member:${memberId}`, memberId }, ctx.m.exchangeId, how);
 }
 
-export function resumeExchange(staff: StaffUser, caseId: number, reason: string) {
+/**
+ * Opens a paused exchange again, with the reason it is safe. Refused while the essentials
+ * do not hold (consent, risk, stage): the answer says why. A stop by a participant is final.
+ */
+export function resumeExchange(
+  staff: StaffUser,
+  caseId: number,
+  reason: string,
+): { ok: true } | { ok: false; error: 'not-found' | 'not-paused' | 'unsafe'; cause?: FreezeCause } {
   return db.transaction((tx) => {
-    if (!findCaseInScope(tx, staff, caseId)) return false;
+    if (!findCaseToChange(tx, staff, caseId)) return { ok: false, error: 'not-found' } as const;
+    const cause = caseRelayBlocker(tx, caseId);
+    if (cause) return { ok: false, error: 'unsafe', cause } as const;
     const changed = tx
       .update(exchanges)
       .set({ status: 'open', pausedBy: null, pauseReason: reason, updatedAt: new Date() })
       .where(and(eq(exchanges.caseId, caseId), eq(exchanges.status, 'paused')))
       .run().changes;
-    if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.resumed', { type: 'case', id: caseId });
-    return changed > 0;
+    if (!changed) return { ok: false, error: 'not-paused' } as const;
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.resumed', { type: 'case', id: caseId });
+    return { ok: true } as const;
   });
 }
 
@@ -214,7 +226,15 @@ export function getExchangeForStaff(staff: StaffUser, caseId: number) {
         .all()
     : [];
   const referral = db.select({ reference: referrals.reference, source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get()!;
-  return { kase, reference: referral.reference, selfReferral: referral.source === 'self', exchange: ex ?? null, people, letters: list };
+  return {
+    kase,
+    reference: referral.reference,
+    selfReferral: referral.source === 'self',
+    exchange: ex ?? null,
+    people,
+    letters: list,
+    relayBlocker: caseRelayBlocker(db, caseId),
+  };
 }
 
 /**

@@ -10,8 +10,9 @@ import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { findSafetyFlags } from '~/models/safety-flags';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
-import { caseScope, findCaseInScope } from '~/models/case-scope.server';
+import { caseScope, findCaseToChange } from '~/models/case-scope.server';
 import { recordAudit } from '~/models/audit.server';
+import { freezeIfUnsafe } from '~/models/exchange-safety.server';
 import { letterInScope, REMOVED } from './shared.server';
 import { addVersion } from './writing.server';
 import { getExchangeForStaff } from './exchange.server';
@@ -135,6 +136,8 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
       const found = letterInScope(tx, staff, letterId);
       if (!found) return { ok: false, error: 'not-found' } as const;
       if (!exchangeRelays(found.ex.status)) return { ok: false, error: 'frozen' } as const;
+      // The safety rules again, at the moment of relay: if they no longer hold, pause now.
+      if (freezeIfUnsafe(tx, found.kase.id, { type: 'staff', id: staff.id })) return { ok: false, error: 'frozen' } as const;
       const latest = tx.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get();
       if (!awaitsDecision(found.l.status) || !latest || latest.id !== versionId) return { ok: false, error: 'stale' } as const;
       const redactions = d.kind === 'approve' ? d.redactions : null;
@@ -182,7 +185,7 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
 /** A letter received on paper, typed in by the facilitator for its author. It goes through the same review. */
 export function recordPaperLetter(staff: StaffUser, caseId: number, authorMemberId: number, recipientMemberId: number, body: string): number | null {
   return db.transaction((tx) => {
-    if (!findCaseInScope(tx, staff, caseId)) return null;
+    if (!findCaseToChange(tx, staff, caseId)) return null;
     const ex = tx.select().from(exchanges).where(eq(exchanges.caseId, caseId)).get();
     if (!ex) return null;
     const members = tx
