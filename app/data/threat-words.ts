@@ -66,3 +66,30 @@ export const FIRST_NAMES: readonly string[] = (
   'Peter Phoebe Poppy Rachel Rebecca Reece Richard Rob Robert Robin Rosie Ruby Ryan Sadie Sally Sam Samantha Samuel Sandra Sarah Scott Sean Shane Sharon Shaun Sophie Stacey ' +
   'Stephen Steve Steven Stuart Susan Tariq Theo Thomas Tim Toby Tom Tommy Tony Tracey Tyler Usman Vicky Victoria Wayne William Willow Yasmin Zac Zara Zoe'
 ).split(' ');
+
+// What someone writes when they are frightened, not threatening: a message with any of
+// these (or with threatening wording) is marked urgent for the facilitator.
+export const ALARM_PHRASES: readonly string[] = [
+  'knows where i live',
+  'know where i live',
+  'found out where i live',
+  'outside my house',
+  'outside my home',
+  'outside my door',
+  'followed me',
+  'following me',
+  'turned up',
+  'came to my house',
+  'threatened me',
+  'threatening me',
+  'scared',
+  'frightened',
+  'afraid',
+  'terrified',
+  'not safe',
+  'unsafe',
+  'in danger',
+  'help me',
+  'contacted me',
+  'messaged me',
+];

@@ -22,22 +22,11 @@ import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
-import { caseScope, findCaseInScope, findCaseToChange } from './case-scope.server';
+import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
+import { markCaseRead } from './case-alerts.server';
 import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
-
-export function listCases(staff: StaffUser) {
-  return db
-    .select({ id: cases.id, stage: cases.stage, reference: referrals.reference, facilitator: staffUsers.name, updatedAt: cases.updatedAt })
-    .from(cases)
-    .innerJoin(referrals, eq(referrals.id, cases.referralId))
-    .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
-    .where(caseScope(staff))
-    .orderBy(desc(cases.updatedAt))
-    .limit(200)
-    .all();
-}
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
 export function getCaseForStaff(staff: StaffUser, caseId: number) {
@@ -59,8 +48,13 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     .orderBy(asc(caseTransitions.id))
     .all();
   const facilitator = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.facilitatorId)).get();
-  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId }));
-  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '' };
+  // What was new when they opened it; opening it (as its facilitator) marks it read.
+  const unread = kase.unreadSince ? { since: kase.unreadSince, urgent: kase.unreadUrgent } : null;
+  db.transaction((tx) => {
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId });
+    markCaseRead(tx, staff, caseId);
+  });
+  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '', unread };
 }
 
 export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };

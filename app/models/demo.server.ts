@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import {
   assessments,
   cases,
+  contactLogs,
   exchangeMembers,
   exchanges,
   letterReviews,
@@ -158,9 +159,108 @@ async function seedExchange(facilitatorId: number) {
   });
 }
 
+const DAY = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Cases that show the worklist's kinds of next action: an urgent message, clocks breached, letters paused for safety, a case ready to start. */
+function seedWorklist(facilitatorId: number) {
+  if (db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, 'RJ-DEMW-URG7')).get()) return;
+  const now = Date.now();
+  db.transaction((tx) => {
+    const referral = (reference: string, ageDays: number, extra: Partial<typeof referrals.$inferInsert> = {}) =>
+      tx
+        .insert(referrals)
+        .values({
+          reference,
+          source: 'partner',
+          status: 'facilitator_will_contact',
+          agency: 'police',
+          referrerName: 'Sam Sergeant',
+          referrerEmail: 'sam@police.demo.invalid',
+          initiatedBy: 'victim',
+          consentConfirmed: true,
+          offenceKind: 'assault',
+          justiceStage: 'sentenced',
+          risks: ['none'],
+          supportNeeds: ['none'],
+          createdAt: new Date(now - ageDays * DAY),
+          ...extra,
+        })
+        .returning({ id: referrals.id })
+        .get().id;
+    const person = (caseId: number, role: 'victim' | 'offender', name: string, a?: Partial<typeof assessments.$inferInsert>) => {
+      const id = tx.insert(participants).values({ caseId, role, name }).returning({ id: participants.id }).get().id;
+      if (a)
+        tx.insert(assessments)
+          .values({ participantId: id, ...a })
+          .run();
+      return id;
+    };
+    const assessed = (role: 'victim' | 'offender') => ({
+      infoGivenOn: dayOf(now - 20 * DAY),
+      infoGivenHow: 'in_person',
+      consentOn: dayOf(now - 19 * DAY),
+      consentHow: 'in_person',
+      willing: 'yes' as const,
+      acceptsResponsibility: role === 'offender' ? ('yes' as const) : null,
+      riskAssessedOn: dayOf(now - 18 * DAY),
+      revictimisationRisk: 'low' as const,
+      riskDecision: 'indirect_only' as const,
+      riskReason: 'Letters first (demo)',
+    });
+    const contact = (participantId: number, agoDays: number) =>
+      tx
+        .insert(contactLogs)
+        .values({ participantId, contactedOn: dayOf(now - agoDays * DAY), method: 'phone', outcome: 'Talked it through (demo).', byStaffId: facilitatorId })
+        .run();
+
+    // An alarmed message from a self-referrer: urgent, at the top.
+    const urgentRef = referral('RJ-DEMW-URG7', 3, { source: 'self', agency: null, referrerName: null, referrerEmail: null, contactMethod: 'none' });
+    tx.insert(referralMessages)
+      .values({ referralId: urgentRef, sender: 'referrer', body: 'He knows where I live now. I saw his car outside my house last night.' })
+      .run();
+    const urgent = tx
+      .insert(cases)
+      .values({ referralId: urgentRef, facilitatorId, stage: 'contacting', unreadSince: new Date(now - 2 * 3_600_000), unreadUrgent: true })
+      .returning({ id: cases.id })
+      .get().id;
+    contact(person(urgent, 'victim', 'Sky (demo)', { infoGivenOn: dayOf(now - 2 * DAY), infoGivenHow: 'phone' }), 2);
+
+    // Referred 8 days ago and nobody has called: both Victims' Code clocks breached.
+    const late = tx
+      .insert(cases)
+      .values({ referralId: referral('RJ-DEMW-LAT3', 8), facilitatorId, stage: 'referred' })
+      .returning({ id: cases.id })
+      .get().id;
+    person(late, 'victim', 'Jamie (demo)');
+
+    // Consent withdrawn mid-exchange: the portal paused the letters.
+    const paused = tx
+      .insert(cases)
+      .values({ referralId: referral('RJ-DEMW-PAU5', 30, { status: 'in_progress' }), facilitatorId, stage: 'in_progress' })
+      .returning({ id: cases.id })
+      .get().id;
+    tx.insert(exchanges).values({ caseId: paused, status: 'paused', pausedBy: 'portal', pauseReason: 'consent-withdrawn' }).run();
+    contact(person(paused, 'victim', 'Pat (demo)', { ...assessed('victim'), consentWithdrawnOn: dayOf(now - DAY) }), 1);
+    person(paused, 'offender', 'Quinn (demo)', assessed('offender'));
+
+    // Every essential recorded, ready to start; last contact 10 days ago.
+    const ready = tx
+      .insert(cases)
+      .values({ referralId: referral('RJ-DEMW-RDY4', 25), facilitatorId, stage: 'ready' })
+      .returning({ id: cases.id })
+      .get().id;
+    contact(person(ready, 'victim', 'Rowan (demo)', assessed('victim')), 10);
+    person(ready, 'offender', 'Sasha (demo)', assessed('offender'));
+
+    for (const id of [urgent, late, paused, ready]) recordAudit(tx, { type: 'system' }, 'case.demo_seeded', { type: 'case', id });
+  });
+}
+
 export async function seedDemo() {
   const [, facilitatorId] = await seedStaff();
   await seedExchange(facilitatorId);
+  seedWorklist(facilitatorId);
   const exists = db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, DEMO_REFERENCE)).get();
   if (!exists) {
     const passphraseHash = await hashSecret(DEMO_PASSPHRASE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingDaysBetween } from './letters/notifications.server';
+import { addWorkingDays, workingDaysBetween } from './working-days';
 
 describe('working days', () => {
   const d = (s: string) => new Date(`${s}T10:00:00Z`);
@@ -47,5 +47,11 @@ describe('the daily digest', () => {
     expect(sendDigests(new Date('2026-11-19T15:00:00Z'))).toBe(0); // once a day
     expect(sendDigests(new Date('2026-11-20T09:00:00Z'))).toBe(1); // and again the next day
     expect(digests().n).toBe(2);
+  });
+  it('adds working days over weekends, for the Victims’ Code clocks', () => {
+    const d = (s: string) => new Date(`${s}T10:00:00Z`);
+    expect(addWorkingDays(d('2026-11-20'), 2)).toBe('2026-11-24'); // Friday + 2 = Tuesday
+    expect(addWorkingDays(d('2026-11-16'), 5)).toBe('2026-11-23'); // Monday + 5 = next Monday
+    expect(addWorkingDays(d('2026-11-21'), 1)).toBe('2026-11-23'); // Saturday + 1 = Monday
   });
 });

@@ -11,6 +11,7 @@ import { enqueueEmail } from '~/utils/email.server';
 import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
 import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
+import { markCaseUnread } from './case-alerts.server';
 import { recordAudit } from './audit.server';
 import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
@@ -160,6 +161,7 @@ export function sendReferrerMessage(referralId: number, body: string) {
   db.transaction((tx) => {
     const m = tx.insert(referralMessages).values({ referralId, sender: 'referrer', body }).returning({ id: referralMessages.id }).get();
     recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.message_sent', { type: 'referral_message', id: m.id });
+    markCaseUnread(tx, { referralId }, body, { type: 'referrer', id: referralId }, true);
   });
 }
 

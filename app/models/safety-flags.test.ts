@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from './safety-flag-examples';
-import { findSafetyFlags, segmentByFlags, type Flag } from './safety-flags';
+import { findSafetyFlags, looksUrgent, segmentByFlags, type Flag } from './safety-flags';
 
 const PARTICIPANTS = ['Vera Victim', 'Owen Offender'];
 
@@ -71,5 +71,14 @@ describe('safety flags', () => {
       ['07700 900982', ['phone']],
       ['I will find you', ['threat']],
     ]);
+  });
+});
+
+describe('urgent-looking messages', () => {
+  it('marks a frightened message and a threatening one, not an ordinary one', () => {
+    expect(looksUrgent('He knows where I live and I saw his car outside my house.')).toBe(true);
+    expect(looksUrgent('I’m scared to go out')).toBe(true);
+    expect(looksUrgent('You will pay for this')).toBe(true);
+    expect(looksUrgent('Thank you for calling me back, Tuesday suits me.')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Automatic safety flags for letters: things a facilitator should look at before a letter
 // is passed on. Flags inform; the facilitator decides. Each flag is a span of the text.
-import { FIRST_NAMES, THREAT_PHRASES } from '~/data/threat-words';
+import { ALARM_PHRASES, FIRST_NAMES, THREAT_PHRASES } from '~/data/threat-words';
 
 export type FlagKind = 'phone' | 'email' | 'address' | 'postcode' | 'link' | 'social' | 'name' | 'date' | 'place' | 'threat';
 export type Flag = { kind: FlagKind; start: number; end: number; text: string };
@@ -51,13 +51,21 @@ const PATTERNS: [FlagKind, RegExp][] = [
 ];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const THREAT_RE = new RegExp(
-  `\\b(?:${[...THREAT_PHRASES]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
-    .join('|')})\\b`,
-  'gi',
-);
+const phrasesRe = (phrases: readonly string[], flags: string) =>
+  new RegExp(
+    `\\b(?:${[...phrases]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
+      .join('|')})\\b`,
+    flags,
+  );
+const THREAT_RE = phrasesRe(THREAT_PHRASES, 'gi');
+const URGENT_RE = phrasesRe([...THREAT_PHRASES, ...ALARM_PHRASES], 'i');
+
+/** A message that may be about someone's safety: threatening wording, or someone saying they are frightened. */
+export function looksUrgent(text: string): boolean {
+  return URGENT_RE.test(text.replace(/[’‘]/g, "'"));
+}
 const FIRST_NAME_SET = new Set(FIRST_NAMES.map((n) => n.toLowerCase()));
 
 /**

@@ -22,9 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, history, facilitator } = found;
+  const { kase, referral, people, gaps, history, facilitator, unread } = found;
   return {
     id: kase.id,
+    unread: unread ? { urgent: unread.urgent, since: unread.since.toISOString() } : null,
     reference: referral.reference,
     stage: kase.stage,
     closureReason: kase.closureReason,
@@ -99,6 +100,7 @@ export default function CasePage() {
     <PageColumn errors={errors}>
       <span className="govuk-caption-l">Facilitator: {d.facilitator}</span>
       <h1 className="govuk-heading-l">Case {d.reference}</h1>
+      {d.unread ? <UnreadNotice d={d} /> : null}
       <p className="govuk-body">
         Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
         {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]})` : ''}
@@ -168,6 +170,41 @@ export default function CasePage() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function UnreadNotice({ d }: { d: LoaderData }) {
+  return (
+    <div
+      className={`govuk-notification-banner${d.unread!.urgent ? ' govuk-notification-banner--success app-banner-urgent' : ''}`}
+      role="region"
+      aria-labelledby="unread-title"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="unread-title">
+          {d.unread!.urgent ? 'Urgent' : 'New'}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">
+          {d.unread!.urgent ? 'A new message may be about someone’s safety. Read it now.' : 'There is something new on this case.'}
+        </p>
+        <p className="govuk-body">
+          {`Since ${formatDateTime(d.unread!.since)}. `}
+          <Link className="govuk-notification-banner__link" to={`/staff/referrals/${d.referralId}`}>
+            Messages with the referrer
+          </Link>
+          {stageAllowsExchange(d.stage) ? (
+            <>
+              {' · '}
+              <Link className="govuk-notification-banner__link" to={`/staff/cases/${d.id}/letters`}>
+                Letters
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+    </div>
+  );
+}
 
 function MoveForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
   return (

@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     );
   }
-  return redirect('/staff', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
+  return redirect('/staff/cases', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
 }
 
 export default function Authenticator() {

@@ -14,7 +14,7 @@ export const handle: RouteHandle = { title: 'Sign in to the staff workspace' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getStaffSession(request);
-  if (session?.stage === 'full') throw redirect('/staff');
+  if (session?.stage === 'full') throw redirect('/staff/cases');
   return null;
 }
 

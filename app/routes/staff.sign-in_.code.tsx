@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : 'The code is not right, or it has been used already. Wait for a new code and try again';
     return data(replyWithErrors(submission, { fieldErrors: { code: [message] }, hideFields: ['code'] }), { status: result.reason === 'wrong' ? 401 : 429 });
   }
-  return redirect('/staff', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
+  return redirect('/staff/cases', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
 }
 
 export default function StaffCode() {

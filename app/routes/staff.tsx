@@ -22,13 +22,13 @@ export default function StaffLayout() {
         <nav className="app-staff-nav" aria-label="Workspace">
           <ul className="govuk-list app-staff-nav__list">
             <li>
-              <Link className="govuk-link" to="/staff">
-                Referrals
+              <Link className="govuk-link" to="/staff/cases">
+                Cases
               </Link>
             </li>
             <li>
-              <Link className="govuk-link" to="/staff/cases">
-                Cases
+              <Link className="govuk-link" to="/staff">
+                Referrals
               </Link>
             </li>
             <li>

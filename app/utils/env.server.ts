@@ -32,6 +32,9 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  // Victims' Code clocks, in working days from a referral's arrival (commissioning defaults).
+  FIRST_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  INFO_GIVEN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   DEMO: z
     .enum(['true', 'false'])
     .default('false')

@@ -16,7 +16,7 @@ describe('staff sign-in with an authenticator app', () => {
     await v.post('/staff/sign-in', { email: 'enrol@example.org', password: STAFF_PASSWORD });
     const code = await codeFor(key);
     const inside = await v.post('/staff/sign-in/code', { code });
-    expect(inside.url).toBe('/staff');
+    expect(inside.url).toBe('/staff/cases');
     expect(textOf(inside.html)).toContain('Enid Enrol');
 
     const again = new Visitor(server.url);

@@ -48,7 +48,7 @@ export async function setUpStaff(server: TestServer, who: { email: string; name:
   const key = /<code id="totp-key" class="app-passphrase">([A-Z2-7 ]+)<\/code>/.exec(setUp.html)?.[1]?.replace(/ /g, '');
   expect(key).toBeDefined();
   const done = await visitor.post('/staff/set-up/authenticator', { code: await generate({ secret: key! }) });
-  expect(done.url).toBe('/staff');
+  expect(done.url).toBe('/staff/cases');
   return { visitor, key: key!, csrf: csrfOf(done.html), email: who.email };
 }
 
@@ -57,6 +57,6 @@ export async function signInStaff(server: TestServer, email: string, key: string
   const first = await visitor.post('/staff/sign-in', { email, password: STAFF_PASSWORD });
   expect(first.url).toBe('/staff/sign-in/code');
   const done = await visitor.post('/staff/sign-in/code', { code: await codeFor(key, stepsAhead) });
-  expect(done.url).toBe('/staff');
+  expect(done.url).toBe('/staff/cases');
   return { visitor, key, csrf: csrfOf(done.html), email };
 }

@@ -8,24 +8,14 @@ import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import type { Tx } from '#db/client.server';
+import { workingDaysBetween } from '~/models/working-days';
 
 export function alertFacilitator(tx: Tx, caseId: number, letterId: number) {
   const f = tx.select({ email: staffUsers.email }).from(cases).innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId)).where(eq(cases.id, caseId)).get();
   if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId, publicUrl: env.PUBLIC_URL }));
 }
 
-/** Whole working days (Monday to Friday) from `from` to `to`. */
-export function workingDaysBetween(from: Date, to: Date): number {
-  let days = 0;
-  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  const end = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
-  while (d.getTime() < end) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) days++;
-  }
-  return days;
-}
+export { workingDaysBetween };
 
 /** Once a day per facilitator: a digest of letters that have waited over 2 working days. */
 export function sendDigests(now = new Date()): number {

@@ -6,6 +6,7 @@ import { db } from '~/utils/db.server';
 import type { Tx } from '#db/client.server';
 import { AUTHOR_EDITABLE, authorMayEdit, exchangeRelays } from '~/models/states';
 import { recordAudit } from '~/models/audit.server';
+import { markCaseUnread } from '~/models/case-alerts.server';
 import { memberContext } from './shared.server';
 import { alertFacilitator } from './notifications.server';
 
@@ -64,6 +65,8 @@ export function submitLetter(memberId: number, letterId: number): { ok: true } |
     tx.update(letters).set({ status: 'waiting', submittedAt: new Date(), updatedAt: new Date() }).where(eq(letters.id, letterId)).run();
     recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.submitted', { type: 'letter', id: letterId });
     alertFacilitator(tx, ctx.ex.caseId, letterId);
+    // The letter-waiting email has gone; an alarming letter also marks the case urgent (and says so by email).
+    markCaseUnread(tx, { caseId: ctx.ex.caseId }, letter.draftBody, { type: 'referrer', id: `member:${memberId}` }, false);
     return { ok: true } as const;
   });
 }

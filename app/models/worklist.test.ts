@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { dueState, nextActions, type CaseFacts } from './worklist';
+
+const clocks = { firstContactDays: 2, infoDays: 5 };
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  stage: 'referred',
+  arrivedAt: new Date('2026-11-20T10:00:00Z'), // a Friday
+  unreadSince: null,
+  unreadUrgent: false,
+  firstContactOn: null,
+  lastContactOn: null,
+  victimInfoOn: null,
+  waitingLetters: 0,
+  oldestWaitingAt: null,
+  exchangePausedByPortal: false,
+  gaps: [],
+  ...over,
+});
+
+describe('the next action', () => {
+  it('runs the Victims’ Code clocks from arrival in working days', () => {
+    const [contact, info] = nextActions(facts(), clocks);
+    expect(contact).toMatchObject({ kind: 'first-contact', due: '2026-11-24', clock: 'first-contact' });
+    expect(info).toMatchObject({ kind: 'give-information', due: '2026-11-27', clock: 'information' });
+    expect(nextActions(facts(), { firstContactDays: 4, infoDays: 10 })[0]!.due).toBe('2026-11-26');
+  });
+  it('puts an urgent message before everything, then letters waiting and a safety pause', () => {
+    const kinds = nextActions(facts({ unreadSince: new Date(), unreadUrgent: true, waitingLetters: 2, exchangePausedByPortal: true }), clocks).map(
+      (a) => a.kind,
+    );
+    expect(kinds.slice(0, 3)).toEqual(['urgent-message', 'exchange-paused', 'review-letters']);
+  });
+  it('says what the assessment is missing', () => {
+    const [next] = nextActions(
+      facts({
+        stage: 'assessing',
+        firstContactOn: '2026-11-21',
+        victimInfoOn: '2026-11-21',
+        gaps: [{ participantId: 1, who: 'Vi (victim)', what: 'no-consent' }],
+      }),
+      clocks,
+    );
+    expect(next!.words).toBe('Assessment incomplete: Vi (victim): record informed consent');
+  });
+  it('marks overdue, due and later', () => {
+    const today = new Date('2026-11-23T09:00:00Z'); // Monday
+    expect(dueState('2026-11-20', today)).toBe('breached');
+    expect(dueState('2026-11-23', today)).toBe('due');
+    expect(dueState('2026-11-24', today)).toBe('due');
+    expect(dueState('2026-11-25', today)).toBe('later');
+    expect(dueState(null, today)).toBe('none');
+  });
+});
