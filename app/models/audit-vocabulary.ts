@@ -13,6 +13,7 @@ export const SUBJECT_TYPES = {
   exchange: 'Letter exchange',
   exchange_member: 'Letter exchange sign-in',
   letter: 'Letter',
+  case_note: 'Case note',
   staff_user: 'Staff account',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
@@ -27,6 +28,7 @@ export const CASE_SUBJECTS = [
   'exchange',
   'exchange_member',
   'letter',
+  'case_note',
 ] as const satisfies readonly SubjectType[];
 export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 

@@ -104,10 +104,23 @@ export const riskSchema = z.object({
 });
 export const withdrawConsentSchema = z.object({ section: z.literal('withdraw-consent'), withdrawnOn: pastDate('Enter the date consent was withdrawn') });
 export const signOffSchema = z.object({ section: z.literal('sign-off') });
+export const detailsSchema = participantSchema.extend({ section: z.literal('details') });
+export const removeSchema = z.object({ section: z.literal('remove') });
 
 export const assessmentSchema = z.discriminatedUnion(
   'section',
-  [infoSchema, consentSchema, willingSchema, responsibilitySchema, riskSchema, withdrawConsentSchema, signOffSchema, contactSchema],
+  [
+    infoSchema,
+    consentSchema,
+    willingSchema,
+    responsibilitySchema,
+    riskSchema,
+    withdrawConsentSchema,
+    signOffSchema,
+    contactSchema,
+    detailsSchema,
+    removeSchema,
+  ],
   {
     error: 'Reload the page and try again',
   },

@@ -5,6 +5,8 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import {
   assessments,
   assessmentVersions,
+  caseNotes,
+  participantChanges,
   auditEvents,
   caseTransitions,
   cases,
@@ -135,8 +137,22 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
     .where(eq(contactLogs.participantId, participantId))
     .orderBy(desc(contactLogs.contactedOn), desc(contactLogs.id))
     .all();
+  const versions = db
+    .select({
+      id: assessmentVersions.id,
+      section: assessmentVersions.section,
+      values: assessmentVersions.values,
+      at: assessmentVersions.createdAt,
+      by: staffUsers.name,
+    })
+    .from(assessmentVersions)
+    .innerJoin(staffUsers, eq(staffUsers.id, assessmentVersions.byStaffId))
+    .where(eq(assessmentVersions.participantId, participantId))
+    .orderBy(desc(assessmentVersions.id))
+    .limit(200)
+    .all();
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.viewed', { type: 'participant', id: participantId }));
-  return { kase, participant: p.p, assessment: p.a, contacts };
+  return { kase, participant: p.p, assessment: p.a, contacts, versions };
 }
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
@@ -248,7 +264,18 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
     case: [String(caseId)],
     referral: [String(kase.referralId)],
     referral_message: ids(db.select({ id: referralMessages.id }).from(referralMessages).where(eq(referralMessages.referralId, kase.referralId)).all()),
-    participant: ids(db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all()),
+    // Removed participants too: their rows are gone, their changes remember them.
+    participant: [
+      ...new Set([
+        ...ids(db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all()),
+        ...db
+          .select({ id: participantChanges.participantId })
+          .from(participantChanges)
+          .where(eq(participantChanges.caseId, caseId))
+          .all()
+          .map((r) => String(r.id)),
+      ]),
+    ],
     contact_log: ids(
       db
         .select({ id: contactLogs.id })
@@ -260,6 +287,7 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
     exchange: ids(caseExchanges.all()),
     exchange_member: ids(db.select({ id: exchangeMembers.id }).from(exchangeMembers).where(inArray(exchangeMembers.exchangeId, caseExchanges)).all()),
     letter: ids(db.select({ id: letters.id }).from(letters).where(inArray(letters.exchangeId, caseExchanges)).all()),
+    case_note: ids(db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.caseId, caseId)).all()),
   };
   const subjects = CASE_SUBJECTS.filter((type) => subjectIds[type].length).map((type) =>
     and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, subjectIds[type])),

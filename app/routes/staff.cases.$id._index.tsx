@@ -3,13 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Choices, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
+import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { SummaryList, PageColumn, useFormErrors, Details } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { allowedMoves, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
 import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
+import { addCaseNote, getCaseRecord, reassignCase } from '~/models/case-record.server';
+import { requiredText } from '~/models/message-schema';
+import { listFacilitators } from '~/models/staff.server';
 import { referralRows } from '~/models/referral-details';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -23,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
   const { kase, referral, people, gaps, history, facilitator, unread } = found;
+  const record = getCaseRecord(session.user, kase.id)!;
   return {
     id: kase.id,
     unread: unread ? { urgent: unread.urgent, since: unread.since.toISOString() } : null,
@@ -43,12 +47,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     referralId: referral.id,
     selfReferral: referral.source === 'self',
     manager: session.user.role === 'manager',
+    notes: record.notes.map((n) => ({ ...n, at: n.at.toISOString() })),
+    assignments: record.assignments.map((a) => ({ ...a, at: a.at.toISOString() })),
+    staff: session.user.role === 'manager' ? listFacilitators() : [],
   };
 }
 
 const actionSchema = z.discriminatedUnion(
   'intent',
-  [moveSchema.safeExtend({ intent: z.literal('move') }), participantSchema.extend({ intent: z.literal('add-participant') })],
+  [
+    moveSchema.safeExtend({ intent: z.literal('move') }),
+    participantSchema.extend({ intent: z.literal('add-participant') }),
+    z.object({
+      intent: z.literal('note'),
+      body: requiredText('The note', 5000, 'Enter the note'),
+      corrects: z.coerce.number().int().positive().optional(),
+    }),
+    z.object({
+      intent: z.literal('reassign'),
+      facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
+      note: requiredText('The note', 1000, 'Enter a note for the new facilitator'),
+    }),
+  ],
   {
     error: 'Reload the page and try again',
   },
@@ -60,6 +80,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: actionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
+  if (v.intent === 'note') {
+    const r = addCaseNote(session.user, caseId, v.body, v.corrects);
+    if (!r) throw data('Not found', { status: 404 });
+    if (r === 'bad-correction') return data(replyWithErrors(submission, { fieldErrors: { body: ['Choose a note on this case to correct'] } }), { status: 400 });
+    return redirect(`/staff/cases/${caseId}#notes`);
+  }
+  if (v.intent === 'reassign') {
+    const r = reassignCase(session.user, caseId, v.facilitatorId, v.note);
+    if (!r) throw data('Not found', { status: 404 });
+    if (r !== 'reassigned')
+      return data(
+        replyWithErrors(submission, {
+          fieldErrors: { facilitatorId: [r === 'same' ? 'The case is already theirs: choose someone else' : 'Select an active member of staff'] },
+        }),
+        { status: 400 },
+      );
+    return redirect(`/staff/cases/${caseId}`);
+  }
   if (v.intent === 'add-participant') {
     const id = addParticipant(session.user, caseId, {
       role: v.role,
@@ -141,6 +179,16 @@ export default function CasePage() {
       </ul>
       {d.stage === 'closed' ? null : <AddParticipant errors={errors} />}
 
+      <Notes d={d} errors={errors} />
+      {d.manager && d.stage !== 'closed' ? <Reassign d={d} errors={errors} /> : null}
+      {d.assignments.length ? (
+        <ul className="govuk-list">
+          {d.assignments.map((a) => (
+            <li key={a.id}>{`${formatDateTime(a.at)}: passed to ${a.to}. ${a.note}`}</li>
+          ))}
+        </ul>
+      ) : null}
+
       <h2 className="govuk-heading-m">The referral</h2>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
@@ -170,6 +218,56 @@ export default function CasePage() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Notes({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
+  return (
+    <section aria-labelledby="notes" className="app-section">
+      <h2 className="govuk-heading-m" id="notes">
+        Notes
+      </h2>
+      <StaffForm intent="note">
+        <Textarea
+          {...fieldOf(errors, 'body')}
+          label="Add a note"
+          hint="Notes are dated and cannot be changed. To correct one, add a new note that names it."
+          rows={3}
+        />
+        {d.notes.length ? (
+          <Select
+            name="corrects"
+            label="This note corrects (optional)"
+            options={[
+              { value: '', label: 'Nothing: it is a new note' },
+              ...d.notes.map((n) => ({ value: String(n.id), label: `Note ${n.id}, ${formatDateTime(n.at)}` })),
+            ]}
+          />
+        ) : null}
+        <Button secondary>Add note</Button>
+      </StaffForm>
+      {d.notes.length === 0 ? <p className="govuk-body">No notes yet.</p> : null}
+      <ul className="govuk-list app-notes">
+        {d.notes.map((n) => (
+          <li key={n.id} id={`note-${n.id}`}>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">{`Note ${n.id}, ${formatDateTime(n.at)}, ${n.by}${n.corrects ? `. Corrects note ${n.corrects}` : ''}`}</p>
+            <p className="govuk-body app-pre-wrap">{n.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Reassign({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
+  return (
+    <Details summary="Pass the case to another facilitator">
+      <StaffForm intent="reassign">
+        <Select {...fieldOf(errors, 'facilitatorId')} label="New facilitator" options={d.staff.map((s) => ({ value: String(s.id), label: s.name }))} />
+        <Textarea {...fieldOf(errors, 'note')} label="Note for them" hint="They are emailed that a case is theirs; the note is on this page." rows={2} />
+        <Button secondary>Pass the case on</Button>
+      </StaffForm>
+    </Details>
+  );
+}
 
 function UnreadNotice({ d }: { d: LoaderData }) {
   return (

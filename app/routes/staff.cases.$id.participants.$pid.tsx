@@ -4,11 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Button, Choices, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
-import { BackLink, PageColumn } from '~/components/page';
-import { StaffForm } from '~/components/staff';
+import { BackLink, Details, PageColumn } from '~/components/page';
+import { formatDateTime, StaffForm } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { RISK_DECISIONS, SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
+import { editParticipant, removeParticipant } from '~/models/case-record.server';
 import { labelFor } from '~/data/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getParticipantForStaff(session.user, idParam(params.id), idParam(params.pid));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, participant, assessment, contacts } = found;
+  const { kase, participant, assessment, contacts, versions } = found;
   return {
     caseId: kase.id,
     closed: kase.stage === 'closed',
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     directlyAffected: participant.directlyAffected,
     a: assessment ? { ...assessment, signedOffAt: assessment.signedOffAt?.toISOString() ?? null, updatedAt: assessment.updatedAt.toISOString() } : null,
     contacts,
+    versions: versions.map((v) => ({ ...v, at: v.at.toISOString() })),
     manager: session.user.role === 'manager',
     today: new Date().toISOString().slice(0, 10),
   };
@@ -45,7 +47,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
   let ok: boolean;
-  if (v.section === 'contact') ok = addContact(session.user, caseId, pid, { contactedOn: v.contactedOn, method: v.method, outcome: v.outcome });
+  if (v.section === 'details') {
+    ok = editParticipant(session.user, caseId, pid, {
+      role: v.role,
+      name: v.name,
+      contactDetails: v.contactDetails,
+      directlyAffected: v.directlyAffected === 'yes',
+    });
+  } else if (v.section === 'remove') {
+    const r = removeParticipant(session.user, caseId, pid);
+    if (!r) throw data('Not found', { status: 404 });
+    if (r === 'took-part')
+      return data(
+        replyWithErrors(submission, {
+          fieldErrors: { section: ['They have taken part (consent, contact or letters), so they cannot be removed. Add a note instead'] },
+        }),
+        { status: 409 },
+      );
+    return redirect(`/staff/cases/${caseId}`);
+  } else if (v.section === 'contact') ok = addContact(session.user, caseId, pid, { contactedOn: v.contactedOn, method: v.method, outcome: v.outcome });
   else if (v.section === 'withdraw-consent') ok = withdrawConsent(session.user, caseId, pid, v.withdrawnOn);
   else if (v.section === 'sign-off') {
     if (session.user.role !== 'manager') throw data('Not found', { status: 404 });
@@ -67,6 +87,68 @@ function Section({ id, title, done, children }: { id: string; title: string; don
       {done ? <p className="govuk-body">{done}</p> : <p className="govuk-body">Not recorded yet.</p>}
       {children}
     </section>
+  );
+}
+
+function History({ d }: { d: LoaderData }) {
+  if (!d.versions.length) return null;
+  return (
+    <Details summary={`Earlier versions of the assessment (${d.versions.length})`}>
+      <ul className="govuk-list">
+        {d.versions.map((v) => (
+          <li key={v.id}>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">{`${formatDateTime(v.at)}, ${v.by}: ${v.section} saved`}</p>
+            <p className="govuk-body-s app-pre-wrap">
+              {Object.entries(v.values)
+                .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && !(value as unknown[]).length))
+                .map(([key, value]) => `${key}: ${Array.isArray(value) ? (value as unknown[]).join(', ') : String(value)}`)
+                .join('\n')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Details>
+  );
+}
+
+function CorrectDetails({ d, err }: SectionProps) {
+  return (
+    <Section id="details" title="Correct their details" done="Use this to put right a mistake. The old details are kept in the record.">
+      <SectionForm section="details" label="Save the corrected details">
+        <Choices
+          kind="radios"
+          name="role"
+          legend={{ text: 'Their part in the case', size: 's' }}
+          items={PARTICIPANT_ROLES.map(([value, label]) => ({ value, label }))}
+          selected={d.role}
+          error={err('details', 'role')}
+          small
+        />
+        <TextInput name="name" label="Name" defaultValue={d.name} error={err('details', 'name')} />
+        <Textarea
+          name="contactDetails"
+          label="Contact details"
+          rows={2}
+          defaultValue={d.contactDetails ?? undefined}
+          error={err('details', 'contactDetails')}
+        />
+        <Choices
+          kind="radios"
+          name="directlyAffected"
+          legend={{ text: 'If a supporter: were they directly affected?', size: 's' }}
+          items={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          selected={d.directlyAffected ? 'yes' : 'no'}
+          small
+        />
+      </SectionForm>
+      <SectionForm section="remove" label="Remove them: added by mistake">
+        <p className="govuk-body">Only someone who has not taken part (no consent, no contact, no letters) can be removed.</p>
+        {err('remove', 'section') ? <p className="govuk-error-message">{err('remove', 'section')}</p> : null}
+      </SectionForm>
+    </Section>
   );
 }
 
@@ -155,6 +237,10 @@ export default function ParticipantPage() {
           <RiskSection {...shared} />
 
           <ContactSection {...shared} />
+
+          <History d={d} />
+
+          <CorrectDetails {...shared} />
           <p className="govuk-body">
             <Link className="govuk-link" to={`/staff/cases/${d.caseId}`}>
               Back to the case

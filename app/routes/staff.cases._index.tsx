@@ -133,7 +133,7 @@ function Rows({ rows, caption, showFacilitator }: { rows: Row[]; caption: string
             <td className="govuk-table__cell">{STAGE_LABELS[r.stage]}</td>
             <td className="govuk-table__cell">
               {r.next.words}
-              {r.more ? <span className="govuk-hint govuk-!-margin-bottom-0">{`and ${r.more} more`}</span> : null}
+              {r.more ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{`and ${r.more} more`}</span> : null}
               {r.pausedForSafety && r.next.kind !== 'exchange-paused' ? (
                 <strong className="govuk-tag govuk-tag--orange app-tag-gap">Letters paused for safety</strong>
               ) : null}

@@ -66,7 +66,7 @@ describe('facilitator workspace journey', () => {
     const key = (await page.locator('#totp-key').textContent())!.replace(/ /g, '');
     await type(page.getByLabel('Enter the 6-digit code the app shows'), await generate({ secret: key }));
     await save(page, 'Finish set-up');
-    await heading(page, 'Referrals');
+    await heading(page, 'Your cases');
     await press(page.getByRole('button', { name: 'Sign out' }));
     await heading(page, 'You have signed out');
     await page.goto(`${server.url}/staff/sign-in`);
@@ -77,9 +77,11 @@ describe('facilitator workspace journey', () => {
     await heading(page, 'Enter the code from your authenticator app');
     await type(page.getByLabel('Enter the code from your authenticator app'), await codeFor(key));
     await save(page, 'Sign in');
-    await heading(page, 'Referrals');
+    await heading(page, 'Your cases');
 
     // Triage: accept into a case.
+    await press(page.getByRole('link', { name: 'Referrals' }));
+    await heading(page, 'Referrals');
     await press(page.getByRole('link', { name: reference }));
     await heading(page, `Referral ${reference}`);
     await save(page, 'Accept');
@@ -131,7 +133,7 @@ describe('facilitator workspace journey', () => {
         await heading(page, name);
       }
       await press(page.getByLabel('Low'));
-      await press(page.getByLabel('Suitable for indirect contact only'));
+      await press(page.getByLabel('Suitable for letters or messages only'));
       await type(page.getByLabel('Reason for the decision'), 'Letters first, both agree');
       await save(page, 'Save risk assessment');
       await heading(page, name);
@@ -148,8 +150,23 @@ describe('facilitator workspace journey', () => {
     await save(page, 'Save');
     await heading(page, `Case ${reference}`);
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Stage: Ready');
-    await press(page.getByRole('link', { name: 'Cases' }));
+    await press(page.getByRole('link', { name: 'Cases', exact: true }));
     await heading(page, 'Your cases');
+
+    // The worklist: the case with its next action; filtered by stage and found by name, keyboard only.
+    const row = page.locator('tbody tr', { hasText: reference });
+    await expect.poll(() => row.textContent()).toContain('Arrange the meeting or open the letter exchange');
+    await page.getByLabel('Stage').focus();
+    await page.keyboard.type('Referred');
+    await press(page.getByRole('button', { name: 'Show cases' }));
+    await heading(page, 'Your cases');
+    expect(page.url()).toContain('stage=referred');
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('No cases match');
+    await type(page.getByLabel('Find a case by reference or name'), 'vera vic');
+    await save(page, 'Search');
+    await heading(page, 'Your cases');
+    expect(page.url()).not.toContain('vera');
+    await expect.poll(() => page.locator('table', { hasText: 'Cases matching your search: 1' }).textContent()).toContain(reference);
 
     // Staff pages do not show "Exit this page".
     expect(await page.getByRole('button', { name: 'Emergency Exit this page' }).count()).toBe(0);
