@@ -33,7 +33,7 @@ describe('every other page passes axe', () => {
       ['/staff/emails', 'Emails we send'],
       [`/staff/cases/${x.caseId}/letters`, 'Letter exchange'],
       [`/staff/cases/${x.caseId}/letters/print`, /Letter exchange, case/],
-      ['/staff/cases', 'All cases'],
+      ['/staff/cases', 'Cases'],
     ] as const) {
       await w.page.goto(`${server.url}${path}`);
       await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
