@@ -22,7 +22,7 @@ import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
-import { freezeIfUnsafe } from './exchange-safety.server';
+import { findCasePerson, freezeIfUnsafe } from './exchange-safety.server';
 
 /** A note on the case. Closure still allows notes. `corrects` must be a note on the same case. */
 export function addCaseNote(staff: StaffUser, caseId: number, body: string, corrects?: number): 'added' | 'bad-correction' | null {
@@ -47,9 +47,8 @@ export function addCaseNote(staff: StaffUser, caseId: number, body: string, corr
   });
 }
 
-/** The case's notes and reassignments, newest first. */
-export function getCaseRecord(staff: StaffUser, caseId: number) {
-  if (!findCaseInScope(db, staff, caseId)) return null;
+/** The case's notes and reassignments, newest first. For `getCaseForStaff`, which has checked the scope. */
+export function caseNotesAndAssignments(caseId: number) {
   const notes = db
     .select({ id: caseNotes.id, body: caseNotes.body, corrects: caseNotes.correctsNoteId, at: caseNotes.createdAt, by: staffUsers.name })
     .from(caseNotes)
@@ -132,12 +131,7 @@ export function editParticipant(staff: StaffUser, caseId: number, participantId:
 export function removeParticipant(staff: StaffUser, caseId: number, participantId: number): 'removed' | 'took-part' | null {
   return db.transaction((tx) => {
     if (!findCaseToChange(tx, staff, caseId)) return null;
-    const p = tx
-      .select({ p: participants, a: assessments })
-      .from(participants)
-      .leftJoin(assessments, eq(assessments.participantId, participants.id))
-      .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
-      .get();
+    const p = findCasePerson(tx, caseId, participantId);
     if (!p) return null;
     const contacted = tx.select({ id: contactLogs.id }).from(contactLogs).where(eq(contactLogs.participantId, participantId)).get();
     const member = tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();

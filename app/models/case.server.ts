@@ -25,8 +25,9 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
-import { freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
+import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
 import { markCaseRead } from './case-alerts.server';
+import { caseNotesAndAssignments } from './case-record.server';
 import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
@@ -56,7 +57,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId });
     markCaseRead(tx, staff, caseId);
   });
-  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '', unread };
+  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '', unread, ...caseNotesAndAssignments(caseId) };
 }
 
 export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };
@@ -123,12 +124,7 @@ export function addParticipant(
 export function getParticipantForStaff(staff: StaffUser, caseId: number, participantId: number) {
   const kase = findCaseInScope(db, staff, caseId);
   if (!kase) return null;
-  const p = db
-    .select({ p: participants, a: assessments })
-    .from(participants)
-    .leftJoin(assessments, eq(assessments.participantId, participants.id))
-    .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
-    .get();
+  const p = findCasePerson(db, caseId, participantId);
   if (!p) return null;
   const contacts = db
     .select({ id: contactLogs.id, on: contactLogs.contactedOn, method: contactLogs.method, outcome: contactLogs.outcome, by: staffUsers.name })

@@ -34,6 +34,16 @@ export function loadCasePeople(tx: Tx, caseId: number) {
     })) satisfies GateParticipant[];
 }
 
+/** One of the case's people with their assessment, or undefined if not in this case. */
+export function findCasePerson(tx: Tx, caseId: number, participantId: number) {
+  return tx
+    .select({ p: participants, a: assessments })
+    .from(participants)
+    .leftJoin(assessments, eq(assessments.participantId, participants.id))
+    .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
+    .get();
+}
+
 /** Why letters may not be passed on in this case now, or null. */
 export function caseRelayBlocker(tx: Tx, caseId: number): FreezeCause | null {
   const kase = tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, caseId)).get();

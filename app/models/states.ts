@@ -101,12 +101,10 @@ export function relayBlocker(stage: CaseStage, people: GateParticipant[]): Freez
   return null;
 }
 
-/** Why an exchange cannot open on this case now, or null when it can. */
+/** Why an exchange cannot open on this case now, or null when it can: the same rule as relaying, in the opening form's words. */
 export function exchangeBlocker(stage: CaseStage, people: GateParticipant[]): ExchangeBlocker | null {
-  if (!stageAllowsExchange(stage)) return 'stage';
-  if (essentialGaps(people).length) return 'gate';
-  if (!allowsIndirectContact(people)) return 'direct-only';
-  return null;
+  const cause = relayBlocker(stage, people);
+  return cause === null || cause === 'stage' || cause === 'direct-only' ? cause : 'gate';
 }
 
 // ---- Referrals ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-
 import { allowedMoves, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
 import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
-import { addCaseNote, getCaseRecord, reassignCase } from '~/models/case-record.server';
+import { addCaseNote, reassignCase } from '~/models/case-record.server';
 import { requiredText } from '~/models/message-schema';
 import { listFacilitators } from '~/models/staff.server';
 import { referralRows } from '~/models/referral-details';
@@ -25,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, history, facilitator, unread } = found;
-  const record = getCaseRecord(session.user, kase.id)!;
+  const { kase, referral, people, gaps, history, facilitator, unread, notes, assignments } = found;
   return {
     id: kase.id,
     unread: unread ? { urgent: unread.urgent, since: unread.since.toISOString() } : null,
@@ -47,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     referralId: referral.id,
     selfReferral: referral.source === 'self',
     manager: session.user.role === 'manager',
-    notes: record.notes.map((n) => ({ ...n, at: n.at.toISOString() })),
-    assignments: record.assignments.map((a) => ({ ...a, at: a.at.toISOString() })),
+    notes: notes.map((n) => ({ ...n, at: n.at.toISOString() })),
+    assignments: assignments.map((a) => ({ ...a, at: a.at.toISOString() })),
     staff: session.user.role === 'manager' ? listFacilitators() : [],
   };
 }

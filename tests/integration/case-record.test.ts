@@ -4,7 +4,7 @@
 // closed case; assessments that keep their earlier versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 let server: TestServer;
@@ -14,16 +14,12 @@ let morgan: SignedInStaff;
 
 beforeAll(async () => {
   server = await startServer();
-  [fran, otto, morgan] = await Promise.all([
-    setUpStaff(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' }),
-    setUpStaff(server, { email: 'otto@example.org', name: 'Otto Other', role: 'facilitator' }),
-    setUpStaff(server, { email: 'morgan@example.org', name: 'Morgan Manager', role: 'manager' }),
-  ]);
+  ({ fran, otto, morgan } = await setUpTeam(server));
 });
 afterAll(() => server?.stop());
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
-const staffId = (email: string) => queryDb<{ id: number }>(server.dbPath, 'select id from staff_users where email = ?', email)[0]!.id;
+const post = staffPost;
+const staffId = (email: string) => staffIdOf(server, email);
 
 async function newCase(): Promise<string> {
   const v = new Visitor(server.url);

@@ -3,13 +3,13 @@
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { textOf, Visitor, type TestServer } from '../setup/server';
-import type { SignedInStaff } from '../setup/staff';
+import { staffPost, type SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 export type Member = { visitor: Visitor; reference: string; passphrase: string; memberId: number };
 export type Exchange = { caseId: number; caseUrl: string; victim: Member; offender: Member; participantUrls: { victim: string; offender: string } };
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+const post = staffPost;
 
 export async function buildExchange(
   server: TestServer,
@@ -86,4 +86,12 @@ export async function sendLetter(m: Member, body: string): Promise<number> {
   const letterId = Number(preview.url.split('/').pop());
   expect((await m.visitor.post(preview.url)).url).toBe('/letters/home?sent=1');
   return letterId;
+}
+
+/** Everything the recipient can reach: their home page and every letter page they can open. */
+export async function everythingSeenBy(m: Member): Promise<string> {
+  const home = await m.visitor.get('/letters/home');
+  const ids = [...home.html.matchAll(/href="\/letters\/read\/(\d+)"/g)].map((r) => r[1]);
+  const pages = await Promise.all(ids.map((id) => m.visitor.get(`/letters/read/${id}`)));
+  return [home.html, ...pages.map((p) => p.html)].join('\n');
 }

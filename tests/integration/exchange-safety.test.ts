@@ -5,8 +5,8 @@
 // with the essentials holding again. A closed case takes no change closure does not allow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
-import { setUpStaff, type SignedInStaff } from '../setup/staff';
-import { buildExchange, sendLetter, type Exchange, type Member } from './exchange-fixture';
+import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
+import { buildExchange, everythingSeenBy, sendLetter, type Exchange } from './exchange-fixture';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -17,15 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+const post = staffPost;
 const versionOf = (html: string) => /name="versionId" value="(\d+)"/.exec(html)![1]!;
-
-async function everythingSeenBy(m: Member): Promise<string> {
-  const home = await m.visitor.get('/letters/home');
-  const ids = [...home.html.matchAll(/href="\/letters\/read\/(\d+)"/g)].map((r) => r[1]);
-  const pages = await Promise.all(ids.map((id) => m.visitor.get(`/letters/read/${id}`)));
-  return [home.html, ...pages.map((p) => p.html)].join('\n');
-}
 
 /** A letter from the offender, waiting for review, and the version the facilitator would approve. */
 async function waitingLetter(x: Exchange, words: string) {

@@ -3,8 +3,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpStaff, type SignedInStaff } from '../setup/staff';
-import { buildExchange, sendLetter, type Exchange, type Member } from './exchange-fixture';
+import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
+import { buildExchange, everythingSeenBy, sendLetter, type Exchange, type Member } from './exchange-fixture';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -21,16 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+const post = staffPost;
 const versionOf = (html: string) => /name="versionId" value="(\d+)"/.exec(html)![1]!;
-
-/** Everything the recipient can reach: their home page and every letter page they can open. */
-async function everythingSeenBy(m: Member): Promise<string> {
-  const home = await m.visitor.get('/letters/home');
-  const ids = [...home.html.matchAll(/href="\/letters\/read\/(\d+)"/g)].map((r) => r[1]);
-  const pages = await Promise.all(ids.map((id) => m.visitor.get(`/letters/read/${id}`)));
-  return [home.html, ...pages.map((p) => p.html)].join('\n');
-}
 
 async function probeAllLetterIds(m: Member, upTo = 40) {
   const statuses = await Promise.all(Array.from({ length: upTo }, (_, i) => m.visitor.get(`/letters/read/${i + 1}`)));

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
@@ -16,16 +16,12 @@ let morgan: SignedInStaff;
 
 beforeAll(async () => {
   server = await startServer();
-  [fran, otto, morgan] = await Promise.all([
-    setUpStaff(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' }),
-    setUpStaff(server, { email: 'otto@example.org', name: 'Otto Other', role: 'facilitator' }),
-    setUpStaff(server, { email: 'morgan@example.org', name: 'Morgan Manager', role: 'manager' }),
-  ]);
+  ({ fran, otto, morgan } = await setUpTeam(server));
 });
 afterAll(() => server?.stop());
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
-const staffId = (email: string) => queryDb<{ id: number }>(server.dbPath, 'select id from staff_users where email = ?', email)[0]!.id;
+const post = staffPost;
+const staffId = (email: string) => staffIdOf(server, email);
 
 async function acceptInto(referralId: number, who: SignedInStaff, email: string) {
   const r = await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffId(email)) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../setup/smtp';
 import { startServer, textOf, Visitor, type TestServer, queryDb } from '../setup/server';
-import { setUpStaff, type SignedInStaff } from '../setup/staff';
+import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
 import { referralAnswers } from './referral-answers';
@@ -44,7 +44,7 @@ async function sendPartnerReferral(overrides: Record<string, string | string[]> 
   return { reference, id: row!.id, visitor: v, key: submissionKeyOf(form.html) };
 }
 
-const post = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+const post = staffPost;
 
 /** The risk section of an assessment, as a facilitator fills it in. */
 const riskAnswers = (over: Record<string, string> = {}) => ({

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { generate } from 'otplib';
 import { expect } from 'vitest';
-import { textOf, Visitor, type TestServer } from './server';
+import { queryDb, textOf, Visitor, type TestServer } from './server';
 
 const run = promisify(execFile);
 export const STAFF_PASSWORD = 'correct horse battery staple';
@@ -60,3 +60,20 @@ export async function signInStaff(server: TestServer, email: string, key: string
   expect(done.url).toBe('/staff/cases');
   return { visitor, key, csrf: csrfOf(done.html), email };
 }
+
+/** A staff form post, with the CSRF token the session was given. */
+export const staffPost = (s: SignedInStaff, path: string, fields: Record<string, string | string[]>) => s.visitor.post(path, { csrf: s.csrf, ...fields });
+
+/** Two facilitators and a manager, signed in, for tests of who may see what. */
+export async function setUpTeam(server: TestServer) {
+  const [fran, otto, morgan] = await Promise.all([
+    setUpStaff(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' }),
+    setUpStaff(server, { email: 'otto@example.org', name: 'Otto Other', role: 'facilitator' }),
+    setUpStaff(server, { email: 'morgan@example.org', name: 'Morgan Manager', role: 'manager' }),
+  ]);
+  return { fran, otto, morgan };
+}
+
+/** A member of staff's id, by email. */
+export const staffIdOf = (server: TestServer, email: string) =>
+  queryDb<{ id: number }>(server.dbPath, 'select id from staff_users where email = ?', email)[0]!.id;

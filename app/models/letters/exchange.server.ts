@@ -1,7 +1,7 @@
 // The letter exchange itself: opening it on a case, inviting participants (a reference and
 // a one-time code), their set-up, pausing and resuming, and linking a self-referrer.
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { assessments, cases, exchangeMembers, exchanges, letters, participants, referrals, staffUsers } from '#db/schema';
+import { cases, exchangeMembers, exchanges, letters, participants, referrals, staffUsers } from '#db/schema';
 import { exchangePausedEmail } from '#emails/exchange-paused';
 import { letterInviteEmail } from '#emails/letter-invite';
 import type { Tx } from '#db/client.server';
@@ -15,7 +15,7 @@ import { endParticipantSessions } from '~/utils/session.server';
 import { reserveSignInAttempt } from '~/models/sign-in.server';
 import { exchangeBlocker, type FreezeCause } from '~/models/states';
 import { caseScope, findCaseInScope, findCaseToChange } from '~/models/case-scope.server';
-import { caseRelayBlocker } from '~/models/exchange-safety.server';
+import { caseRelayBlocker, loadCasePeople } from '~/models/exchange-safety.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
 import { memberContext, newMemberReference, newSetUpCode } from './shared.server';
 
@@ -42,16 +42,7 @@ export function openExchange(staff: StaffUser, caseId: number): { ok: true } | {
   return db.transaction((tx) => {
     const kase = findCaseToChange(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' } as const;
-    const people = tx
-      .select({ p: participants, a: assessments })
-      .from(participants)
-      .leftJoin(assessments, eq(assessments.participantId, participants.id))
-      .where(eq(participants.caseId, caseId))
-      .all();
-    const blocker = exchangeBlocker(
-      kase.stage,
-      people.map(({ p, a }) => ({ id: p.id, name: p.name, role: p.role, directlyAffected: p.directlyAffected, assessment: a })),
-    );
+    const blocker = exchangeBlocker(kase.stage, loadCasePeople(tx, caseId));
     if (blocker) return { ok: false, error: blocker } as const;
     if (tx.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId)).get()) return { ok: false, error: 'exists' } as const;
     const ex = tx.insert(exchanges).values({ caseId }).returning({ id: exchanges.id }).get();
