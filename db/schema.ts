@@ -58,6 +58,11 @@ export const referrals = sqliteTable(
     offenceDate: text('offence_date'),
     risks: text('risks', { mode: 'json' }).$type<string[]>(),
     riskNotes: text('risk_notes'),
+    offenderAgeGroup: text('offender_age_group', { enum: ['youth', 'adult', 'not_known'] }),
+    // Anti-social behaviour is funded apart from crime, so it is tagged whatever the offence kind.
+    antiSocialBehaviour: integer('anti_social_behaviour', { mode: 'boolean' }).notNull().default(false),
+    // Both forms: "How did you hear about the service?" (optional), for awareness figures.
+    heardAbout: text('heard_about'),
     // Triage.
     // The partner form's one-time key, so a double submit makes one referral.
     submissionKey: text('submission_key').unique(),
@@ -258,9 +263,14 @@ export const participants = sqliteTable(
     contactDetails: text('contact_details'),
     supporterOf: text('supporter_of'),
     directlyAffected: integer('directly_affected', { mode: 'boolean' }),
+    // A victim's answer when first approached about a case the person responsible asked
+    // for: may the service contact them about it? Nothing else happens until it is 'yes'.
+    contactConsent: text('contact_consent', { enum: ['yes', 'no'] }),
+    contactConsentOn: text('contact_consent_on'),
+    contactConsentBy: integer('contact_consent_by').references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index('participants_case_idx').on(t.caseId)],
+  (t) => [index('participants_case_idx').on(t.caseId), index('participants_consent_by_idx').on(t.contactConsentBy)],
 );
 
 export const contactLogs = sqliteTable(
@@ -293,6 +303,9 @@ export const assessments = sqliteTable('assessments', {
   consentRecordedBy: integer('consent_recorded_by').references(() => staffUsers.id),
   consentWithdrawnOn: text('consent_withdrawn_on'),
   willing: text('willing', { enum: ['yes', 'no', 'unsure'] }),
+  // The facilitator's view of why they want to take part and what they hope for.
+  motive: text('motive'),
+  expectations: text('expectations'),
   acceptsResponsibility: text('accepts_responsibility', { enum: ['yes', 'partly', 'no'] }),
   riskAssessedOn: text('risk_assessed_on'),
   revictimisationRisk: text('revictimisation_risk', { enum: ['low', 'medium', 'high'] }),
@@ -358,7 +371,7 @@ export const participantChanges = sqliteTable(
       .references(() => cases.id),
     // No foreign key: a removed participant's row is gone, its old values stay here.
     participantId: integer('participant_id').notNull(),
-    change: text('change', { enum: ['edited', 'removed'] }).notNull(),
+    change: text('change', { enum: ['edited', 'removed', 'contact-consent'] }).notNull(),
     oldValues: text('old_values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     byStaffId: integer('by_staff_id')
       .notNull()

@@ -235,6 +235,17 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       })}
     />
   ),
+
+  'how-you-heard': ({ title, values, errors }) => (
+    <Radios
+      name="heardAbout"
+      title={title}
+      hint="Optional. It helps us reach other people who could use the service. You can leave it and continue."
+      options={lists.HEARD_ABOUT}
+      values={values}
+      errors={errors}
+    />
+  ),
 };
 
 function NameField({ values, errors }: { values: Values; errors: FieldErrors }) {

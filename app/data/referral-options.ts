@@ -39,6 +39,9 @@ export const REPORTED = [
 export const JUSTICE_STAGES = [
   ['not_reported', 'It has not been reported to the police'],
   ['investigating', 'The police are looking into it'],
+  ['community_resolution', 'The police dealt with it by a community resolution'],
+  ['conditional_caution', 'The person was given a conditional caution that includes restorative justice'],
+  ['justice_panel', 'It went to a neighbourhood justice panel'],
   ['court', 'It is going to court'],
   ['sentenced', 'The person has been sentenced'],
   ['prison', 'The person is in prison'],
@@ -79,6 +82,18 @@ export const SUPPORT_NEEDS = [
   ['none', 'I do not need any of these'],
 ] as const satisfies Options;
 
+/** Optional on both referral forms: for the commissioner's figures on how people hear of the service. */
+export const HEARD_ABOUT = [
+  ['police', 'From the police'],
+  ['victim_service', 'From Victim Care or Victim Support'],
+  ['other_agency', 'From another organisation, such as probation or a youth offending team'],
+  ['leaflet', 'A leaflet or poster'],
+  ['online', 'Searching online or a website'],
+  ['social_media', 'Social media'],
+  ['someone_known', 'Someone I know'],
+  ['other', 'Somewhere else'],
+] as const satisfies Options;
+
 export function labelFor(options: Options, value: unknown): string {
   return options.find(([v]) => v === value)?.[1] ?? '';
 }
@@ -95,6 +110,7 @@ export const REFERRAL_STEP_LIST = [
   { slug: 'what-you-would-say', title: 'Is there anything you would want to ask or say?', required: false },
   { slug: 'contacting-you', title: 'How can we contact you?', required: true },
   { slug: 'support', title: 'Do you need any support?', required: true },
+  { slug: 'how-you-heard', title: 'How did you hear about us?', required: false },
 ] as const;
 
 export type StepSlug = (typeof REFERRAL_STEP_LIST)[number]['slug'];

@@ -52,6 +52,7 @@ const ACTIONS = {
   'participant.updated': 'Participant’s details corrected',
   'participant.removed': 'Participant removed (added by mistake)',
   'participant.added': 'Participant added',
+  'participant.contact_consent_recorded': 'Victim’s answer to being contacted recorded',
   'participant.viewed': 'Participant record viewed',
   'contact.recorded': 'Contact recorded',
   'assessment.info_recorded': 'Information given recorded',

@@ -84,6 +84,8 @@ export const consentSchema = z.object({
 export const willingSchema = z.object({
   section: z.literal('willing'),
   willing: z.enum(['yes', 'no', 'unsure'], { error: 'Select whether they are willing' }),
+  motive: optionalText('Why they want to take part', 2000),
+  expectations: optionalText('What they hope for', 2000),
 });
 export const responsibilitySchema = z.object({
   section: z.literal('responsibility'),
@@ -103,6 +105,11 @@ export const riskSchema = z.object({
   riskReason: requiredText('The reason', 2000, 'Enter the reason for the decision'),
 });
 export const withdrawConsentSchema = z.object({ section: z.literal('withdraw-consent'), withdrawnOn: pastDate('Enter the date consent was withdrawn') });
+export const contactConsentSchema = z.object({
+  section: z.literal('contact-consent'),
+  contactConsent: z.enum(['yes', 'no'], { error: 'Select whether they agree to be contacted about it' }),
+  contactConsentOn: pastDate('Enter the date they answered'),
+});
 export const signOffSchema = z.object({ section: z.literal('sign-off') });
 export const detailsSchema = participantSchema.extend({ section: z.literal('details') });
 export const removeSchema = z.object({ section: z.literal('remove') });
@@ -120,6 +127,7 @@ export const assessmentSchema = z.discriminatedUnion(
     contactSchema,
     detailsSchema,
     removeSchema,
+    contactConsentSchema,
   ],
   {
     error: 'Reload the page and try again',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STAGES, type CaseStage } from '#db/schema';
-import { isAllowedMove, missingEssentials, TRANSITIONS, type GateParticipant } from './case-stages';
+import { allowedWhileVictimFirst, isAllowedMove, missingEssentials, TRANSITIONS, victimFirst, type GateParticipant } from './case-stages';
 
 describe('case stages', () => {
   it('allows every declared move and refuses every other', () => {
@@ -28,6 +28,8 @@ const complete = (over: Partial<NonNullable<GateParticipant['assessment']>> = {}
   consentOn: '2026-11-02',
   consentWithdrawnOn: null,
   willing: 'yes',
+  motive: 'Wants to be heard',
+  expectations: 'An apology',
   acceptsResponsibility: 'yes',
   riskAssessedOn: '2026-11-03',
   riskDecision: 'indirect_only',
@@ -65,6 +67,8 @@ describe('the essentials gate', () => {
       [victim({ assessment: complete({ consentOn: null }) }), 'Vic (victim): record informed consent'],
       [victim({ assessment: complete({ consentWithdrawnOn: '2026-11-04' }) }), 'Vic (victim): consent has been withdrawn'],
       [victim({ assessment: complete({ willing: 'unsure' }) }), 'Vic (victim): record that they are willing to take part'],
+      [victim({ assessment: complete({ motive: null }) }), 'Vic (victim): record why they want to take part and what they hope for'],
+      [victim({ assessment: complete({ expectations: '' }) }), 'Vic (victim): record why they want to take part and what they hope for'],
       [victim({ assessment: complete({ riskDecision: null }) }), 'Vic (victim): complete the risk assessment with a decision'],
       [victim({ assessment: complete({ riskDecision: 'not_suitable' }) }), 'Vic (victim): the risk assessment found it not suitable'],
       [victim({ assessment: complete({ specialistFlags: ['domestic_abuse'] }) }), 'Vic (victim): a manager must sign off the specialist risk flags'],
@@ -79,5 +83,29 @@ describe('the essentials gate', () => {
     ]);
     expect(missingEssentials([victim({ assessment: null }), offender()])).toHaveLength(4);
     expect(missingEssentials([victim({ assessment: complete({ specialistFlags: ['sexual'], signedOffAt: new Date() }) }), offender()])).toEqual([]);
+  });
+});
+
+describe('the victim first, when the person responsible asked for it', () => {
+  const v = (contactConsent: 'yes' | 'no' | null) => ({ role: 'victim' as const, contactConsent });
+  const o = { role: 'offender' as const, contactConsent: null };
+  it('holds the case until a victim agrees to be contacted', () => {
+    expect(victimFirst('victim', [o])).toBeNull();
+    expect(victimFirst(null, [])).toBeNull();
+    expect(victimFirst('offender', [])).toBe('pending');
+    expect(victimFirst('offender', [o, v(null)])).toBe('pending');
+    expect(victimFirst('offender', [o, v('no'), v(null)])).toBe('pending');
+    expect(victimFirst('offender', [o, v('no')])).toBe('declined');
+    expect(victimFirst('offender', [o, v('no'), v('yes')])).toBeNull();
+  });
+  it('allows only approaching a victim, recording their answer, or closing', () => {
+    expect(allowedWhileVictimFirst('contact', 'victim')).toBe(true);
+    expect(allowedWhileVictimFirst('contact', 'offender')).toBe(false);
+    expect(allowedWhileVictimFirst('contact-consent', 'supporter')).toBe(false);
+    expect(allowedWhileVictimFirst('assess', 'victim')).toBe(false);
+    expect(['referred', 'contacting', 'assessing', 'ready', 'closed'].filter((to) => allowedWhileVictimFirst('move', null, to))).toEqual([
+      'contacting',
+      'closed',
+    ]);
   });
 });

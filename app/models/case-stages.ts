@@ -79,6 +79,8 @@ export type GateParticipant = {
     consentOn: string | null;
     consentWithdrawnOn: string | null;
     willing: 'yes' | 'no' | 'unsure' | null;
+    motive?: string | null;
+    expectations?: string | null;
     acceptsResponsibility: 'yes' | 'partly' | 'no' | null;
     riskAssessedOn: string | null;
     riskDecision: RiskDecision | null;
@@ -99,6 +101,7 @@ export type Gap =
         | 'no-consent'
         | 'consent-withdrawn'
         | 'not-willing'
+        | 'no-motive'
         | 'no-responsibility'
         | 'no-risk-decision'
         | 'risk-not-suitable'
@@ -113,6 +116,7 @@ const GAP_WORDS: Record<Gap['what'], string> = {
   'no-consent': 'record informed consent',
   'consent-withdrawn': 'consent has been withdrawn',
   'not-willing': 'record that they are willing to take part',
+  'no-motive': 'record why they want to take part and what they hope for',
   'no-responsibility': 'record that they accept some responsibility for the harm',
   'no-risk-decision': 'complete the risk assessment with a decision',
   'risk-not-suitable': 'the risk assessment found it not suitable',
@@ -141,6 +145,7 @@ export function essentialGaps(people: GateParticipant[]): Gap[] {
     if (!a?.consentOn) gap('no-consent');
     else if (a.consentWithdrawnOn) gap('consent-withdrawn');
     if (a?.willing !== 'yes') gap('not-willing');
+    else if (!a.motive || !a.expectations) gap('no-motive');
     if (p.role === 'offender' && a?.acceptsResponsibility !== 'yes' && a?.acceptsResponsibility !== 'partly') gap('no-responsibility');
     if (!a?.riskAssessedOn || !a.riskDecision) gap('no-risk-decision');
     else if (a.riskDecision === 'not_suitable') gap('risk-not-suitable');
@@ -157,4 +162,26 @@ export function missingEssentials(people: GateParticipant[]): string[] {
 /** An indirect process (letters) needs every person's risk decision to allow contact of some kind. */
 export function allowsIndirectContact(people: GateParticipant[]): boolean {
   return people.every((p) => p.assessment?.riskDecision === 'direct' || p.assessment?.riskDecision === 'indirect_only');
+}
+
+/**
+ * A case the person responsible asked for: the victim is approached first, and nothing
+ * else happens until a victim agrees to be contacted about it. 'pending' until then,
+ * 'declined' when every victim said no, null when the rule does not hold the case back.
+ */
+export function victimFirst(
+  initiatedBy: 'victim' | 'offender' | null,
+  people: readonly { role: GateParticipant['role']; contactConsent: 'yes' | 'no' | null }[],
+): 'pending' | 'declined' | null {
+  if (initiatedBy !== 'offender') return null;
+  const victims = people.filter((p) => p.role === 'victim');
+  if (victims.some((v) => v.contactConsent === 'yes')) return null;
+  return victims.length && victims.every((v) => v.contactConsent === 'no') ? 'declined' : 'pending';
+}
+
+/** What may be done while `victimFirst` is pending: approaching a victim and recording their answer. */
+export function allowedWhileVictimFirst(step: 'contact' | 'contact-consent' | 'assess' | 'move', role: GateParticipant['role'] | null, to?: string) {
+  if (step === 'contact' || step === 'contact-consent') return role === 'victim';
+  if (step === 'move') return to === 'contacting' || to === 'closed';
+  return false;
 }

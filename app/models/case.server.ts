@@ -1,7 +1,7 @@
 // Cases: the record a facilitator keeps from acceptance to closure. Every function takes
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, min, or } from 'drizzle-orm';
 import {
   assessments,
   assessmentVersions,
@@ -28,6 +28,7 @@ import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
 import { markCaseRead } from './case-alerts.server';
 import { caseNotesAndAssignments } from './case-record.server';
+import { caseVictimFirst, requireVictimFirst } from './victim-first.server';
 import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
@@ -51,13 +52,33 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     .orderBy(asc(caseTransitions.id))
     .all();
   const facilitator = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.facilitatorId)).get();
+  // Who was contacted first: the order matters when the person responsible asked for it.
+  const firstContacts = db
+    .select({ participantId: contactLogs.participantId, on: min(contactLogs.contactedOn), firstId: min(contactLogs.id) })
+    .from(contactLogs)
+    .innerJoin(participants, eq(participants.id, contactLogs.participantId))
+    .where(eq(participants.caseId, caseId))
+    .groupBy(contactLogs.participantId)
+    .all()
+    .sort((a, b) => (a.on ?? '').localeCompare(b.on ?? '') || (a.firstId ?? 0) - (b.firstId ?? 0));
   // What was new when they opened it; opening it (as its facilitator) marks it read.
   const unread = kase.unreadSince ? { since: kase.unreadSince, urgent: kase.unreadUrgent } : null;
   db.transaction((tx) => {
     recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId });
     markCaseRead(tx, staff, caseId);
   });
-  return { kase, referral, people, gaps: essentialGaps(people), history, facilitator: facilitator?.name ?? '', unread, ...caseNotesAndAssignments(caseId) };
+  return {
+    kase,
+    referral,
+    people,
+    gaps: essentialGaps(people),
+    victimFirst: caseVictimFirst(db, caseId),
+    firstContacts,
+    history,
+    facilitator: facilitator?.name ?? '',
+    unread,
+    ...caseNotesAndAssignments(caseId),
+  };
 }
 
 export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };
@@ -73,6 +94,7 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
     if (!kase) return { ok: false, error: 'not-found' };
     if (kase.stage !== from) return { ok: false, error: 'stale' };
     if (!isAllowedMove(from, to)) return { ok: false, error: 'not-allowed' };
+    requireVictimFirst(tx, caseId, 'move', null, to);
     const rules = ARRIVAL_RULES[to] ?? {};
     if (rules.needsClosureReason && !closureReason) return { ok: false, error: 'reason-needed' };
     if (rules.gate === 'essentials') {
@@ -148,7 +170,7 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
     .limit(200)
     .all();
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.viewed', { type: 'participant', id: participantId }));
-  return { kase, participant: p.p, assessment: p.a, contacts, versions };
+  return { kase, participant: p.p, assessment: p.a, contacts, versions, victimFirst: caseVictimFirst(db, caseId) };
 }
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
@@ -162,7 +184,9 @@ function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participan
 
 export function addContact(staff: StaffUser, caseId: number, participantId: number, c: { contactedOn: string; method: string; outcome: string }): boolean {
   return db.transaction((tx) => {
-    if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    const p = participantInScope(tx, staff, caseId, participantId);
+    if (!p) return false;
+    requireVictimFirst(tx, caseId, 'contact', p.role);
     const row = tx
       .insert(contactLogs)
       .values({ participantId, ...c, byStaffId: staff.id })
@@ -187,6 +211,7 @@ export type AssessmentSection = 'info' | 'consent' | 'willing' | 'responsibility
 export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: AssessmentSection, patch: AssessmentPatch): boolean {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
+    requireVictimFirst(tx, caseId, 'assess', null);
     const before = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
     const extra =
       section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
@@ -230,11 +255,58 @@ export function withdrawConsent(staff: StaffUser, caseId: number, participantId:
   });
 }
 
+/**
+ * A victim's answer when first approached about a case the person responsible asked for.
+ * "No" after consent was given also withdraws that consent, so the gate and the letter
+ * relay hold by themselves. A changed answer keeps the old one in `participant_changes`.
+ */
+export function recordContactConsent(
+  staff: StaffUser,
+  caseId: number,
+  participantId: number,
+  answer: 'yes' | 'no',
+  on: string,
+): 'recorded' | 'not-victim' | null {
+  return db.transaction((tx) => {
+    const p = participantInScope(tx, staff, caseId, participantId);
+    if (!p) return null;
+    if (p.role !== 'victim') return 'not-victim';
+    const actor = { type: 'staff', id: staff.id } as const;
+    if (p.contactConsent)
+      tx.insert(participantChanges)
+        .values({
+          caseId,
+          participantId,
+          change: 'contact-consent',
+          oldValues: { contactConsent: p.contactConsent, contactConsentOn: p.contactConsentOn },
+          byStaffId: staff.id,
+        })
+        .run();
+    tx.update(participants).set({ contactConsent: answer, contactConsentOn: on, contactConsentBy: staff.id }).where(eq(participants.id, participantId)).run();
+    tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
+    recordAudit(tx, actor, 'participant.contact_consent_recorded', { type: 'participant', id: participantId });
+    if (answer === 'no') {
+      const withdrawn = tx
+        .update(assessments)
+        .set({ consentWithdrawnOn: on, updatedAt: new Date() })
+        .where(and(eq(assessments.participantId, participantId), isNotNull(assessments.consentOn), isNull(assessments.consentWithdrawnOn)))
+        .run().changes;
+      if (withdrawn) {
+        recordAudit(tx, actor, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
+        keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
+      }
+      freezeIfUnsafe(tx, caseId, actor);
+    }
+    return 'recorded';
+  });
+}
+
 /** A manager's sign-off of specialist risk flags. */
 export function signOffRisk(manager: StaffUser, caseId: number, participantId: number): boolean {
   if (manager.role !== 'manager') return false;
   return db.transaction((tx) => {
     if (!participantInScope(tx, manager, caseId, participantId)) return false;
+    requireVictimFirst(tx, caseId, 'assess', null);
     const changed = tx
       .update(assessments)
       .set({ signedOffBy: manager.id, signedOffAt: new Date() })

@@ -97,6 +97,8 @@ async function seedExchange(facilitatorId: number) {
           consentHow: 'in_person',
           consentRecordedBy: facilitatorId,
           willing: 'yes',
+          motive: 'Wants to put things right (demo)',
+          expectations: 'Answers and an apology (demo)',
           acceptsResponsibility: m.role === 'offender' ? 'yes' : null,
           riskAssessedOn: '2026-10-03',
           revictimisationRisk: 'low',
@@ -202,6 +204,8 @@ function seedWorklist(facilitatorId: number) {
       consentOn: dayOf(now - 19 * DAY),
       consentHow: 'in_person',
       willing: 'yes' as const,
+      motive: 'Wants to put things right (demo)',
+      expectations: 'Answers and an apology (demo)',
       acceptsResponsibility: role === 'offender' ? ('yes' as const) : null,
       riskAssessedOn: dayOf(now - 18 * DAY),
       revictimisationRisk: 'low' as const,
@@ -257,8 +261,67 @@ function seedWorklist(facilitatorId: number) {
   });
 }
 
+/**
+ * The specification's cases: one the person responsible asked for (the victim must be
+ * approached first; the people named in the referral wait to be confirmed), and a youth
+ * anti-social behaviour referral waiting in triage (perhaps the youth offending team's).
+ */
+function seedVictimFirst(facilitatorId: number) {
+  if (db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, 'RJ-DEMW-VFT8')).get()) return;
+  db.transaction((tx) => {
+    const common = {
+      source: 'partner' as const,
+      consentConfirmed: true,
+      risks: ['none'],
+      supportNeeds: ['none'],
+      heardAbout: 'other_agency',
+    };
+    const asked = tx
+      .insert(referrals)
+      .values({
+        ...common,
+        reference: 'RJ-DEMW-VFT8',
+        status: 'facilitator_will_contact',
+        agency: 'hmpps',
+        referrerName: 'Kim Keyworker',
+        referrerEmail: 'kim@prison.demo.invalid',
+        initiatedBy: 'offender',
+        victimDetails: 'Robin (demo), landline after 5pm',
+        offenderDetails: 'Casey (demo), in custody at a demo prison',
+        offenderAgeGroup: 'adult',
+        offenceKind: 'burglary',
+        justiceStage: 'prison',
+        createdAt: new Date(Date.now() - DAY),
+      })
+      .returning({ id: referrals.id })
+      .get().id;
+    const kase = tx.insert(cases).values({ referralId: asked, facilitatorId, stage: 'referred' }).returning({ id: cases.id }).get().id;
+    recordAudit(tx, { type: 'system' }, 'case.demo_seeded', { type: 'case', id: kase });
+    const youth = tx
+      .insert(referrals)
+      .values({
+        ...common,
+        reference: 'RJ-DEMY-0UTH',
+        agency: 'yot',
+        referrerName: 'Yasmin (demo)',
+        referrerEmail: 'yasmin@yot.demo.invalid',
+        initiatedBy: 'victim',
+        victimDetails: 'Corner shop owner (demo)',
+        offenderDetails: 'A 15-year-old (demo)',
+        offenderAgeGroup: 'youth',
+        antiSocialBehaviour: true,
+        offenceKind: 'damage',
+        justiceStage: 'community_resolution',
+      })
+      .returning({ id: referrals.id })
+      .get().id;
+    recordAudit(tx, { type: 'system' }, 'referral.demo_seeded', { type: 'referral', id: youth });
+  });
+}
+
 export async function seedDemo() {
   const [, facilitatorId] = await seedStaff();
+  seedVictimFirst(facilitatorId);
   await seedExchange(facilitatorId);
   seedWorklist(facilitatorId);
   const exists = db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, DEMO_REFERENCE)).get();

@@ -30,6 +30,7 @@ export function loadCasePeople(tx: Tx, caseId: number) {
       directlyAffected: p.directlyAffected,
       contactDetails: p.contactDetails,
       supporterOf: p.supporterOf,
+      contactConsent: p.contactConsent,
       assessment: a,
     })) satisfies GateParticipant[];
 }

@@ -51,6 +51,8 @@ function freshExchange() {
         infoGivenOn: '2026-11-01',
         consentOn: '2026-11-02',
         willing: 'yes',
+        motive: 'Wants to be heard',
+        expectations: 'Answers',
         acceptsResponsibility: role === 'offender' ? 'yes' : null,
         riskAssessedOn: '2026-11-03',
         riskDecision: 'indirect_only',

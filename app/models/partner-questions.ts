@@ -1,7 +1,7 @@
 // The partner referral form: its choices and its zod schema, declared once.
 import { z } from 'zod';
 import { optionalText, requiredText } from './message-schema';
-import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/data/referral-options';
+import { HEARD_ABOUT, JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS, YES_NO } from '~/data/referral-options';
 import { SPECIALIST_FLAGS } from './case-stages';
 
 export const AGENCIES = [
@@ -19,6 +19,13 @@ export const AGENCIES = [
 export const INITIATED_BY = [
   ['victim', 'The victim asked for it'],
   ['offender', 'The person responsible asked for it'],
+] as const;
+
+/** Youth referrals may belong to the youth offending team, so triage needs to know. */
+export const OFFENDER_AGE_GROUPS = [
+  ['youth', 'Under 18 at the time of the offence'],
+  ['adult', '18 or over at the time of the offence'],
+  ['not_known', 'Not known'],
 ] as const;
 
 export const KNOWN_RISKS = [...SPECIALIST_FLAGS.filter(([v]) => v !== 'other'), ['other', 'Other risk'], ['none', 'None known']] as const;
@@ -65,6 +72,8 @@ export const partnerReferralSchema = z
     offenceDate: text('The date of the offence', 40, false),
     crimeReference: text('The police reference', 40, false),
     justiceStage: z.enum(values(JUSTICE_STAGES), { error: 'Select the stage of the justice system' }),
+    offenderAgeGroup: z.enum(values(OFFENDER_AGE_GROUPS), { error: 'Select the age of the person responsible, or ‘Not known’' }),
+    antiSocialBehaviour: z.enum(values(YES_NO), { error: 'Select whether it is being dealt with as anti-social behaviour' }),
     risks: list(KNOWN_RISKS, 'Select the risks you know of, or ‘None known’').refine(
       (v) => !(v.includes('none') && v.length > 1),
       'Select ‘None known’ on its own, or the risks you know of',
@@ -75,6 +84,7 @@ export const partnerReferralSchema = z
       'Select ‘None’ on its own, or the support needed',
     ),
     supportDetails: text('About support needs', 1000, false),
+    heardAbout: z.enum(values(HEARD_ABOUT), { error: 'Select how you heard about the service, or leave it blank' }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.agency === 'other' && !v.agencyOther) ctx.addIssue({ code: 'custom', path: ['agencyOther'], message: 'Enter the name of your organisation' });

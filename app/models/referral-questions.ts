@@ -131,6 +131,10 @@ export const supportSchema = z
     supporterDetails: v.supportNeeds.includes('supporter') ? v.supporterDetails : undefined,
   }));
 
+export const heardAboutSchema = z.object({
+  heardAbout: choice(lists.HEARD_ABOUT, 'Select how you heard about us, or leave it blank').optional(),
+});
+
 // ---- The steps, in order ----------------------------------------------------------------
 
 const SCHEMAS = {
@@ -145,6 +149,7 @@ const SCHEMAS = {
   'what-you-would-say': whatToSaySchema,
   'contacting-you': contactSchema,
   support: supportSchema,
+  'how-you-heard': heardAboutSchema,
 } as const;
 
 export const REFERRAL_STEPS = REFERRAL_STEP_LIST.map((step) => ({ ...step, schema: SCHEMAS[step.slug] }));
@@ -175,7 +180,8 @@ export type CompleteReferral = z.infer<typeof personRoleSchema> &
   z.infer<typeof contactKindsSchema> &
   z.infer<typeof whatToSaySchema> &
   z.infer<typeof contactSchema> &
-  z.infer<typeof supportSchema>;
+  z.infer<typeof supportSchema> &
+  z.infer<typeof heardAboutSchema>;
 
 /**
  * Re-checks every step's stored answer. Returns the merged referral, or the slugs of the

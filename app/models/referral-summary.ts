@@ -35,6 +35,7 @@ const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>) => string> = {
     ),
   support: (a) =>
     join(many(lists.SUPPORT_NEEDS, a.supportNeeds), s(a.interpreterLanguage) && `Language: ${a.interpreterLanguage}`, s(a.accessNeeds), s(a.supporterDetails)),
+  'how-you-heard': (a) => lists.labelFor(lists.HEARD_ABOUT, a.heardAbout),
 };
 
 export function describeAnswers(answers: DraftAnswers): Row[] {

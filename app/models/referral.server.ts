@@ -86,7 +86,7 @@ export async function submitDraft(token: DraftToken | null): Promise<SubmitResul
     const inserted = tx
       .insert(referrals)
       // Every answer has a column of the same name; drizzle writes NULL for an answer not given.
-      .values({ ...r, reference, source: 'self', passphraseHash })
+      .values({ ...r, reference, source: 'self', passphraseHash, antiSocialBehaviour: r.offenceKind === 'asb' })
       .returning({ id: referrals.id })
       .get();
     recordAudit(tx, { type: 'referrer', id: inserted.id }, 'referral.submitted', { type: 'referral', id: inserted.id });

@@ -7,7 +7,7 @@ import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { caseScope } from './case-scope.server';
-import { essentialGaps } from './case-stages';
+import { victimFirst, essentialGaps } from './case-stages';
 import { DUE_FILTERS, FLAG_FILTERS, nextActions, SORTS, soonestDue, type DueState, type NextAction } from './worklist';
 
 export type WorklistFilters = {
@@ -73,6 +73,7 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
       arrivedAt: referrals.createdAt,
       unreadSince: cases.unreadSince,
       unreadUrgent: cases.unreadUrgent,
+      initiatedBy: referrals.initiatedBy,
     })
     .from(cases)
     .innerJoin(referrals, eq(referrals.id, cases.referralId))
@@ -151,6 +152,10 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
         oldestWaitingAt: oldest,
         exchangePausedByPortal: paused.has(c.caseId),
         gaps: essentialGaps(gatePeople),
+        victimFirst: victimFirst(
+          c.initiatedBy,
+          mine.map((r) => r.p),
+        ),
       },
       clocks,
     );

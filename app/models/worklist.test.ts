@@ -42,6 +42,18 @@ describe('the next action', () => {
     );
     expect(next!.words).toBe('Assessment incomplete: Vi (victim): record informed consent');
   });
+  it('asks for the victim first when the person responsible asked for it, and no assessment until they agree', () => {
+    const gaps = [{ participantId: 1, who: 'Vi (victim)', what: 'no-consent' as const }];
+    const before = nextActions(facts({ stage: 'contacting', gaps, victimFirst: 'pending' }), clocks);
+    expect(before[0]).toMatchObject({ kind: 'approach-victim-first', due: '2026-11-24', clock: 'first-contact' });
+    expect(before.map((a) => a.kind)).not.toContain('complete-assessment');
+    const approached = nextActions(facts({ stage: 'contacting', gaps, victimFirst: 'pending', firstContactOn: '2026-11-23' }), clocks);
+    expect(approached[0]!.words).toBe('Record whether the victim agrees to be contacted about it');
+    expect(nextActions(facts({ stage: 'contacting', victimFirst: 'declined', firstContactOn: '2026-11-23' }), clocks)[0]!.kind).toBe('victim-declined');
+    expect(nextActions(facts({ stage: 'contacting', gaps, victimFirst: null, firstContactOn: '2026-11-23' }), clocks).map((a) => a.kind)).toContain(
+      'complete-assessment',
+    );
+  });
   it('marks overdue, due and later', () => {
     const today = new Date('2026-11-23T09:00:00Z'); // Monday
     expect(dueState('2026-11-20', today)).toBe('breached');

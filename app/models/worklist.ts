@@ -43,6 +43,8 @@ export type CaseFacts = {
   oldestWaitingAt: Date | null;
   exchangePausedByPortal: boolean;
   gaps: Gap[];
+  /** The person responsible asked for it: the victim must be approached first (see case-stages). */
+  victimFirst?: 'pending' | 'declined' | null;
 };
 
 export type Clocks = { firstContactDays: number; infoDays: number };
@@ -53,6 +55,8 @@ export type NextActionKind =
   | 'exchange-paused'
   | 'review-letters'
   | 'first-contact'
+  | 'approach-victim-first'
+  | 'victim-declined'
   | 'give-information'
   | 'complete-assessment'
   | 'start-contacting'
@@ -87,8 +91,19 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
       clock: null,
     });
   }
+  if (f.victimFirst === 'declined')
+    out.push({ kind: 'victim-declined', words: 'The victim does not want to be contacted about it: close the case', due: null, clock: null });
+  if (f.victimFirst === 'pending' && f.firstContactOn)
+    out.push({ kind: 'approach-victim-first', words: 'Record whether the victim agrees to be contacted about it', due: null, clock: null });
   if (BEFORE_READY.includes(f.stage)) {
-    if (!f.firstContactOn)
+    if (!f.firstContactOn && f.victimFirst === 'pending')
+      out.push({
+        kind: 'approach-victim-first',
+        words: 'Approach the victim first: the person responsible asked for this',
+        due: addWorkingDays(f.arrivedAt, clocks.firstContactDays),
+        clock: 'first-contact',
+      });
+    else if (!f.firstContactOn)
       out.push({ kind: 'first-contact', words: 'Make first contact', due: addWorkingDays(f.arrivedAt, clocks.firstContactDays), clock: 'first-contact' });
     if (!f.victimInfoOn)
       out.push({
@@ -99,7 +114,7 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
       });
   }
   if (f.stage === 'referred') out.push({ kind: 'start-contacting', words: 'Start contacting the people involved', due: null, clock: null });
-  if ((f.stage === 'contacting' || f.stage === 'assessing') && f.gaps.length) {
+  if ((f.stage === 'contacting' || f.stage === 'assessing') && f.gaps.length && !f.victimFirst) {
     const first = describeGap(f.gaps[0]!);
     out.push({
       kind: 'complete-assessment',

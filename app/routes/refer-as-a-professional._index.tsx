@@ -3,9 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, firstError, Textarea, TextInput, type ChoiceItem } from '~/components/form-fields';
-import { AGENCIES, INITIATED_BY, KNOWN_RISKS, partnerReferralSchema } from '~/models/partner-questions';
+import { AGENCIES, INITIATED_BY, KNOWN_RISKS, OFFENDER_AGE_GROUPS, partnerReferralSchema } from '~/models/partner-questions';
 import { submitPartnerReferral } from '~/models/partner-referral.server';
-import { JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS } from '~/data/referral-options';
+import { HEARD_ABOUT, JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS, YES_NO } from '~/data/referral-options';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { PageColumn } from '~/components/page';
@@ -85,7 +85,9 @@ export default function PartnerReferral() {
           name="initiatedBy"
           legend={{ text: 'Who asked for restorative justice?', size: 's' }}
           hint="The service is led by the victim’s needs either way."
-          items={items(INITIATED_BY)}
+          items={items(INITIATED_BY, {
+            offender: { hint: 'We approach the victim first, with care, and say nothing of this until they agree to hear more.' },
+          })}
           selected={str(v.initiatedBy)}
           error={e('initiatedBy')}
           small
@@ -109,12 +111,20 @@ export default function PartnerReferral() {
           rows={4}
           maxLength={2000}
         />
+        <Choices
+          {...radios('offenderAgeGroup', 'Age of the person responsible', OFFENDER_AGE_GROUPS)}
+          hint="Referrals about someone under 18 may be for the youth offending team to deliver. We check with them."
+        />
 
         <h2 className="govuk-heading-m">The offence</h2>
         <Choices {...radios('offenceKind', 'Kind of offence', OFFENCE_KINDS)} />
         <TextInput {...f('offenceDate')} label="Date of the offence (optional)" hint="An approximate date is fine, like ‘March 2026’" width="20" />
         <TextInput {...f('crimeReference')} label="Police reference (optional)" width="20" spellCheck={false} />
         <Choices {...radios('justiceStage', 'Stage of the justice system', JUSTICE_STAGES)} />
+        <Choices
+          {...radios('antiSocialBehaviour', 'Is it being dealt with as anti-social behaviour?', YES_NO)}
+          hint="Anti-social behaviour is funded separately from crime, so we count it apart."
+        />
 
         <h2 className="govuk-heading-m">Risks and support</h2>
         <Choices
@@ -144,6 +154,7 @@ export default function PartnerReferral() {
           rows={3}
           maxLength={1000}
         />
+        <Choices {...radios('heardAbout', 'How did you hear about the service? (optional)', HEARD_ABOUT)} />
         <Button>Send referral</Button>
       </Form>
     </PageColumn>

@@ -4,16 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
-import { SummaryList, PageColumn, useFormErrors, Details } from '~/components/page';
+import { SummaryList, PageColumn, useFormErrors, Details, WarningText } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { allowedMoves, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
+import { allowedMoves, allowedWhileVictimFirst, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
 import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
 import { addCaseNote, reassignCase } from '~/models/case-record.server';
-import { requiredText } from '~/models/message-schema';
+import { optionalText, requiredText } from '~/models/message-schema';
 import { listFacilitators } from '~/models/staff.server';
-import { referralRows } from '~/models/referral-details';
+import { proposedPeople, referralCautions, referralRows } from '~/models/referral-details';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, history, facilitator, unread, notes, assignments } = found;
+  const { kase, referral, people, gaps, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
+  const nameOf = new Map(people.map((p) => [p.id, p]));
   return {
     id: kase.id,
     unread: unread ? { urgent: unread.urgent, since: unread.since.toISOString() } : null,
@@ -33,12 +34,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: kase.stage,
     closureReason: kase.closureReason,
     facilitator,
-    moves: allowedMoves(kase.stage),
+    moves: allowedMoves(kase.stage).filter((to) => !victimFirst || allowedWhileVictimFirst('move', null, to)),
+    initiatedBy: referral.source === 'self' ? ('victim' as const) : referral.initiatedBy,
+    victimFirst,
+    cautions: referralCautions(referral),
+    proposals: kase.stage === 'closed' ? [] : proposedPeople(referral, people),
+    contactOrder: firstContacts.flatMap((c) => {
+      const p = nameOf.get(c.participantId);
+      return p && c.on ? [{ id: p.id, name: p.name, role: p.role, on: c.on }] : [];
+    }),
     missing: gaps.map(describeGap),
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
       role: p.role,
+      contactConsent: p.contactConsent,
       status: p.assessment ? (gaps.some((g) => g.participantId === p.id) ? 'In progress' : 'Complete') : 'Not started',
     })),
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
@@ -57,6 +67,16 @@ const actionSchema = z.discriminatedUnion(
   [
     moveSchema.safeExtend({ intent: z.literal('move') }),
     participantSchema.extend({ intent: z.literal('add-participant') }),
+    z.object({
+      intent: z.literal('confirm-victim'),
+      victimName: requiredText('The name', 100, 'Enter the victim’s name'),
+      victimContact: optionalText('Contact details', 500),
+    }),
+    z.object({
+      intent: z.literal('confirm-offender'),
+      offenderName: requiredText('The name', 100, 'Enter the name of the person responsible'),
+      offenderContact: optionalText('Contact details', 500),
+    }),
     z.object({
       intent: z.literal('note'),
       body: requiredText('The note', 5000, 'Enter the note'),
@@ -96,6 +116,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     return redirect(`/staff/cases/${caseId}`);
+  }
+  if (v.intent === 'confirm-victim' || v.intent === 'confirm-offender') {
+    const person =
+      v.intent === 'confirm-victim'
+        ? { role: 'victim' as const, name: v.victimName, contactDetails: v.victimContact }
+        : { role: 'offender' as const, name: v.offenderName, contactDetails: v.offenderContact };
+    const id = addParticipant(session.user, caseId, person);
+    if (!id) throw data('Not found', { status: 404 });
+    return redirect(`/staff/cases/${caseId}/participants/${id}`);
   }
   if (v.intent === 'add-participant') {
     const id = addParticipant(session.user, caseId, {
@@ -142,6 +171,8 @@ export default function CasePage() {
         Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
         {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]})` : ''}
       </p>
+      <p className="govuk-body">Asked for by: {d.initiatedBy === 'offender' ? 'the person responsible' : 'the victim'}</p>
+      <VictimFirst d={d} />
 
       <h2 className="govuk-heading-m">Before it can be ready</h2>
       {d.missing.length === 0 ? (
@@ -176,7 +207,19 @@ export default function CasePage() {
           </li>
         ))}
       </ul>
+      {d.proposals.length ? <Proposals d={d} errors={errors} /> : null}
       {d.stage === 'closed' ? null : <AddParticipant errors={errors} />}
+
+      <h2 className="govuk-heading-m">Order of contact</h2>
+      {d.contactOrder.length === 0 ? (
+        <p className="govuk-body">No one has been contacted yet.</p>
+      ) : (
+        <ol className="govuk-list govuk-list--number" id="contact-order">
+          {d.contactOrder.map((c) => (
+            <li key={c.id}>{`${c.name} (${PARTICIPANT_ROLES.find(([v]) => v === c.role)?.[1]}), first contacted ${c.on}`}</li>
+          ))}
+        </ol>
+      )}
 
       <Notes d={d} errors={errors} />
       {d.manager && d.stage !== 'closed' ? <Reassign d={d} errors={errors} /> : null}
@@ -217,6 +260,61 @@ export default function CasePage() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function VictimFirst({ d }: { d: LoaderData }) {
+  if (d.victimFirst === 'declined')
+    return (
+      <WarningText>
+        The person responsible asked for this, and the victim does not want to be contacted about it. Close the case. Do not tell the victim about the request.
+      </WarningText>
+    );
+  const victims = d.people.filter((p) => p.role === 'victim');
+  return (
+    <>
+      {d.cautions.map((c) => (
+        <WarningText key={c}>{c}</WarningText>
+      ))}
+      {d.victimFirst === 'pending' ? (
+        <p className="govuk-body" id="victim-first">
+          {victims.length ? 'Record the victim’s answer on their page: ' : 'Add the victim first, then contact them and record their answer on their page.'}
+          {victims.map((v, i) => (
+            <span key={v.id}>
+              {i ? ', ' : ''}
+              <Link className="govuk-link" to={`/staff/cases/${d.id}/participants/${v.id}#section-contact-consent`}>
+                {v.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Proposals({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
+  return (
+    <section aria-labelledby="proposals" className="app-section">
+      <h3 className="govuk-heading-s" id="proposals">
+        People named in the referral
+      </h3>
+      <p className="govuk-body">Check the details the referrer gave, correct them, and confirm to add each person to the case.</p>
+      {d.proposals.map((p) => {
+        const name = `${p.role}Name`;
+        const contact = `${p.role}Contact`;
+        const label = p.role === 'victim' ? 'The victim' : 'The person responsible';
+        return (
+          <StaffForm intent={`confirm-${p.role}`} key={p.role}>
+            <h4 className="govuk-heading-s">{label}</h4>
+            <p className="govuk-body-s app-pre-wrap">{`The referral says: ${p.text}`}</p>
+            <TextInput name={name} label={`${label}: name`} defaultValue={p.name} error={errors?.[name]?.[0]} />
+            <Textarea name={contact} label={`${label}: contact details`} defaultValue={p.contactDetails} error={errors?.[contact]?.[0]} rows={2} />
+            <Button secondary>{p.role === 'victim' ? 'Confirm and add the victim' : 'Confirm and add the person responsible'}</Button>
+          </StaffForm>
+        );
+      })}
+    </section>
+  );
+}
 
 function Notes({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
   return (

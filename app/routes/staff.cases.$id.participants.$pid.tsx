@@ -4,11 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Button, Choices, Textarea, TextInput, type FieldErrors } from '~/components/form-fields';
-import { BackLink, Details, PageColumn } from '~/components/page';
+import { BackLink, Details, PageColumn, WarningText } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { RISK_DECISIONS, SPECIALIST_FLAGS } from '~/models/case-stages';
-import { addContact, getParticipantForStaff, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
+import { addContact, getParticipantForStaff, recordContactConsent, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
+import { VICTIM_FIRST } from '~/models/victim-first.server';
 import { editParticipant, removeParticipant } from '~/models/case-record.server';
 import { labelFor } from '~/data/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
@@ -22,10 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getParticipantForStaff(session.user, idParam(params.id), idParam(params.pid));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, participant, assessment, contacts, versions } = found;
+  const { kase, participant, assessment, contacts, versions, victimFirst } = found;
+  const closed = kase.stage === 'closed';
+  // Which forms the page offers: none on a closed case; while the victim must be
+  // approached first, only approaching a victim and correcting the record.
+  const held = victimFirst === 'pending' ? ['details', 'remove', ...(participant.role === 'victim' ? ['contact', 'contact-consent'] : [])] : null;
   return {
     caseId: kase.id,
-    closed: kase.stage === 'closed',
+    closed,
+    allowed: closed ? [] : held,
+    victimFirst: victimFirst ? { state: victimFirst, message: VICTIM_FIRST } : null,
+    contactConsent: participant.contactConsent,
+    contactConsentOn: participant.contactConsentOn,
     id: participant.id,
     name: participant.name,
     role: participant.role,
@@ -65,6 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     return redirect(`/staff/cases/${caseId}`);
+  } else if (v.section === 'contact-consent') {
+    const r = recordContactConsent(session.user, caseId, pid, v.contactConsent, v.contactConsentOn);
+    if (!r) throw data('Not found', { status: 404 });
+    if (r === 'not-victim')
+      return data(replyWithErrors(submission, { fieldErrors: { contactConsent: ['Only a victim’s agreement to be contacted is recorded'] } }), { status: 400 });
+    ok = true;
   } else if (v.section === 'contact') ok = addContact(session.user, caseId, pid, { contactedOn: v.contactedOn, method: v.method, outcome: v.outcome });
   else if (v.section === 'withdraw-consent') ok = withdrawConsent(session.user, caseId, pid, v.withdrawnOn);
   else if (v.section === 'sign-off') {
@@ -84,7 +99,7 @@ function Section({ id, title, done, children }: { id: string; title: string; don
       <h2 className="govuk-heading-m" id={`section-${id}-title`}>
         {title}
       </h2>
-      {done ? <p className="govuk-body">{done}</p> : <p className="govuk-body">Not recorded yet.</p>}
+      {done ? <p className="govuk-body app-pre-wrap">{done}</p> : <p className="govuk-body">Not recorded yet.</p>}
       {children}
     </section>
   );
@@ -152,11 +167,12 @@ function CorrectDetails({ d, err }: SectionProps) {
   );
 }
 
-/** On a closed case the record is read-only: no section offers a form. */
-const CaseClosed = createContext(false);
+/** The sections that may be saved now: null for all, none on a closed case (the record is read-only). */
+const Allowed = createContext<readonly string[] | null>(null);
 
 function SectionForm({ section, label, children }: { section: string; label: string; children: ReactNode }) {
-  if (useContext(CaseClosed)) return null;
+  const allowed = useContext(Allowed);
+  if (allowed && !allowed.includes(section)) return null;
   return (
     <StaffForm>
       <input type="hidden" name="section" value={section} />
@@ -180,19 +196,28 @@ export default function ParticipantPage() {
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}`} />
-      <CaseClosed.Provider value={d.closed}>
+      <Allowed.Provider value={d.allowed}>
         <PageColumn errors={errors}>
           {d.closed ? <p className="govuk-inset-text">This case is closed. Its record can be read but not changed.</p> : null}
           <span className="govuk-caption-l">{roleLabel}</span>
           <h1 className="govuk-heading-l">{d.name}</h1>
           {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
           {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
+          {d.victimFirst?.state === 'pending' && !d.closed ? <WarningText>{d.victimFirst.message}</WarningText> : null}
+          {d.victimFirst && d.role === 'victim' ? <ContactConsentSection {...shared} /> : null}
 
           <InfoSection {...shared} />
 
           <ConsentSection {...shared} />
 
-          <Section id="willing" title="Willing to take part" done={a?.willing && `Willing: ${a.willing}.`}>
+          <Section
+            id="willing"
+            title="Willing to take part"
+            done={
+              a?.willing &&
+              [`Willing: ${a.willing}.`, a.motive && `Why: ${a.motive}`, a.expectations && `Hopes for: ${a.expectations}`].filter(Boolean).join('\n')
+            }
+          >
             <SectionForm section="willing" label="Save willingness">
               <Choices
                 kind="radios"
@@ -206,6 +231,24 @@ export default function ParticipantPage() {
                 selected={a?.willing ?? undefined}
                 error={err('willing', 'willing')}
                 small
+              />
+              <Textarea
+                name="motive"
+                label="Why do they want to take part?"
+                hint="Your view of their motive. You must be assured of it before the case can be ready."
+                rows={3}
+                maxLength={2000}
+                defaultValue={a?.motive ?? undefined}
+                error={err('willing', 'motive')}
+              />
+              <Textarea
+                name="expectations"
+                label="What do they hope will come of it?"
+                hint="Their expectations, and whether the service can meet them"
+                rows={3}
+                maxLength={2000}
+                defaultValue={a?.expectations ?? undefined}
+                error={err('willing', 'expectations')}
               />
             </SectionForm>
           </Section>
@@ -247,13 +290,54 @@ export default function ParticipantPage() {
             </Link>
           </p>
         </PageColumn>
-      </CaseClosed.Provider>
+      </Allowed.Provider>
     </>
   );
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type SectionProps = { d: LoaderData; a: LoaderData['a']; err: (section: string, name: string) => string | undefined };
+
+function ContactConsentSection({ d, err }: SectionProps) {
+  return (
+    <Section
+      id="contact-consent"
+      title="Agreement to be contacted about it"
+      done={
+        d.contactConsent &&
+        (d.contactConsent === 'yes'
+          ? `Agreed on ${d.contactConsentOn} to be contacted about it.`
+          : `Said on ${d.contactConsentOn} that they do not want to be contacted about it.`)
+      }
+    >
+      <p className="govuk-body">
+        The person responsible asked for restorative justice. Approach the victim with care and say nothing of the request until they agree to hear more.
+      </p>
+      <SectionForm section="contact-consent" label="Save their answer">
+        <Choices
+          kind="radios"
+          name="contactConsent"
+          legend={{ text: 'Do they agree to be contacted about it?', size: 's' }}
+          items={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No', hint: 'Then close the case, without telling them about the request.' },
+          ]}
+          selected={d.contactConsent ?? undefined}
+          error={err('contact-consent', 'contactConsent')}
+          small
+        />
+        <TextInput
+          name="contactConsentOn"
+          label="Date they answered"
+          type="date"
+          width="10"
+          defaultValue={d.contactConsentOn ?? d.today}
+          error={err('contact-consent', 'contactConsentOn')}
+        />
+      </SectionForm>
+    </Section>
+  );
+}
 
 function InfoSection({ d, a, err }: SectionProps) {
   return (

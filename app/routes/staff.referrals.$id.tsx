@@ -4,10 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Select, Textarea, fieldOf } from '~/components/form-fields';
-import { MessageThread, SummaryList, PageColumn, useFormErrors } from '~/components/page';
+import { MessageThread, SummaryList, PageColumn, useFormErrors, WarningText } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
-import { referralRows } from '~/models/referral-details';
+import { referralCautions, referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
 import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
 import { replyWithErrors } from '~/utils/form.server';
@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     declinedReason: referral.declinedReason,
     received: referral.createdAt.toISOString(),
     rows: referralRows(referral),
+    cautions: referralCautions(referral),
     caseId,
     messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     facilitators: listFacilitators(),
@@ -81,6 +82,9 @@ export default function StaffReferral() {
       ) : null}
       {d.status === 'declined' ? <div className="govuk-inset-text">Declined: {d.declinedReason}</div> : null}
       {d.status === 'withdrawn' ? <div className="govuk-inset-text">The referrer withdrew this referral.</div> : null}
+      {d.cautions.map((c) => (
+        <WarningText key={c}>{c}</WarningText>
+      ))}
       <SummaryList rows={d.rows.map((r) => ({ key: r.key, value: <span className="app-pre-wrap">{r.value}</span> }))} />
 
       {open ? (

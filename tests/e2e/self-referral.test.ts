@@ -105,6 +105,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('I do not need any of these').check();
       await next(page);
 
+      await check(page, 'How did you hear about us?');
+      await next(page); // optional
+
       await check(page, 'Check your answers before sending');
       await page.getByRole('link', { name: /Change.*roughly when did it happen/i }).click();
       await check(page, 'Roughly when did it happen?');

@@ -45,10 +45,13 @@ describe('facilitator workspace journey', () => {
     await type(page.getByLabel('Your work phone number'), '0121 496 0000');
     await press(page.getByLabel('The victim asked for it'));
     await press(page.getByLabel('The person I am referring knows about this referral and agreed to it'));
-    await type(page.getByLabel('The victim or victims'), 'Vera Victim');
+    await type(page.getByLabel('The victim or victims'), 'Vera Victim, mobile after 6pm');
     await type(page.getByLabel('The person responsible', { exact: true }), 'Owen Offender');
+    await press(page.getByRole('group', { name: 'Age of the person responsible' }).getByLabel('18 or over at the time of the offence'));
     await press(page.getByRole('group', { name: 'Kind of offence' }).getByLabel('Burglary'));
     await press(page.getByRole('group', { name: 'Stage of the justice system' }).getByLabel('The person is on probation'));
+    await press(page.getByRole('group', { name: 'Is it being dealt with as anti-social behaviour?' }).getByLabel('No'));
+    await press(page.getByRole('group', { name: 'How did you hear about the service? (optional)' }).getByLabel('From the police'));
     await press(page.getByLabel('None known'));
     await press(page.getByRole('group', { name: 'Support needs' }).getByLabel('I do not need any of these'));
     await save(page, 'Send referral');
@@ -87,12 +90,11 @@ describe('facilitator workspace journey', () => {
     await save(page, 'Accept');
     await heading(page, `Case ${reference}`);
 
-    // People, stage moves, and the gate.
-    await press(page.locator('summary', { hasText: 'Add a participant' }));
-    await press(page.getByLabel('Victim', { exact: true }));
-    await type(page.getByLabel('Name', { exact: true }), 'Vera Victim');
-    await save(page, 'Add participant');
+    // People (the victim confirmed from the referral, the offender typed), stage moves, and the gate.
+    await expect.poll(() => page.getByLabel('The victim: name').inputValue()).toBe('Vera Victim');
+    await save(page, 'Confirm and add the victim');
     await heading(page, 'Vera Victim');
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('mobile after 6pm');
     await press(page.getByRole('link', { name: 'Back to the case' }));
     await press(page.locator('summary', { hasText: 'Add a participant' }));
     await press(page.getByLabel('Person responsible (offender)'));
@@ -125,6 +127,8 @@ describe('facilitator workspace journey', () => {
       await save(page, 'Save consent');
       await heading(page, name);
       await press(page.locator('#section-willing').getByLabel('Yes'));
+      await type(page.getByLabel('Why do they want to take part?'), 'To be heard');
+      await type(page.getByLabel('What do they hope will come of it?'), 'Answers');
       await save(page, 'Save willingness');
       await heading(page, name);
       if (name === 'Owen Offender') {

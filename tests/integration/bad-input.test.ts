@@ -46,6 +46,7 @@ const FIELDS: Record<string, string[]> = {
   'what-you-would-say': ['whatToSay'],
   'contacting-you': ['contactMethod', 'email', 'phone', 'phoneSafeTimes', 'phoneMessageOk', 'postalAddress', 'contactName'],
   support: ['supportNeeds', 'interpreterLanguage', 'accessNeeds', 'supporterDetails'],
+  'how-you-heard': ['heardAbout'],
 };
 
 describe('bad input on the self-referral questions', () => {

@@ -104,7 +104,7 @@ describe('correcting the record', () => {
     const caseUrl = await newCase();
     const url = (await post(fran, caseUrl, { intent: 'add-participant', role: 'victim', name: 'Val Version' })).url;
     await post(fran, url, { section: 'willing', willing: 'unsure' });
-    await post(fran, url, { section: 'willing', willing: 'yes' });
+    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'Wants to be heard', expectations: 'Answers and an apology' });
     const page = textOf((await fran.visitor.get(url)).html);
     expect(page).toContain('Earlier versions of the assessment (2)');
     expect(page).toContain('willing: unsure');

@@ -31,7 +31,7 @@ export async function buildExchange(
     const url = pUrls[role]!;
     await post(facilitator, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
     await post(facilitator, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
-    await post(facilitator, url, { section: 'willing', willing: 'yes' });
+    await post(facilitator, url, { section: 'willing', willing: 'yes', motive: 'Wants to be heard', expectations: 'Answers and an apology' });
     if (role === 'offender') await post(facilitator, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
     await post(facilitator, url, {
       section: 'risk',

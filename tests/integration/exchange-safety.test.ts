@@ -133,7 +133,7 @@ describe('a closed case', () => {
     const participantsBefore = queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from participants where case_id = ?', x.caseId)[0]!.n;
     const attempts = [
       await post(fran, x.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Late Supporter', directlyAffected: 'yes' }),
-      await post(fran, x.participantUrls.victim, { section: 'willing', willing: 'yes' }),
+      await post(fran, x.participantUrls.victim, { section: 'willing', willing: 'yes', motive: 'Wants to be heard', expectations: 'Answers and an apology' }),
       await post(fran, x.participantUrls.victim, { section: 'contact', contactedOn: '2026-11-20', method: 'phone', outcome: 'Talked' }),
       await post(fran, `${x.caseUrl}/letters`, { intent: 'invite', participantId: x.participantUrls.victim.split('/').pop()! }),
       await post(fran, `${x.caseUrl}/letters`, { intent: 'resume', reason: 'Closed but resume' }),

@@ -14,6 +14,7 @@ export const STEP_ORDER = [
   'what-you-would-say',
   'contacting-you',
   'support',
+  'how-you-heard',
 ];
 
 /** Answers every question, as a person without JavaScript would. */

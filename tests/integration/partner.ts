@@ -13,6 +13,8 @@ export function partnerAnswers(overrides: Record<string, string | string[]> = {}
     offenceDate: 'March 2026',
     crimeReference: '20/12345/26',
     justiceStage: 'probation',
+    offenderAgeGroup: 'adult',
+    antiSocialBehaviour: 'no',
     risks: ['none'],
     supportNeeds: ['none'],
     ...overrides,

@@ -14,6 +14,7 @@ export function referralAnswers(overrides: Partial<StepAnswers> = {}): StepAnswe
     'what-you-would-say': { whatToSay: 'Why did you choose my house? PERSONAL-MARKER-7731' },
     'contacting-you': { contactMethod: 'email', email: 'victim.person@example.org', contactName: 'Philippa' },
     support: { supportNeeds: ['interpreter'], interpreterLanguage: 'Tigrinya' },
+    'how-you-heard': { heardAbout: 'leaflet' },
     ...overrides,
   };
 }

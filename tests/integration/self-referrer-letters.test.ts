@@ -41,7 +41,7 @@ describe('a self-referrer in the letter exchange', () => {
     for (const url of [victimUrl, offenderUrl]) {
       await post(url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'phone' });
       await post(url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'phone' });
-      await post(url, { section: 'willing', willing: 'yes' });
+      await post(url, { section: 'willing', willing: 'yes', motive: 'Wants to be heard', expectations: 'Answers and an apology' });
       if (url === offenderUrl) await post(url, { section: 'responsibility', acceptsResponsibility: 'yes' });
       await post(url, { section: 'risk', riskAssessedOn: '2026-11-04', revictimisationRisk: 'low', riskDecision: 'indirect_only', riskReason: 'Letters' });
     }

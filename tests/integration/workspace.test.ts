@@ -96,7 +96,7 @@ describe('partner referral to a case that is ready', () => {
     for (const url of [vUrl, oUrl]) {
       await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
       await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
-      await post(fran, url, { section: 'willing', willing: 'yes' });
+      await post(fran, url, { section: 'willing', willing: 'yes', motive: 'Wants to be heard', expectations: 'Answers and an apology' });
       await post(fran, url, riskAnswers());
     }
     const stillMissing = await post(fran, caseUrl, { intent: 'move', from: 'assessing', to: 'ready' });
