@@ -2,7 +2,7 @@
 // Personal data lives only in `referrals`, `referral_messages`, `referral_drafts` and the
 // `outbox` rows addressed to a referrer; deleting a referral cascades to all of them.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -225,6 +225,7 @@ export const cases = sqliteTable(
       .references(() => staffUsers.id),
     stage: text('stage', { enum: CASE_STAGES }).notNull().default('referred'),
     closureReason: text('closure_reason'),
+    closureNote: text('closure_note'),
     // Set when a referrer or participant writes, cleared when the facilitator opens the
     // case: the worklist puts unread cases first, urgent ones before the rest.
     unreadSince: integer('unread_since', { mode: 'timestamp_ms' }),
@@ -513,3 +514,108 @@ export const letterReviews = sqliteTable('letter_reviews', {
     .references(() => staffUsers.id),
   createdAt: createdAt(),
 });
+
+// ---- Processes, meetings and outcome agreements (issue 12) ------------------------------
+
+/** A restorative process a case delivers. A case may have several (indirect, then direct). */
+export const processes = sqliteTable(
+  'processes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', {
+      enum: ['face_to_face', 'community_conference', 'facilitated_contact', 'phone_video', 'recorded_message', 'letters'],
+    }).notNull(),
+    status: text('status', { enum: ['running', 'completed', 'ended_early'] })
+      .notNull()
+      .default('running'),
+    startedOn: text('started_on').notNull(),
+    endedOn: text('ended_on'),
+    outcome: text('outcome'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('processes_case_idx').on(t.caseId), index('processes_staff_idx').on(t.byStaffId)],
+);
+
+/** A conference or call, planned and then recorded. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    processId: integer('process_id')
+      .notNull()
+      .references(() => processes.id),
+    // Local date and time, as the facilitator typed it: YYYY-MM-DDTHH:MM.
+    startsAt: text('starts_at').notNull(),
+    mode: text('mode', { enum: ['in_person', 'video', 'phone'] }).notNull(),
+    // A venue's name, never an address: the record may be shown to the other side.
+    venue: text('venue'),
+    otherAttendees: text('other_attendees'),
+    checklist: text('checklist', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status', { enum: ['planned', 'held', 'not_held', 'cancelled'] })
+      .notNull()
+      .default('planned'),
+    record: text('record'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_case_idx').on(t.caseId, t.startsAt), index('meetings_process_idx').on(t.processId), index('meetings_staff_idx').on(t.byStaffId)],
+);
+
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.participantId] }), index('meeting_attendees_participant_idx').on(t.participantId)],
+);
+
+/** One thing agreed in the outcome agreement: what, who does it, by when, how it is shown done. */
+export const agreementItems = sqliteTable(
+  'agreement_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', {
+      enum: ['apology', 'answers', 'reparation', 'unpaid_work', 'paying_damage', 'programme', 'progress_updates', 'other'],
+    }).notNull(),
+    description: text('description').notNull(),
+    // Who does it: one of the case's people.
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    dueOn: text('due_on').notNull(),
+    evidence: text('evidence').notNull(),
+    status: text('status', { enum: ['open', 'done', 'partly', 'not_done'] })
+      .notNull()
+      .default('open'),
+    completedOn: text('completed_on'),
+    completionNote: text('completion_note'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('agreement_items_case_idx').on(t.caseId, t.status, t.dueOn),
+    index('agreement_items_participant_idx').on(t.participantId),
+    index('agreement_items_staff_idx').on(t.byStaffId),
+  ],
+);

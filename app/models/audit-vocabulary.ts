@@ -14,6 +14,9 @@ export const SUBJECT_TYPES = {
   exchange_member: 'Letter exchange sign-in',
   letter: 'Letter',
   case_note: 'Case note',
+  process: 'Restorative process',
+  meeting: 'Meeting',
+  agreement_item: 'Agreement item',
   staff_user: 'Staff account',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
@@ -29,6 +32,9 @@ export const CASE_SUBJECTS = [
   'exchange_member',
   'letter',
   'case_note',
+  'process',
+  'meeting',
+  'agreement_item',
 ] as const satisfies readonly SubjectType[];
 export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 
@@ -55,6 +61,14 @@ const ACTIONS = {
   'participant.contact_consent_recorded': 'Victim’s answer to being contacted recorded',
   'participant.viewed': 'Participant record viewed',
   'contact.recorded': 'Contact recorded',
+  'process.started': 'Restorative process recorded',
+  'process.ended': 'Restorative process ended',
+  'meeting.planned': 'Meeting planned',
+  'meeting.prepared': 'Meeting preparation updated',
+  'meeting.recorded': 'Meeting recorded',
+  'meeting.cancelled_by_closure': 'Meeting cancelled: the case closed',
+  'agreement.item_added': 'Agreement item added',
+  'agreement.item_recorded': 'Agreement item completion recorded',
   'assessment.info_recorded': 'Information given recorded',
   'assessment.consent_recorded': 'Consent recorded',
   'assessment.willing_recorded': 'Willingness recorded',

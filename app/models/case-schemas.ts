@@ -17,6 +17,17 @@ export function pastDate(empty: string) {
     .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 86_400_000, 'The date must be today or in the past');
 }
 
+/** A real date as YYYY-MM-DD, past or future (a meeting, a due day). */
+export function realDate(empty: string) {
+  return z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2026-11-21')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Enter a real date, like 2026-11-21')
+    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'Enter a date between 2000 and 2100');
+}
+
 export const acceptSchema = z.object({
   intent: z.literal('accept'),
   facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
@@ -29,9 +40,12 @@ export const moveSchema = z
     from: z.enum(CASE_STAGES, { error: 'Reload the page and try again' }),
     to: z.enum(CASE_STAGES, { error: 'Choose what to do next' }),
     closureReason: z.enum(values(CLOSURE_REASONS), { error: 'Select why the case is closing' }).optional(),
+    closureNote: optionalText('The note', 1000),
   })
   .superRefine((v, ctx) => {
     if (v.to === 'closed' && !v.closureReason) ctx.addIssue({ code: 'custom', path: ['closureReason'], message: 'Select why the case is closing' });
+    if (v.to === 'closed' && v.closureReason === 'other' && !v.closureNote)
+      ctx.addIssue({ code: 'custom', path: ['closureNote'], message: 'Say why the case is closing' });
   });
 
 export const PARTICIPANT_ROLES = [

@@ -24,11 +24,14 @@ export const TRANSITIONS: Record<CaseStage, readonly CaseStage[]> = {
 };
 
 export const CLOSURE_REASONS = [
-  ['completed', 'Completed'],
+  ['completed', 'Completed, every agreed item done'],
+  ['completed_outstanding', 'Completed, with agreed items outstanding'],
   ['victim_withdrew', 'Victim withdrew'],
   ['offender_withdrew', 'Offender withdrew'],
-  ['unsuitable', 'Not suitable'],
+  ['unsuitable', 'Not suitable after assessment'],
   ['could_not_contact', 'Could not make contact'],
+  ['risk_too_high', 'Risk too high'],
+  ['other', 'Another reason (say what in a note)'],
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number][0];
 
@@ -37,8 +40,11 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number][0];
  * moves: a gate that must hold, a reason that must be given, and the status the referrer
  * then sees on their referral.
  */
-export const ARRIVAL_RULES: Partial<Record<CaseStage, { gate?: 'essentials'; needsClosureReason?: true; referralStatus?: 'in_progress' | 'closed' }>> = {
+export const ARRIVAL_RULES: Partial<
+  Record<CaseStage, { gate?: 'essentials' | 'process'; needsClosureReason?: true; referralStatus?: 'in_progress' | 'closed' }>
+> = {
   ready: { gate: 'essentials' },
+  outcome: { gate: 'process' },
   in_progress: { referralStatus: 'in_progress' },
   closed: { needsClosureReason: true, referralStatus: 'closed' },
 };

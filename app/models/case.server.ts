@@ -1,8 +1,11 @@
 // Cases: the record a facilitator keeps from acceptance to closure. Every function takes
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, min, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, min, ne, or } from 'drizzle-orm';
 import {
+  agreementItems,
+  meetings,
+  processes,
   assessments,
   assessmentVersions,
   caseNotes,
@@ -29,6 +32,7 @@ import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safet
 import { markCaseRead } from './case-alerts.server';
 import { caseNotesAndAssignments } from './case-record.server';
 import { caseVictimFirst, requireVictimFirst } from './victim-first.server';
+import { endDeliveryOnClosure, hasCompletedProcess, outstandingItems } from './outcomes.server';
 import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
@@ -81,14 +85,28 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
   };
 }
 
-export type MoveResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed'; missing?: string[] };
+export type MoveResult =
+  | { ok: true }
+  | {
+      ok: false;
+      error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed' | 'no-process' | 'items-outstanding' | 'note-needed';
+      missing?: string[];
+    };
 
 /**
  * Moves a case along a declared transition. `from` is the stage the page showed: if the
  * case has moved since (another tab, another person), nothing happens ("stale"), so two
  * moves made at once cannot both apply.
  */
-export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: CaseStage, closureReason?: ClosureReason, note?: string): MoveResult {
+export function moveCase(
+  staff: StaffUser,
+  caseId: number,
+  from: CaseStage,
+  to: CaseStage,
+  closureReason?: ClosureReason,
+  note?: string,
+  today = new Date(),
+): MoveResult {
   return db.transaction((tx) => {
     const kase = findCaseInScope(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' };
@@ -101,9 +119,12 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
       const missing = missingEssentials(loadCasePeople(tx, caseId));
       if (missing.length) return { ok: false, error: 'gate', missing };
     }
+    if (rules.gate === 'process' && !hasCompletedProcess(tx, caseId)) return { ok: false, error: 'no-process' };
+    if (to === 'closed' && closureReason === 'completed' && outstandingItems(tx, caseId)) return { ok: false, error: 'items-outstanding' };
+    if (to === 'closed' && closureReason === 'other' && !note) return { ok: false, error: 'note-needed' };
     const changed = tx
       .update(cases)
-      .set({ stage: to, closureReason: to === 'closed' ? closureReason : null, updatedAt: new Date() })
+      .set({ stage: to, closureReason: to === 'closed' ? closureReason : null, closureNote: to === 'closed' ? (note ?? null) : null, updatedAt: new Date() })
       .where(and(eq(cases.id, caseId), eq(cases.stage, from)))
       .run().changes;
     if (!changed) return { ok: false, error: 'stale' };
@@ -112,7 +133,17 @@ export function moveCase(staff: StaffUser, caseId: number, from: CaseStage, to: 
       .run();
     if (rules.referralStatus) tx.update(referrals).set({ status: rules.referralStatus }).where(eq(referrals.id, kase.referralId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, `case.moved_to_${to}`, { type: 'case', id: caseId });
-    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    if (to === 'closed') {
+      // Closing ends what was still running, cleanly: the exchange stops, planned meetings are cancelled.
+      endDeliveryOnClosure(tx, staff, caseId, today.toISOString().slice(0, 10));
+      const ex = tx
+        .update(exchanges)
+        .set({ status: 'withdrawn', pausedBy: 'portal', pauseReason: 'stage', updatedAt: new Date() })
+        .where(and(eq(exchanges.caseId, caseId), ne(exchanges.status, 'withdrawn')))
+        .returning({ id: exchanges.id })
+        .get();
+      if (ex) recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.withdrawn', { type: 'exchange', id: ex.id });
+    } else freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
     return { ok: true };
   });
 }
@@ -356,6 +387,9 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
     exchange_member: ids(db.select({ id: exchangeMembers.id }).from(exchangeMembers).where(inArray(exchangeMembers.exchangeId, caseExchanges)).all()),
     letter: ids(db.select({ id: letters.id }).from(letters).where(inArray(letters.exchangeId, caseExchanges)).all()),
     case_note: ids(db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.caseId, caseId)).all()),
+    process: ids(db.select({ id: processes.id }).from(processes).where(eq(processes.caseId, caseId)).all()),
+    meeting: ids(db.select({ id: meetings.id }).from(meetings).where(eq(meetings.caseId, caseId)).all()),
+    agreement_item: ids(db.select({ id: agreementItems.id }).from(agreementItems).where(eq(agreementItems.caseId, caseId)).all()),
   };
   const subjects = CASE_SUBJECTS.filter((type) => subjectIds[type].length).map((type) =>
     and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, subjectIds[type])),

@@ -2,7 +2,19 @@
 // scope, never one per case) and hands them to the rules in `worklist.ts`.
 import { and, asc, count, eq, inArray, isNotNull, max, min, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { assessments, cases, contactLogs, exchanges, letters, participants, referrals, staffUsers, CASE_STAGES, type CaseStage } from '#db/schema';
+import {
+  agreementItems,
+  assessments,
+  cases,
+  contactLogs,
+  exchanges,
+  letters,
+  participants,
+  referrals,
+  staffUsers,
+  CASE_STAGES,
+  type CaseStage,
+} from '#db/schema';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
@@ -126,6 +138,15 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
       .all()
       .map((r) => r.caseId),
   );
+  const items = new Map(
+    db
+      .select({ caseId: agreementItems.caseId, due: min(agreementItems.dueOn), n: count(agreementItems.id) })
+      .from(agreementItems)
+      .where(and(inArray(agreementItems.caseId, ids), eq(agreementItems.status, 'open')))
+      .groupBy(agreementItems.caseId)
+      .all()
+      .map((r) => [r.caseId, r]),
+  );
   const clocks = { firstContactDays: env.FIRST_CONTACT_WORKING_DAYS, infoDays: env.INFO_GIVEN_WORKING_DAYS };
 
   const rows = base.map((c) => {
@@ -156,6 +177,8 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
           c.initiatedBy,
           mine.map((r) => r.p),
         ),
+        itemDueOn: items.get(c.caseId)?.due ?? null,
+        openItems: items.get(c.caseId)?.n ?? 0,
       },
       clocks,
     );

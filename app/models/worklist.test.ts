@@ -54,6 +54,12 @@ describe('the next action', () => {
       'complete-assessment',
     );
   });
+  it('asks for the agreed items to be checked from the first one due', () => {
+    const [one] = nextActions(facts({ stage: 'outcome', firstContactOn: '2026-11-01', itemDueOn: '2026-11-30', openItems: 1 }), clocks);
+    expect(one).toMatchObject({ kind: 'agreement-item-due', words: 'Check the agreed item is done', due: '2026-11-30' });
+    expect(nextActions(facts({ stage: 'in_progress', itemDueOn: '2026-11-30', openItems: 3 }), clocks)[0]!.words).toBe('Check the agreed items: 3 still open');
+    expect(nextActions(facts({ stage: 'in_progress' }), clocks).map((a) => a.kind)).not.toContain('agreement-item-due');
+  });
   it('marks overdue, due and later', () => {
     const today = new Date('2026-11-23T09:00:00Z'); // Monday
     expect(dueState('2026-11-20', today)).toBe('breached');

@@ -45,6 +45,9 @@ export type CaseFacts = {
   gaps: Gap[];
   /** The person responsible asked for it: the victim must be approached first (see case-stages). */
   victimFirst?: 'pending' | 'declined' | null;
+  /** The earliest due day of the outcome agreement's items still open, and how many are open. */
+  itemDueOn?: string | null;
+  openItems?: number;
 };
 
 export type Clocks = { firstContactDays: number; infoDays: number };
@@ -54,6 +57,7 @@ export type NextActionKind =
   | 'new-message'
   | 'exchange-paused'
   | 'review-letters'
+  | 'agreement-item-due'
   | 'first-contact'
   | 'approach-victim-first'
   | 'victim-declined'
@@ -95,6 +99,13 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
     out.push({ kind: 'victim-declined', words: 'The victim does not want to be contacted about it: close the case', due: null, clock: null });
   if (f.victimFirst === 'pending' && f.firstContactOn)
     out.push({ kind: 'approach-victim-first', words: 'Record whether the victim agrees to be contacted about it', due: null, clock: null });
+  if (f.itemDueOn)
+    out.push({
+      kind: 'agreement-item-due',
+      words: f.openItems && f.openItems > 1 ? `Check the agreed items: ${f.openItems} still open` : 'Check the agreed item is done',
+      due: f.itemDueOn,
+      clock: null,
+    });
   if (BEFORE_READY.includes(f.stage)) {
     if (!f.firstContactOn && f.victimFirst === 'pending')
       out.push({

@@ -9,6 +9,7 @@ import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { allowedMoves, allowedWhileVictimFirst, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
+import { DELIVERY_STAGES } from '~/models/outcomes';
 import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
 import { addCaseNote, reassignCase } from '~/models/case-record.server';
 import { optionalText, requiredText } from '~/models/message-schema';
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: referral.reference,
     stage: kase.stage,
     closureReason: kase.closureReason,
+    closureNote: kase.closureNote,
     facilitator,
     moves: allowedMoves(kase.stage).filter((to) => !victimFirst || allowedWhileVictimFirst('move', null, to)),
     initiatedBy: referral.source === 'self' ? ('victim' as const) : referral.initiatedBy,
@@ -136,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!id) throw data('Not found', { status: 404 });
     return redirect(`/staff/cases/${caseId}/participants/${id}`);
   }
-  const result = moveCase(session.user, caseId, v.from, v.to, v.closureReason);
+  const result = moveCase(session.user, caseId, v.from, v.to, v.closureReason, v.closureNote);
   if (result.ok) return redirect(`/staff/cases/${caseId}`);
   if (result.error === 'not-found') throw data('Not found', { status: 404 });
   const message =
@@ -146,7 +148,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? 'Someone else changed this case’s stage. Check it and try again'
         : result.error === 'reason-needed'
           ? 'Select why the case is closing'
-          : 'That move is not allowed from this stage';
+          : result.error === 'no-process'
+            ? 'Record a completed restorative process first, under ‘Processes, meetings and agreement’'
+            : result.error === 'items-outstanding'
+              ? 'Some agreed items are not done: choose ‘Completed, with agreed items outstanding’'
+              : result.error === 'note-needed'
+                ? 'Say why the case is closing'
+                : 'That move is not allowed from this stage';
   return data(replyWithErrors(submission, { fieldErrors: { to: [message] } }), { status: 409 });
 }
 
@@ -169,7 +177,7 @@ export default function CasePage() {
       {d.unread ? <UnreadNotice d={d} /> : null}
       <p className="govuk-body">
         Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
-        {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]})` : ''}
+        {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]}${d.closureNote ? `: ${d.closureNote}` : ''})` : ''}
       </p>
       <p className="govuk-body">Asked for by: {d.initiatedBy === 'offender' ? 'the person responsible' : 'the victim'}</p>
       <VictimFirst d={d} />
@@ -191,6 +199,13 @@ export default function CasePage() {
         <p className="govuk-body">
           <Link className="govuk-link" to={`/staff/cases/${d.id}/letters`}>
             Letter exchange
+          </Link>
+        </p>
+      ) : null}
+      {DELIVERY_STAGES.includes(d.stage) || d.stage === 'closed' ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/outcome`}>
+            Processes, meetings and agreement
           </Link>
         </p>
       ) : null}
@@ -415,14 +430,22 @@ function MoveForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
             label: MOVE_LABEL[to] ?? STAGE_LABELS[to],
             conditional:
               to === 'closed' ? (
-                <Choices
-                  kind="radios"
-                  name="closureReason"
-                  legend={{ text: 'Why is it closing?', size: 's' }}
-                  items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
-                  error={errors?.closureReason?.[0]}
-                  small
-                />
+                <>
+                  <Choices
+                    kind="radios"
+                    name="closureReason"
+                    legend={{ text: 'Why is it closing?', size: 's' }}
+                    items={CLOSURE_REASONS.map(([value, label]) => ({ value, label }))}
+                    error={errors?.closureReason?.[0]}
+                    small
+                  />
+                  <Textarea
+                    {...fieldOf(errors, 'closureNote')}
+                    label="Note (needed for ‘another reason’)"
+                    hint="Closing cancels planned meetings, ends running processes and stops the letter exchange."
+                    rows={2}
+                  />
+                </>
               ) : undefined,
           }))}
           error={errors?.to?.[0]}

@@ -35,6 +35,7 @@ const envSchema = z.object({
   // Victims' Code clocks, in working days from a referral's arrival (commissioning defaults).
   FIRST_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   INFO_GIVEN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  RISK_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   DEMO: z
     .enum(['true', 'false'])
     .default('false')

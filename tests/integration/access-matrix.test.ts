@@ -40,7 +40,17 @@ const managerOnly: Expect = { anonymous: 'redirect', referrer: 'redirect', facil
 const staffSignIn: Expect = { anonymous: 200, referrer: 200, facilitatorNotAssigned: 'redirect', facilitatorAssigned: 'redirect', manager: 'redirect' };
 const referrerSignIn: Expect = { anonymous: 200, referrer: 'redirect', facilitatorNotAssigned: 200, facilitatorAssigned: 200, manager: 200 };
 
-type Ids = { referralId: number; caseId: number; participantId: number; letterCaseId: number; passedOnLetterId: number; draftLetterId: number };
+type Ids = {
+  referralId: number;
+  caseId: number;
+  participantId: number;
+  letterCaseId: number;
+  passedOnLetterId: number;
+  draftLetterId: number;
+  processId: number;
+  meetingId: number;
+  itemId: number;
+};
 const nonMembers = {
   anonymous: 'redirect',
   referrer: 'redirect',
@@ -95,6 +105,10 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
   'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },
   'staff.cases.$id.letters_.print': { path: (i) => `/staff/cases/${i.letterCaseId}/letters/print`, expect: assignedOrManager },
+  'staff.cases.$id.outcome': { path: (i) => `/staff/cases/${i.letterCaseId}/outcome`, expect: assignedOrManager },
+  'staff.cases.$id.processes.$pid': { path: (i) => `/staff/cases/${i.letterCaseId}/processes/${i.processId}`, expect: assignedOrManager },
+  'staff.cases.$id.meetings.$mid': { path: (i) => `/staff/cases/${i.letterCaseId}/meetings/${i.meetingId}`, expect: assignedOrManager },
+  'staff.cases.$id.items.$iid': { path: (i) => `/staff/cases/${i.letterCaseId}/items/${i.itemId}`, expect: assignedOrManager },
   'letters._index': {
     path: () => '/letters',
     expect: {
@@ -157,7 +171,25 @@ beforeAll(async () => {
   const recipient = /name="recipient" value="(\d+)"/.exec(write.html)![1]!;
   const draft = await mine.victim.visitor.post('/letters/write', { intent: 'save', recipient, body: 'a draft' });
   const draftLetterId = Number(new URL(draft.url, server.url).searchParams.get('letter'));
-  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId };
+  // A meeting and an agreed item on the same case: both people may meet as well as write.
+  const act = (path: string, body: Record<string, string | string[]>) => assigned.visitor.post(path, { csrf: assigned.csrf, ...body });
+  const today = new Date().toISOString().slice(0, 10);
+  for (const url of Object.values(mine.participantUrls))
+    await act(url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'A meeting too' });
+  const outcomeUrl = `/staff/cases/${mine.caseId}/outcome`;
+  await act(outcomeUrl, { intent: 'start-process', processKind: 'face_to_face', startedOn: today });
+  const db3 = new Database(server.dbPath, { readonly: true });
+  const processId = (db3.prepare('select id from processes where case_id = ?').get(mine.caseId) as { id: number }).id;
+  const people = db3.prepare('select id from participants where case_id = ?').all(mine.caseId) as { id: number }[];
+  db3.close();
+  const attendees = people.map((p) => String(p.id));
+  await act(outcomeUrl, { intent: 'plan-meeting', processId: String(processId), startsOn: today, startsTime: '10:00', mode: 'video', attendees });
+  await act(outcomeUrl, { intent: 'add-item', itemKind: 'apology', description: 'An apology', participantId: attendees[1]!, dueOn: today, evidence: 'Seen' });
+  const db4 = new Database(server.dbPath, { readonly: true });
+  const meetingId = (db4.prepare('select id from meetings where case_id = ?').get(mine.caseId) as { id: number }).id;
+  const itemId = (db4.prepare('select id from agreement_items where case_id = ?').get(mine.caseId) as { id: number }).id;
+  db4.close();
+  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId, processId, meetingId, itemId };
   const staffVisitor = (s: SignedInStaff) => s.visitor;
   visitors = {
     anonymous: new Visitor(server.url),

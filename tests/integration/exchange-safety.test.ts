@@ -129,7 +129,10 @@ describe('a closed case', () => {
     const x = await buildExchange(server, fran, { victim: 'Cleo Closed', offender: 'Carl Closed' });
     const letter = await waitingLetter(x, 'CLOSED-CASE-LETTER');
     expect((await post(fran, x.caseUrl, { intent: 'move', from: 'ready', to: 'closed', closureReason: 'victim_withdrew' })).status).toBe(200);
-    await expectFrozen(x, letter, 'CLOSED-CASE-LETTER', 'stage');
+    // Closing stops the exchange for good (issue 12), in the same transaction as the move.
+    expect(exchangeOf(x).status).toBe('withdrawn');
+    expect((await post(fran, `/staff/letters/${letter.letterId}`, { decision: 'approve', versionId: letter.versionId })).status).toBe(409);
+    expect(await everythingSeenBy(x.victim)).not.toContain('CLOSED-CASE-LETTER');
     const participantsBefore = queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from participants where case_id = ?', x.caseId)[0]!.n;
     const attempts = [
       await post(fran, x.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Late Supporter', directlyAffected: 'yes' }),
@@ -143,6 +146,6 @@ describe('a closed case', () => {
       expect(textOf(r.html)).toContain('This case is closed');
     }
     expect(queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from participants where case_id = ?', x.caseId)[0]!.n).toBe(participantsBefore);
-    expect(exchangeOf(x).status).toBe('paused');
+    expect(exchangeOf(x).status).toBe('withdrawn');
   });
 });

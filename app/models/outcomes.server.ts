@@ -1,0 +1,301 @@
+// Processes, meetings and the outcome agreement: what happens once a case is ready. Every
+// function is scoped to the member of staff acting (a facilitator's own cases, a manager
+// any), refuses a closed case (findCaseToChange), and writes one transaction with its
+// audit row.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '#db/client.server';
+import { agreementItems, meetingAttendees, meetings, participants, processes, staffUsers } from '#db/schema';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { recordAudit } from './audit.server';
+import { findCaseInScope, findCaseToChange } from './case-scope.server';
+import { loadCasePeople } from './exchange-safety.server';
+import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
+
+const actorOf = (staff: StaffUser) => ({ type: 'staff', id: staff.id }) as const;
+
+/** Everything the case's outcome page shows. */
+export function getOutcomes(staff: StaffUser, caseId: number) {
+  const kase = findCaseInScope(db, staff, caseId);
+  if (!kase) return null;
+  const people = loadCasePeople(db, caseId);
+  const procs = db.select().from(processes).where(eq(processes.caseId, caseId)).orderBy(asc(processes.id)).all();
+  const meets = db.select().from(meetings).where(eq(meetings.caseId, caseId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all();
+  const attending = meets.length
+    ? db
+        .select()
+        .from(meetingAttendees)
+        .where(
+          inArray(
+            meetingAttendees.meetingId,
+            meets.map((m) => m.id),
+          ),
+        )
+        .all()
+    : [];
+  const items = db
+    .select({ item: agreementItems, who: participants.name })
+    .from(agreementItems)
+    .innerJoin(participants, eq(participants.id, agreementItems.participantId))
+    .where(eq(agreementItems.caseId, caseId))
+    .orderBy(asc(agreementItems.dueOn), asc(agreementItems.id))
+    .all()
+    .map(({ item, who }) => ({ ...item, who }));
+  return {
+    kase,
+    people,
+    processes: procs,
+    meetings: meets.map((m) => ({ ...m, attendeeIds: attending.filter((a) => a.meetingId === m.id).map((a) => a.participantId) })),
+    items,
+  };
+}
+
+function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
+  const kase = findCaseToChange(tx, staff, caseId);
+  if (!kase) return { kase: null, deliverable: false } as const;
+  return { kase, deliverable: DELIVERY_STAGES.includes(kase.stage) } as const;
+}
+
+export type DeliveryRefusal = {
+  ok: false;
+  error: 'stage' | 'gate' | 'not-running' | 'not-planned' | 'preparation' | 'not-yet' | 'bad-person';
+  gaps?: string[];
+};
+
+export function startProcess(staff: StaffUser, caseId: number, kind: ProcessKind, startedOn: string): { ok: true; id: number } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    const { kase, deliverable } = caseForDelivery(tx, staff, caseId);
+    if (!kase) return null;
+    if (!deliverable) return { ok: false, error: 'stage' };
+    const id = tx.insert(processes).values({ caseId, kind, startedOn, byStaffId: staff.id }).returning({ id: processes.id }).get().id;
+    recordAudit(tx, actorOf(staff), 'process.started', { type: 'process', id });
+    return { ok: true, id };
+  });
+}
+
+export function endProcess(
+  staff: StaffUser,
+  caseId: number,
+  processId: number,
+  e: { status: 'completed' | 'ended_early'; endedOn: string; outcome: string },
+): { ok: true } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    if (!findCaseToChange(tx, staff, caseId)) return null;
+    const changed = tx
+      .update(processes)
+      .set({ status: e.status, endedOn: e.endedOn, outcome: e.outcome })
+      .where(and(eq(processes.id, processId), eq(processes.caseId, caseId), eq(processes.status, 'running')))
+      .run().changes;
+    if (!changed)
+      return tx
+        .select({ id: processes.id })
+        .from(processes)
+        .where(and(eq(processes.id, processId), eq(processes.caseId, caseId)))
+        .get()
+        ? { ok: false, error: 'not-running' }
+        : null;
+    recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: processId });
+    return { ok: true };
+  });
+}
+
+export type MeetingPlan = {
+  processId: number;
+  startsAt: string;
+  mode: 'in_person' | 'video' | 'phone';
+  venue?: string;
+  attendeeIds: number[];
+  otherAttendees?: string;
+};
+
+/** Plans a meeting: only for a running direct process, and only if the gate holds for everyone attending. */
+export function planMeeting(staff: StaffUser, caseId: number, plan: MeetingPlan): { ok: true; id: number } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    const { kase, deliverable } = caseForDelivery(tx, staff, caseId);
+    if (!kase) return null;
+    if (!deliverable) return { ok: false, error: 'stage' };
+    const proc = tx
+      .select()
+      .from(processes)
+      .where(and(eq(processes.id, plan.processId), eq(processes.caseId, caseId)))
+      .get();
+    if (!proc || proc.status !== 'running' || !isDirect(proc.kind)) return { ok: false, error: 'not-running' };
+    const people = loadCasePeople(tx, caseId);
+    const ids = [...new Set(plan.attendeeIds)];
+    const attendees = people.filter((p) => ids.includes(p.id));
+    if (attendees.length !== ids.length) return { ok: false, error: 'bad-person' };
+    const gaps = meetingGaps(attendees);
+    if (gaps.length) return { ok: false, error: 'gate', gaps };
+    const id = tx
+      .insert(meetings)
+      .values({
+        caseId,
+        processId: proc.id,
+        startsAt: plan.startsAt,
+        mode: plan.mode,
+        venue: plan.mode === 'in_person' ? (plan.venue ?? null) : null,
+        otherAttendees: plan.otherAttendees ?? null,
+        checklist: [],
+        byStaffId: staff.id,
+      })
+      .returning({ id: meetings.id })
+      .get().id;
+    tx.insert(meetingAttendees)
+      .values(ids.map((participantId) => ({ meetingId: id, participantId })))
+      .run();
+    recordAudit(tx, actorOf(staff), 'meeting.planned', { type: 'meeting', id });
+    return { ok: true, id };
+  });
+}
+
+function plannedMeeting(tx: Tx, caseId: number, meetingId: number) {
+  return tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.caseId, caseId)))
+    .get();
+}
+
+/** What a planned meeting still needs before it can be recorded as held. */
+export function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: number; startsAt: string; checklist: string[] }) {
+  const ids = tx.select({ id: meetingAttendees.participantId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)).all();
+  const attendees = loadCasePeople(tx, caseId).filter((p) => ids.some((a) => a.id === p.id));
+  return preparationGaps(meeting.checklist, staleRiskReviews(attendees, meeting.startsAt.slice(0, 10), env.RISK_REVIEW_DAYS));
+}
+
+export function updatePreparation(staff: StaffUser, caseId: number, meetingId: number, checklist: PrepCheck[]): { ok: true } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    if (!findCaseToChange(tx, staff, caseId)) return null;
+    const m = plannedMeeting(tx, caseId, meetingId);
+    if (!m) return null;
+    if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
+    tx.update(meetings)
+      .set({ checklist: [...new Set(checklist)] })
+      .where(eq(meetings.id, meetingId))
+      .run();
+    recordAudit(tx, actorOf(staff), 'meeting.prepared', { type: 'meeting', id: meetingId });
+    return { ok: true };
+  });
+}
+
+/** Records what happened. "Held" needs the preparation complete and the meeting's time passed. */
+export function recordMeeting(
+  staff: StaffUser,
+  caseId: number,
+  meetingId: number,
+  r: { status: 'held' | 'not_held' | 'cancelled'; record: string },
+  now = new Date(),
+): { ok: true } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    if (!findCaseToChange(tx, staff, caseId)) return null;
+    const m = plannedMeeting(tx, caseId, meetingId);
+    if (!m) return null;
+    if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
+    if (r.status === 'held') {
+      const gaps = meetingPreparationGaps(tx, caseId, m);
+      if (gaps.length) return { ok: false, error: 'preparation', gaps };
+      if (m.startsAt.slice(0, 10) > now.toISOString().slice(0, 10)) return { ok: false, error: 'not-yet' };
+    }
+    tx.update(meetings).set({ status: r.status, record: r.record }).where(eq(meetings.id, meetingId)).run();
+    recordAudit(tx, actorOf(staff), 'meeting.recorded', { type: 'meeting', id: meetingId });
+    return { ok: true };
+  });
+}
+
+export type ItemInput = { kind: (typeof agreementItems.$inferInsert)['kind']; description: string; participantId: number; dueOn: string; evidence: string };
+
+export function addAgreementItem(staff: StaffUser, caseId: number, item: ItemInput): { ok: true; id: number } | DeliveryRefusal | null {
+  return db.transaction((tx) => {
+    const { kase, deliverable } = caseForDelivery(tx, staff, caseId);
+    if (!kase) return null;
+    if (!deliverable) return { ok: false, error: 'stage' };
+    const who = tx
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.id, item.participantId), eq(participants.caseId, caseId)))
+      .get();
+    if (!who) return { ok: false, error: 'bad-person' };
+    const id = tx
+      .insert(agreementItems)
+      .values({ caseId, ...item, byStaffId: staff.id })
+      .returning({ id: agreementItems.id })
+      .get().id;
+    recordAudit(tx, actorOf(staff), 'agreement.item_added', { type: 'agreement_item', id });
+    return { ok: true, id };
+  });
+}
+
+export function recordItemCompletion(
+  staff: StaffUser,
+  caseId: number,
+  itemId: number,
+  c: { status: 'done' | 'partly' | 'not_done'; completedOn: string; note?: string },
+): boolean {
+  return db.transaction((tx) => {
+    if (!findCaseToChange(tx, staff, caseId)) return false;
+    const changed = tx
+      .update(agreementItems)
+      .set({ status: c.status, completedOn: c.completedOn, completionNote: c.note ?? null })
+      .where(and(eq(agreementItems.id, itemId), eq(agreementItems.caseId, caseId)))
+      .run().changes;
+    if (changed) recordAudit(tx, actorOf(staff), 'agreement.item_recorded', { type: 'agreement_item', id: itemId });
+    return changed > 0;
+  });
+}
+
+/** A case may reach "outcome" only with a process recorded as completed. */
+export function hasCompletedProcess(tx: Tx, caseId: number) {
+  return !!tx
+    .select({ id: processes.id })
+    .from(processes)
+    .where(and(eq(processes.caseId, caseId), eq(processes.status, 'completed')))
+    .get();
+}
+
+/** Agreement items not (fully) done: closing as "completed, every item done" needs none. */
+export function outstandingItems(tx: Tx, caseId: number) {
+  return tx
+    .select({ id: agreementItems.id, status: agreementItems.status })
+    .from(agreementItems)
+    .where(eq(agreementItems.caseId, caseId))
+    .all()
+    .filter((i) => i.status !== 'done').length;
+}
+
+/** Closing a case ends what was still running: planned meetings are cancelled, running processes end early. */
+export function endDeliveryOnClosure(tx: Tx, staff: StaffUser, caseId: number, today: string) {
+  const planned = tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.caseId, caseId), eq(meetings.status, 'planned')))
+    .all();
+  for (const m of planned) {
+    tx.update(meetings).set({ status: 'cancelled', record: 'Cancelled: the case closed.' }).where(eq(meetings.id, m.id)).run();
+    recordAudit(tx, actorOf(staff), 'meeting.cancelled_by_closure', { type: 'meeting', id: m.id });
+  }
+  const running = tx
+    .select({ id: processes.id })
+    .from(processes)
+    .where(and(eq(processes.caseId, caseId), eq(processes.status, 'running')))
+    .all();
+  for (const p of running) {
+    tx.update(processes).set({ status: 'ended_early', endedOn: today, outcome: 'Ended when the case closed.' }).where(eq(processes.id, p.id)).run();
+    recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: p.id });
+  }
+}
+
+/** One meeting, with who attends and what its preparation still needs. */
+export function getMeeting(staff: StaffUser, caseId: number, meetingId: number) {
+  const o = getOutcomes(staff, caseId);
+  const m = o?.meetings.find((x) => x.id === meetingId);
+  if (!o || !m) return null;
+  const by = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, m.byStaffId)).get()?.name ?? '';
+  return {
+    kase: o.kase,
+    meeting: m,
+    by,
+    attendees: o.people.filter((p) => m.attendeeIds.includes(p.id)).map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    gaps: m.status === 'planned' ? meetingPreparationGaps(db, caseId, m) : [],
+  };
+}

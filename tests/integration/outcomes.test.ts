@@ -1,0 +1,194 @@
+// From ready to closed (issue 12): a meeting is planned only when the gate holds for
+// everyone attending and each one's risk decision allows a meeting; it is recorded as held
+// only when prepared, with risk assessments reviewed recently; a case reaches "outcome"
+// only with a completed process; agreed items fall due on the worklist; closing as
+// completed needs every item done, and closing ends what was still running.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { buildExchange } from './exchange-fixture';
+import { partnerAnswers, submissionKeyOf } from './partner';
+
+let server: TestServer;
+let fran: SignedInStaff;
+let otto: SignedInStaff;
+let morgan: SignedInStaff;
+
+beforeAll(async () => {
+  server = await startServer();
+  ({ fran, otto, morgan } = await setUpTeam(server));
+});
+afterAll(() => server?.stop());
+
+const post = staffPost;
+const today = new Date().toISOString().slice(0, 10);
+const daysFrom = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const all = <T>(sql: string, ...args: unknown[]) => queryDb<T>(server.dbPath, sql, ...args);
+const text = async (url: string, who = fran) => textOf((await who.visitor.get(url)).html);
+
+type Ready = { caseUrl: string; outcomeUrl: string; victim: number; offender: number; urls: { victim: string; offender: string } };
+
+/** A case taken to "ready" over HTTP, both people assessed with the given risk decision. */
+async function readyCase(riskDecision: 'direct' | 'indirect_only', riskAssessedOn = today): Promise<Ready> {
+  const v = new Visitor(server.url);
+  const form = await v.get('/refer-as-a-professional');
+  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
+  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+  const referralId = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
+  const caseUrl = (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) }))
+    .url;
+  const urls = {
+    victim: (await post(fran, caseUrl, { intent: 'confirm-victim', victimName: 'Vera Victim' })).url,
+    offender: (await post(fran, caseUrl, { intent: 'confirm-offender', offenderName: 'Owen Offender' })).url,
+  };
+  for (const [role, url] of Object.entries(urls)) {
+    await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
+    await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
+    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
+    if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
+    await post(fran, url, { section: 'risk', riskAssessedOn, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
+  }
+  for (const [from, to] of [
+    ['referred', 'contacting'],
+    ['contacting', 'assessing'],
+    ['assessing', 'ready'],
+  ] as const) {
+    const r = await post(fran, caseUrl, { intent: 'move', from, to });
+    expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
+  }
+  const id = (u: string) => Number(u.split('/').pop());
+  return { caseUrl, outcomeUrl: `${caseUrl}/outcome`, victim: id(urls.victim), offender: id(urls.offender), urls };
+}
+
+async function startProcess(c: Ready, processKind: string) {
+  const r = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind, startedOn: today });
+  expect(r.status).toBe(200);
+  return all<{ id: number }>('select id from processes where case_id = ? order by id desc', Number(c.caseUrl.split('/').pop()))[0]!.id;
+}
+
+const plan = (c: Ready, processId: number, attendees: number[], over: Record<string, string> = {}) =>
+  post(fran, c.outcomeUrl, {
+    intent: 'plan-meeting',
+    processId: String(processId),
+    startsOn: today,
+    startsTime: '10:00',
+    mode: 'in_person',
+    venue: 'Community hall',
+    attendees: attendees.map(String),
+    ...over,
+  });
+
+describe('meetings', () => {
+  it('cannot be planned unless everyone attending may meet; the refusal names who and what', async () => {
+    const c = await readyCase('indirect_only');
+    const letters = await startProcess(c, 'letters');
+    expect((await plan(c, letters, [c.victim, c.offender])).status).toBe(409); // letters have no meetings
+    const conference = await startProcess(c, 'face_to_face');
+    const refused = await plan(c, conference, [c.victim, c.offender]);
+    expect(refused.status).toBe(409);
+    expect(textOf(refused.html)).toContain('Vera Victim (victim): the risk assessment allows letters or messages only, not a meeting');
+    expect(textOf(refused.html)).toContain('Owen Offender (person responsible): the risk assessment allows letters or messages only, not a meeting');
+    const alone = await plan(c, conference, [c.victim]);
+    expect(textOf(alone.html)).toContain('The person responsible must attend');
+    expect(all('select id from meetings where process_id = ?', conference)).toEqual([]);
+    // Bad input: 400 with a message, nothing written.
+    const bad = await plan(c, conference, [c.victim, c.offender], { startsTime: '25:99', mode: 'in_person', venue: '' });
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Enter the time, like 14:30');
+    expect(textOf(bad.html)).toContain('Enter the venue’s name (not its address)');
+  });
+
+  it('is recorded as held only when prepared and every attendee’s risk assessment is recent', async () => {
+    const c = await readyCase('direct', '2026-01-05');
+    const conference = await startProcess(c, 'face_to_face');
+    expect((await plan(c, conference, [c.victim, c.offender])).url).toBe(new URL(c.outcomeUrl, server.url).pathname);
+    const meetingId = all<{ id: number }>('select id from meetings where process_id = ?', conference)[0]!.id;
+    const meetingUrl = `${c.caseUrl}/meetings/${meetingId}`;
+    expect(all('select participant_id from meeting_attendees where meeting_id = ? order by participant_id', meetingId)).toHaveLength(2);
+
+    const unprepared = await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'It went well' });
+    expect(unprepared.status).toBe(409);
+    await post(fran, meetingUrl, { intent: 'prepare', checklist: ['prepared', 'venue_safe', 'separate_rooms', 'needs_met'] });
+    const page = await text(meetingUrl);
+    expect(page).toContain('Vera Victim: review the risk assessment before the meeting');
+    expect((await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'It went well' })).status).toBe(409);
+    for (const url of Object.values(c.urls))
+      await post(fran, url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'Reviewed' });
+    expect(await text(meetingUrl)).toContain('Everything is prepared.');
+    const held = await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'Both spoke; an apology was given' });
+    expect(held.url).toBe(new URL(c.outcomeUrl, server.url).pathname);
+    expect(all('select status, record from meetings where id = ?', meetingId)).toEqual([{ status: 'held', record: 'Both spoke; an apology was given' }]);
+    // Recorded once: a second record is refused.
+    expect((await post(fran, meetingUrl, { intent: 'record', result: 'cancelled', record: 'Oops' })).status).toBe(409);
+    // Another facilitator cannot see or change it.
+    expect((await otto.visitor.get(meetingUrl)).status).toBe(404);
+    expect((await post(otto, meetingUrl, { intent: 'prepare', checklist: [] })).status).toBe(404);
+  });
+});
+
+describe('outcome, agreement and closure', () => {
+  it('reaches outcome only with a completed process; overdue items show on the worklist; completed closure needs every item done', async () => {
+    const c = await readyCase('direct');
+    const processId = await startProcess(c, 'phone_video');
+    await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'in_progress' });
+    const early = await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' });
+    expect(early.status).toBe(409);
+    expect(textOf(early.html)).toContain('Record a completed restorative process first');
+
+    const item = await post(fran, c.outcomeUrl, {
+      intent: 'add-item',
+      itemKind: 'apology',
+      description: 'A written apology',
+      participantId: String(c.offender),
+      dueOn: daysFrom(-3),
+      evidence: 'The letter, approved and passed on',
+    });
+    expect(item.status).toBe(200);
+    const itemId = all<{ id: number }>('select id from agreement_items where case_id = ?', Number(c.caseUrl.split('/').pop()))[0]!.id;
+    expect(await text(c.outcomeUrl)).toContain('Overdue');
+    const reference = /Case (RJ-[A-Z0-9-]+)/.exec(await text(c.caseUrl))![1]!;
+    const row = /<tr[^>]*>(?:(?!<\/tr>).)*RJ-[^<]*(?:(?!<\/tr>).)*<\/tr>/gs;
+    const worklist = (await fran.visitor.get('/staff/cases')).html;
+    const mine = [...worklist.matchAll(row)].map((m) => textOf(m[0])).find((r) => r.includes(reference))!;
+    expect(mine).toContain('Check the agreed item is done');
+    expect(mine).toContain('Overdue');
+
+    await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked for an hour' });
+    expect((await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' })).url).toBe(c.caseUrl);
+    const tooSoon = await post(fran, c.caseUrl, { intent: 'move', from: 'outcome', to: 'closed', closureReason: 'completed' });
+    expect(tooSoon.status).toBe(409);
+    expect(textOf(tooSoon.html)).toContain('Some agreed items are not done');
+    expect((await post(fran, c.caseUrl, { intent: 'move', from: 'outcome', to: 'closed', closureReason: 'other' })).status).toBe(400);
+
+    expect((await post(fran, `${c.caseUrl}/items/${itemId}`, { status: 'done', completedOn: today })).status).toBe(200);
+    expect((await post(fran, c.caseUrl, { intent: 'move', from: 'outcome', to: 'closed', closureReason: 'completed' })).url).toBe(c.caseUrl);
+    // Closed: nothing more is recorded.
+    expect((await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'letters', startedOn: today })).status).toBe(409);
+    expect((await post(fran, `${c.caseUrl}/items/${itemId}`, { status: 'partly', completedOn: today })).status).toBe(409);
+    const trail = await text(`${c.caseUrl}/audit`, morgan);
+    for (const words of ['Restorative process recorded', 'Restorative process ended', 'Agreement item added', 'Agreement item completion recorded'])
+      expect(trail).toContain(words);
+  });
+
+  it('closing ends what was still running: planned meetings cancelled, processes ended, the letter exchange stopped', async () => {
+    const x = await buildExchange(server, fran);
+    for (const url of Object.values(x.participantUrls))
+      await post(fran, url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'Meeting too' });
+    const ids = all<{ id: number; role: string }>('select id, role from participants where case_id = ?', x.caseId);
+    const c: Ready = {
+      caseUrl: x.caseUrl,
+      outcomeUrl: `${x.caseUrl}/outcome`,
+      victim: ids.find((p) => p.role === 'victim')!.id,
+      offender: ids.find((p) => p.role === 'offender')!.id,
+      urls: x.participantUrls,
+    };
+    const conference = await startProcess(c, 'face_to_face');
+    await plan(c, conference, [c.victim, c.offender], { startsOn: daysFrom(7) });
+    const closed = await post(fran, x.caseUrl, { intent: 'move', from: 'ready', to: 'closed', closureReason: 'other', closureNote: 'The victim moved away' });
+    expect(closed.url).toBe(x.caseUrl);
+    expect(all('select status from meetings where process_id = ?', conference)).toEqual([{ status: 'cancelled' }]);
+    expect(all('select status from processes where id = ?', conference)).toEqual([{ status: 'ended_early' }]);
+    expect(all('select status from exchanges where case_id = ?', x.caseId)).toEqual([{ status: 'withdrawn' }]);
+    expect(await text(x.caseUrl)).toContain('Another reason (say what in a note): The victim moved away');
+  });
+});
