@@ -619,3 +619,53 @@ export const agreementItems = sqliteTable(
     index('agreement_items_staff_idx').on(t.byStaffId),
   ],
 );
+
+// ---- Participants' feedback (issue 12) ---------------------------------------------------
+
+/** An invitation to the survey: who was asked and whether they answered, never what they said. */
+export const feedbackInvitations = sqliteTable(
+  'feedback_invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    // What the anonymous answer will carry: the process they took part in and their role.
+    processKind: text('process_kind').notNull(),
+    role: text('role', { enum: ['victim', 'offender', 'supporter'] }).notNull(),
+    channel: text('channel', { enum: ['online', 'paper'] }).notNull(),
+    // SHA-256 of the one-time link's token (online only).
+    tokenHash: text('token_hash').unique(),
+    status: text('status', { enum: ['pending', 'used'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_invitations_case_idx').on(t.caseId, t.status), index('feedback_invitations_participant_idx').on(t.participantId, t.status)],
+);
+
+/**
+ * Anonymous answers. No case, person, invitation or time beyond the month: a random id,
+ * so neither a join nor the order of rows can tie an answer to whoever gave it.
+ */
+export const feedbackAnswers = sqliteTable(
+  'feedback_answers',
+  {
+    id: text('id').primaryKey(),
+    processKind: text('process_kind').notNull(),
+    role: text('role').notNull(),
+    month: text('month').notNull(),
+    onPaper: integer('on_paper', { mode: 'boolean' }).notNull(),
+    satisfaction: integer('satisfaction'),
+    feltSafe: text('felt_safe'),
+    listenedTo: text('listened_to'),
+    informed: text('informed'),
+    recommend: text('recommend'),
+    helpedCope: text('helped_cope'),
+    comments: text('comments'),
+  },
+  (t) => [index('feedback_answers_month_idx').on(t.month)],
+);

@@ -3,6 +3,7 @@ import { caseMessageEmail } from './case-message';
 import { caseReassignedEmail } from './case-reassigned';
 import { exchangeFrozenEmail } from './exchange-frozen';
 import { exchangePausedEmail } from './exchange-paused';
+import { feedbackInviteEmail } from './feedback-invite';
 import { letterInviteEmail } from './letter-invite';
 import { letterWaitingEmail } from './letter-waiting';
 import { lettersDigestEmail } from './letters-digest';
@@ -23,6 +24,11 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: s
     name: 'Staff set-up',
     who: 'A new member of staff',
     render: (publicUrl = SAMPLE_URL) => staffSetUpEmail({ path: '/staff/set-up?token=example', publicUrl }),
+  },
+  {
+    name: 'Feedback invitation',
+    who: 'A participant with an email address, when their process ends',
+    render: (publicUrl = SAMPLE_URL) => feedbackInviteEmail({ token: 'example-one-time-token', publicUrl }),
   },
   {
     name: 'Letter exchange invitation',

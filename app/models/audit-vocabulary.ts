@@ -69,6 +69,8 @@ const ACTIONS = {
   'meeting.cancelled_by_closure': 'Meeting cancelled: the case closed',
   'agreement.item_added': 'Agreement item added',
   'agreement.item_recorded': 'Agreement item completion recorded',
+  'feedback.invited': 'Invited to give feedback',
+  'feedback.paper_typed_in': 'Paper feedback typed in (answers kept apart, unlinked)',
   'assessment.info_recorded': 'Information given recorded',
   'assessment.consent_recorded': 'Consent recorded',
   'assessment.willing_recorded': 'Willingness recorded',

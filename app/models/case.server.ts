@@ -32,6 +32,7 @@ import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safet
 import { markCaseRead } from './case-alerts.server';
 import { caseNotesAndAssignments } from './case-record.server';
 import { caseVictimFirst, requireVictimFirst } from './victim-first.server';
+import { inviteToFeedback } from './feedback.server';
 import { endDeliveryOnClosure, hasCompletedProcess, outstandingItems } from './outcomes.server';
 import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
@@ -143,6 +144,7 @@ export function moveCase(
         .returning({ id: exchanges.id })
         .get();
       if (ex) recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.withdrawn', { type: 'exchange', id: ex.id });
+      inviteToFeedback(tx, caseId, { type: 'staff', id: staff.id });
     } else freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
     return { ok: true };
   });

@@ -9,6 +9,7 @@ import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
+import { inviteToFeedback } from './feedback.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { loadCasePeople } from './exchange-safety.server';
 import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
@@ -96,6 +97,7 @@ export function endProcess(
         ? { ok: false, error: 'not-running' }
         : null;
     recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: processId });
+    inviteToFeedback(tx, caseId, actorOf(staff));
     return { ok: true };
   });
 }
@@ -199,6 +201,7 @@ export function recordMeeting(
     }
     tx.update(meetings).set({ status: r.status, record: r.record }).where(eq(meetings.id, meetingId)).run();
     recordAudit(tx, actorOf(staff), 'meeting.recorded', { type: 'meeting', id: meetingId });
+    if (r.status === 'held') inviteToFeedback(tx, caseId, actorOf(staff));
     return { ok: true };
   });
 }

@@ -3,6 +3,7 @@
 import { and, asc, count, eq, inArray, isNotNull, max, min, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
+  feedbackInvitations,
   agreementItems,
   assessments,
   cases,
@@ -21,6 +22,8 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { caseScope } from './case-scope.server';
 import { victimFirst, essentialGaps } from './case-stages';
 import { DUE_FILTERS, FLAG_FILTERS, nextActions, SORTS, soonestDue, type DueState, type NextAction } from './worklist';
+
+const pendingPaper = and(eq(feedbackInvitations.status, 'pending'), eq(feedbackInvitations.channel, 'paper'));
 
 export type WorklistFilters = {
   stage: CaseStage | 'open' | 'all';
@@ -94,7 +97,12 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
       and(
         caseScope(staff),
         f.who === 'team' ? undefined : eq(cases.facilitatorId, f.who),
-        f.stage === 'open' ? ne(cases.stage, 'closed') : f.stage === 'all' ? undefined : eq(cases.stage, f.stage),
+        // "Open" also keeps a closed case while a paper survey is still to send.
+        f.stage === 'open'
+          ? or(ne(cases.stage, 'closed'), inArray(cases.id, db.select({ id: feedbackInvitations.caseId }).from(feedbackInvitations).where(pendingPaper)))
+          : f.stage === 'all'
+            ? undefined
+            : eq(cases.stage, f.stage),
         nameMatch,
       ),
     )
@@ -147,6 +155,15 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
       .all()
       .map((r) => [r.caseId, r]),
   );
+  const surveys = new Map(
+    db
+      .select({ caseId: feedbackInvitations.caseId, n: count(feedbackInvitations.id) })
+      .from(feedbackInvitations)
+      .where(and(inArray(feedbackInvitations.caseId, ids), pendingPaper))
+      .groupBy(feedbackInvitations.caseId)
+      .all()
+      .map((r) => [r.caseId, r.n]),
+  );
   const clocks = { firstContactDays: env.FIRST_CONTACT_WORKING_DAYS, infoDays: env.INFO_GIVEN_WORKING_DAYS };
 
   const rows = base.map((c) => {
@@ -179,6 +196,7 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
         ),
         itemDueOn: items.get(c.caseId)?.due ?? null,
         openItems: items.get(c.caseId)?.n ?? 0,
+        paperSurveys: surveys.get(c.caseId) ?? 0,
       },
       clocks,
     );

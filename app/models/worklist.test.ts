@@ -60,6 +60,11 @@ describe('the next action', () => {
     expect(nextActions(facts({ stage: 'in_progress', itemDueOn: '2026-11-30', openItems: 3 }), clocks)[0]!.words).toBe('Check the agreed items: 3 still open');
     expect(nextActions(facts({ stage: 'in_progress' }), clocks).map((a) => a.kind)).not.toContain('agreement-item-due');
   });
+  it('asks for paper surveys to be sent, even once the case is closed', () => {
+    expect(nextActions(facts({ stage: 'closed', paperSurveys: 1 }), clocks)[0]!.kind).toBe('survey-to-send');
+    expect(nextActions(facts({ stage: 'closed' }), clocks)[0]!.kind).toBe('none');
+    expect(nextActions(facts({ stage: 'outcome', paperSurveys: 2 }), clocks).map((a) => a.kind)).toContain('survey-to-send');
+  });
   it('marks overdue, due and later', () => {
     const today = new Date('2026-11-23T09:00:00Z'); // Monday
     expect(dueState('2026-11-20', today)).toBe('breached');

@@ -48,6 +48,8 @@ export type CaseFacts = {
   /** The earliest due day of the outcome agreement's items still open, and how many are open. */
   itemDueOn?: string | null;
   openItems?: number;
+  /** Paper surveys still to send and type in (people without an online sign-in). */
+  paperSurveys?: number;
 };
 
 export type Clocks = { firstContactDays: number; infoDays: number };
@@ -58,6 +60,7 @@ export type NextActionKind =
   | 'exchange-paused'
   | 'review-letters'
   | 'agreement-item-due'
+  | 'survey-to-send'
   | 'first-contact'
   | 'approach-victim-first'
   | 'victim-declined'
@@ -78,7 +81,10 @@ const BEFORE_READY: readonly CaseStage[] = ['referred', 'contacting', 'assessing
 export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
   const out: NextAction[] = [];
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  if (f.stage === 'closed') return [{ kind: 'none', words: 'Closed', due: null, clock: null }];
+  const survey: NextAction[] = f.paperSurveys
+    ? [{ kind: 'survey-to-send', words: 'Send the feedback survey on paper, then type in the answers', due: null, clock: null }]
+    : [];
+  if (f.stage === 'closed') return survey.length ? survey : [{ kind: 'none', words: 'Closed', due: null, clock: null }];
   if (f.unreadSince) {
     out.push(
       f.unreadUrgent
@@ -106,6 +112,7 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
       due: f.itemDueOn,
       clock: null,
     });
+  out.push(...survey);
   if (BEFORE_READY.includes(f.stage)) {
     if (!f.firstContactOn && f.victimFirst === 'pending')
       out.push({

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/components/staff';
 import { getMemberHome } from '~/models/letters/reading.server';
+import { invitationForMember } from '~/models/feedback.server';
 import { participantSessions } from '~/utils/session.server';
 import { SuccessBanner, PageColumn } from '~/components/page';
 import { authorMayEdit, EXCHANGE_STATES, exchangeRelays, LETTER_STATES } from '~/models/states';
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     status: home.exchangeStatus,
+    survey: invitationForMember(memberId) !== null,
     sentBanner: url.searchParams.get('sent') === '1',
     received: home.received.map((l) => ({ id: l.id, at: l.passedOnAt?.toISOString() ?? '', read: !!l.readAt, onPaper: l.onPaper })),
     sent: home.sent.map((l) => ({ id: l.id, status: l.status, at: l.updatedAt.toISOString(), readAt: l.readAt?.toISOString() ?? null, feedback: l.feedback })),
@@ -33,6 +35,16 @@ export default function LettersHome() {
         </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Your letters</h1>
+      {d.survey ? (
+        <div className="govuk-inset-text" id="survey">
+          <p className="govuk-body">Tell us what you thought of the service: 7 short questions, and you can skip any. Staff cannot see who answered.</p>
+          <Form method="post" action="/feedback">
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Tell us what you thought
+            </button>
+          </Form>
+        </div>
+      ) : null}
       {!exchangeRelays(d.status) ? (
         <div className="govuk-inset-text" id="exchange-paused">
           {EXCHANGE_STATES[d.status].participant}

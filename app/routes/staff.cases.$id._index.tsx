@@ -207,6 +207,10 @@ export default function CasePage() {
           <Link className="govuk-link" to={`/staff/cases/${d.id}/outcome`}>
             Processes, meetings and agreement
           </Link>
+          {' · '}
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/feedback`}>
+            Feedback invitations
+          </Link>
         </p>
       ) : null}
 

@@ -37,6 +37,11 @@ export default function StaffLayout() {
               </Link>
             </li>
             <li>
+              <Link className="govuk-link" to="/staff/feedback">
+                Feedback
+              </Link>
+            </li>
+            <li>
               <Link className="govuk-link" to="/staff/emails">
                 Emails
               </Link>

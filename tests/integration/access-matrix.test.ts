@@ -105,6 +105,11 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.letters.$id.print': { path: (i) => `/staff/letters/${i.passedOnLetterId}/print`, expect: assignedOrManager },
   'staff.cases.$id.letters': { path: (i) => `/staff/cases/${i.letterCaseId}/letters`, expect: assignedOrManager },
   'staff.cases.$id.letters_.print': { path: (i) => `/staff/cases/${i.letterCaseId}/letters/print`, expect: assignedOrManager },
+  'staff.cases.$id.feedback': { path: (i) => `/staff/cases/${i.letterCaseId}/feedback`, expect: assignedOrManager },
+  'staff.feedback': { path: () => '/staff/feedback', expect: anyStaff },
+  'feedback._index': { path: () => '/feedback', expect: publicPage },
+  'feedback.$question': { path: () => '/feedback/satisfaction', expect: 'redirect' }, // only with a survey under way
+  'feedback.thanks': { path: () => '/feedback/thanks', expect: publicPage },
   'staff.cases.$id.outcome': { path: (i) => `/staff/cases/${i.letterCaseId}/outcome`, expect: assignedOrManager },
   'staff.cases.$id.processes.$pid': { path: (i) => `/staff/cases/${i.letterCaseId}/processes/${i.processId}`, expect: assignedOrManager },
   'staff.cases.$id.meetings.$mid': { path: (i) => `/staff/cases/${i.letterCaseId}/meetings/${i.meetingId}`, expect: assignedOrManager },

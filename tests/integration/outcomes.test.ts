@@ -4,10 +4,10 @@
 // only with a completed process; agreed items fall due on the worklist; closing as
 // completed needs every item done, and closing ends what was still running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
+import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange } from './exchange-fixture';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { readyCase, type Ready } from './case-fixture';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -25,40 +25,6 @@ const today = new Date().toISOString().slice(0, 10);
 const daysFrom = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const all = <T>(sql: string, ...args: unknown[]) => queryDb<T>(server.dbPath, sql, ...args);
 const text = async (url: string, who = fran) => textOf((await who.visitor.get(url)).html);
-
-type Ready = { caseUrl: string; outcomeUrl: string; victim: number; offender: number; urls: { victim: string; offender: string } };
-
-/** A case taken to "ready" over HTTP, both people assessed with the given risk decision. */
-async function readyCase(riskDecision: 'direct' | 'indirect_only', riskAssessedOn = today): Promise<Ready> {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  const referralId = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
-  const caseUrl = (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) }))
-    .url;
-  const urls = {
-    victim: (await post(fran, caseUrl, { intent: 'confirm-victim', victimName: 'Vera Victim' })).url,
-    offender: (await post(fran, caseUrl, { intent: 'confirm-offender', offenderName: 'Owen Offender' })).url,
-  };
-  for (const [role, url] of Object.entries(urls)) {
-    await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
-    await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
-    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
-    if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
-    await post(fran, url, { section: 'risk', riskAssessedOn, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
-  }
-  for (const [from, to] of [
-    ['referred', 'contacting'],
-    ['contacting', 'assessing'],
-    ['assessing', 'ready'],
-  ] as const) {
-    const r = await post(fran, caseUrl, { intent: 'move', from, to });
-    expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
-  }
-  const id = (u: string) => Number(u.split('/').pop());
-  return { caseUrl, outcomeUrl: `${caseUrl}/outcome`, victim: id(urls.victim), offender: id(urls.offender), urls };
-}
 
 async function startProcess(c: Ready, processKind: string) {
   const r = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind, startedOn: today });
@@ -80,7 +46,7 @@ const plan = (c: Ready, processId: number, attendees: number[], over: Record<str
 
 describe('meetings', () => {
   it('cannot be planned unless everyone attending may meet; the refusal names who and what', async () => {
-    const c = await readyCase('indirect_only');
+    const c = await readyCase(server, { fran, morgan }, 'indirect_only');
     const letters = await startProcess(c, 'letters');
     expect((await plan(c, letters, [c.victim, c.offender])).status).toBe(409); // letters have no meetings
     const conference = await startProcess(c, 'face_to_face');
@@ -99,7 +65,7 @@ describe('meetings', () => {
   });
 
   it('is recorded as held only when prepared and every attendee’s risk assessment is recent', async () => {
-    const c = await readyCase('direct', '2026-01-05');
+    const c = await readyCase(server, { fran, morgan }, 'direct', '2026-01-05');
     const conference = await startProcess(c, 'face_to_face');
     expect((await plan(c, conference, [c.victim, c.offender])).url).toBe(new URL(c.outcomeUrl, server.url).pathname);
     const meetingId = all<{ id: number }>('select id from meetings where process_id = ?', conference)[0]!.id;
@@ -128,7 +94,7 @@ describe('meetings', () => {
 
 describe('outcome, agreement and closure', () => {
   it('reaches outcome only with a completed process; overdue items show on the worklist; completed closure needs every item done', async () => {
-    const c = await readyCase('direct');
+    const c = await readyCase(server, { fran, morgan }, 'direct');
     const processId = await startProcess(c, 'phone_video');
     await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'in_progress' });
     const early = await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' });

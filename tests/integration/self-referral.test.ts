@@ -107,7 +107,7 @@ describe('self-referral, end to end over HTTP', () => {
     );
     const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('only-ref@example.org')));
     expect(mail.raw).toContain(issued.reference);
-    for (const secret of ['PERSONAL-MARKER-7731', 'Quentin', 'Philippa', 'Tigrinya', 'urglary', 'Handsworth', 'CR-ZEBRA', issued.passphrase.split(' ')[0]!]) {
+    for (const secret of ['PERSONAL-MARKER-7731', 'Quentin', 'Philippa', 'Tigrinya', 'urglary', 'Handsworth', 'CR-ZEBRA', issued.passphrase]) {
       expect(mail.raw).not.toContain(secret);
     }
   });

@@ -1,0 +1,166 @@
+// The participants' survey: invitations when a process ends, the anonymous answers, and the
+// results staff see. An invitation says who was asked; an answer says only the process kind,
+// the role and the month. Nothing joins the two (decision 012).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Tx } from '#db/client.server';
+import { exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes } from '#db/schema';
+import { feedbackInviteEmail } from '#emails/feedback-invite';
+import { db } from '~/utils/db.server';
+import { enqueueEmail } from '~/utils/email.server';
+import { env } from '~/utils/env.server';
+import { hashToken } from '~/utils/session.server';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { recordAudit, type Actor } from './audit.server';
+import { findCaseInScope } from './case-scope.server';
+import { summarise, type FeedbackAnswers } from './feedback';
+
+/**
+ * Invites everyone in the case who has not been invited yet, when a process ends, a meeting
+ * is held or the case closes. People with a letter-exchange sign-in answer online (and get
+ * a content-free email with a one-time link if they gave an address); the rest on paper,
+ * which the facilitator sends and types in.
+ */
+export function inviteToFeedback(tx: Tx, caseId: number, actor: Actor) {
+  const proc = tx.select({ kind: processes.kind }).from(processes).where(eq(processes.caseId, caseId)).orderBy(desc(processes.id)).get();
+  const exchange = tx.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId)).get();
+  // Only people who took part in something are asked.
+  if (!proc && !exchange) return;
+  const invited = new Set(
+    tx
+      .select({ id: feedbackInvitations.participantId })
+      .from(feedbackInvitations)
+      .where(eq(feedbackInvitations.caseId, caseId))
+      .all()
+      .map((r) => r.id),
+  );
+  const people = tx
+    .select({ id: participants.id, role: participants.role, memberEmail: exchangeMembers.email, member: exchangeMembers.id })
+    .from(participants)
+    .leftJoin(exchangeMembers, eq(exchangeMembers.participantId, participants.id))
+    .where(eq(participants.caseId, caseId))
+    .all();
+  for (const p of people) {
+    if (invited.has(p.id)) continue;
+    invited.add(p.id);
+    const online = p.member !== null;
+    const token = online ? randomBytes(24).toString('base64url') : null;
+    tx.insert(feedbackInvitations)
+      .values({
+        caseId,
+        participantId: p.id,
+        processKind: proc?.kind ?? 'letters',
+        role: p.role,
+        channel: online ? 'online' : 'paper',
+        tokenHash: token ? hashToken(token) : null,
+      })
+      .run();
+    recordAudit(tx, actor, 'feedback.invited', { type: 'participant', id: p.id });
+    if (token && p.memberEmail) enqueueEmail(tx, p.memberEmail, 'feedback-invite', feedbackInviteEmail({ token, publicUrl: env.PUBLIC_URL }));
+  }
+}
+
+/** The pending invitation a one-time link stands for, or null. */
+export function invitationForToken(token: string): number | null {
+  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
+  return (
+    db
+      .select({ id: feedbackInvitations.id })
+      .from(feedbackInvitations)
+      .where(and(eq(feedbackInvitations.tokenHash, hashToken(token)), eq(feedbackInvitations.status, 'pending')))
+      .get()?.id ?? null
+  );
+}
+
+/** The pending online invitation of a signed-in letter-exchange participant, or null. */
+export function invitationForMember(memberId: number): number | null {
+  return (
+    db
+      .select({ id: feedbackInvitations.id })
+      .from(feedbackInvitations)
+      .innerJoin(exchangeMembers, eq(exchangeMembers.participantId, feedbackInvitations.participantId))
+      .where(and(eq(exchangeMembers.id, memberId), eq(feedbackInvitations.status, 'pending'), eq(feedbackInvitations.channel, 'online')))
+      .get()?.id ?? null
+  );
+}
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+
+function saveAnswers(tx: Tx, invitationId: number, answers: FeedbackAnswers, onPaper: boolean, now: Date): boolean {
+  const inv = tx
+    .update(feedbackInvitations)
+    .set({ status: 'used' })
+    .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.status, 'pending')))
+    .returning({ processKind: feedbackInvitations.processKind, role: feedbackInvitations.role })
+    .get();
+  if (!inv) return false;
+  tx.insert(feedbackAnswers)
+    .values({
+      id: randomUUID(),
+      processKind: inv.processKind,
+      role: inv.role,
+      month: month(now),
+      onPaper,
+      satisfaction: answers.satisfaction ? Number(answers.satisfaction) : null,
+      feltSafe: answers.feltSafe ?? null,
+      listenedTo: answers.listenedTo ?? null,
+      informed: answers.informed ?? null,
+      recommend: answers.recommend ?? null,
+      helpedCope: answers.helpedCope ?? null,
+      comments: answers.comments ?? null,
+    })
+    .run();
+  return true;
+}
+
+/** A participant's own answers, once per invitation. False if the invitation was used (or never existed). */
+export function submitFeedback(invitationId: number, answers: FeedbackAnswers, now = new Date()): boolean {
+  return db.transaction((tx) => saveAnswers(tx, invitationId, answers, false, now));
+}
+
+/** A paper survey typed in by the case's facilitator (or a manager), marked as on paper. */
+export function typeInPaperFeedback(
+  staff: StaffUser,
+  caseId: number,
+  invitationId: number,
+  answers: FeedbackAnswers,
+  now = new Date(),
+): 'saved' | 'used' | null {
+  return db.transaction((tx) => {
+    if (!findCaseInScope(tx, staff, caseId)) return null;
+    const inv = tx
+      .select({ participantId: feedbackInvitations.participantId, status: feedbackInvitations.status })
+      .from(feedbackInvitations)
+      .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.caseId, caseId)))
+      .get();
+    if (!inv) return null;
+    if (!saveAnswers(tx, invitationId, answers, true, now)) return 'used';
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'feedback.paper_typed_in', { type: 'participant', id: inv.participantId });
+    return 'saved';
+  });
+}
+
+/** Who in the case was invited, how, and whether they have answered: never what they said. */
+export function caseInvitations(staff: StaffUser, caseId: number) {
+  const kase = findCaseInScope(db, staff, caseId);
+  if (!kase) return null;
+  const rows = db
+    .select({
+      id: feedbackInvitations.id,
+      name: participants.name,
+      role: feedbackInvitations.role,
+      channel: feedbackInvitations.channel,
+      status: feedbackInvitations.status,
+    })
+    .from(feedbackInvitations)
+    .innerJoin(participants, eq(participants.id, feedbackInvitations.participantId))
+    .where(eq(feedbackInvitations.caseId, caseId))
+    .all();
+  return { kase, invitations: rows };
+}
+
+/** The service's anonymous results, for any member of staff. */
+export function feedbackResults() {
+  const rows = db.select().from(feedbackAnswers).where(isNotNull(feedbackAnswers.month)).all();
+  return summarise(rows);
+}

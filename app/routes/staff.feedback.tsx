@@ -1,0 +1,71 @@
+// What participants thought, for the whole service: counts only, and free text in whole
+// batches, so no answer can be tied to a case or a person.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { PageColumn } from '~/components/page';
+import { COMMENT_BATCH } from '~/models/feedback';
+import { feedbackResults } from '~/models/feedback.server';
+import { requireStaff } from '~/utils/staff-session.server';
+import type { RouteHandle } from '~/root';
+
+export const handle: RouteHandle = { title: 'What participants thought' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return feedbackResults();
+}
+
+const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : '–');
+
+export default function FeedbackResults() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <PageColumn>
+      <h1 className="govuk-heading-l">What participants thought</h1>
+      <p className="govuk-body">{`${d.responses} ${d.responses === 1 ? 'response' : 'responses'}, from everyone the service has asked. Answers are not linked to any case or person.`}</p>
+      <p className="govuk-body govuk-!-font-size-24">
+        <strong>{pct(d.satisfied.n, d.satisfied.of)}</strong>
+        {` satisfied or very satisfied (${d.satisfied.n} of ${d.satisfied.of} who answered)`}
+      </p>
+      {d.questions.map((q) => (
+        <table className="govuk-table" key={q.field}>
+          <caption className="govuk-table__caption govuk-table__caption--s">{`${q.title} (${q.answered} answered)`}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Answer
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                People
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Share
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {q.counts.map((c) => (
+              <tr className="govuk-table__row" key={c.value}>
+                <th scope="row" className="govuk-table__header">
+                  {c.label}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{c.n}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(c.n, q.answered)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+      <h2 className="govuk-heading-m">In their words</h2>
+      {d.comments.length === 0 ? <p className="govuk-body">{`Comments are shown once there are at least ${COMMENT_BATCH}.`}</p> : null}
+      <ul className="govuk-list" id="comments">
+        {d.comments.map((c, i) => (
+          <li key={i} className="app-pre-wrap">
+            {c}
+          </li>
+        ))}
+      </ul>
+      {d.commentsHeldBack ? <p className="govuk-body">{`${d.commentsHeldBack} more will be shown when there are ${COMMENT_BATCH}.`}</p> : null}
+    </PageColumn>
+  );
+}

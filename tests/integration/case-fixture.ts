@@ -1,0 +1,47 @@
+// A case taken to "ready" over HTTP, as a facilitator would: a partner referral accepted,
+// the people named in it confirmed, both assessed with the given risk decision.
+import { expect } from 'vitest';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { partnerAnswers, submissionKeyOf } from './partner';
+
+const post = staffPost;
+
+export type Ready = { caseUrl: string; outcomeUrl: string; victim: number; offender: number; urls: { victim: string; offender: string } };
+
+/** A case taken to "ready" over HTTP, both people assessed with the given risk decision. */
+export async function readyCase(
+  server: TestServer,
+  { fran, morgan }: { fran: SignedInStaff; morgan: SignedInStaff },
+  riskDecision: 'direct' | 'indirect_only',
+  riskAssessedOn = new Date().toISOString().slice(0, 10),
+): Promise<Ready> {
+  const v = new Visitor(server.url);
+  const form = await v.get('/refer-as-a-professional');
+  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
+  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+  const referralId = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id;
+  const caseUrl = (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) }))
+    .url;
+  const urls = {
+    victim: (await post(fran, caseUrl, { intent: 'confirm-victim', victimName: 'Vera Victim' })).url,
+    offender: (await post(fran, caseUrl, { intent: 'confirm-offender', offenderName: 'Owen Offender' })).url,
+  };
+  for (const [role, url] of Object.entries(urls)) {
+    await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
+    await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
+    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
+    if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
+    await post(fran, url, { section: 'risk', riskAssessedOn, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
+  }
+  for (const [from, to] of [
+    ['referred', 'contacting'],
+    ['contacting', 'assessing'],
+    ['assessing', 'ready'],
+  ] as const) {
+    const r = await post(fran, caseUrl, { intent: 'move', from, to });
+    expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
+  }
+  const id = (u: string) => Number(u.split('/').pop());
+  return { caseUrl, outcomeUrl: `${caseUrl}/outcome`, victim: id(urls.victim), offender: id(urls.offender), urls };
+}
