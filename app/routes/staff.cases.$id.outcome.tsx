@@ -183,7 +183,7 @@ export default function OutcomePage() {
                 label="For which process"
                 options={direct.map((p) => ({ value: String(p.id), label: `${labelFor(PROCESS_KINDS, p.kind)}, started ${p.startedOn}` }))}
               />
-              <TextInput {...fieldOf(errors, 'startsOn')} label="Date" type="date" width="10" />
+              <TextInput {...fieldOf(errors, 'startsOn')} label="Date" type="date" width="10" defaultValue={d.today} />
               <TextInput {...fieldOf(errors, 'startsTime')} label="Time" hint="For example, 14:30" width="5" />
               <Choices
                 kind="radios"
