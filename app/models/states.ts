@@ -66,7 +66,9 @@ export function exchangeMayResume(state: ExchangeState): boolean {
 }
 
 /** The case stages in which an exchange may be opened and run. */
-export const EXCHANGE_STAGES: readonly CaseStage[] = ['ready', 'in_progress'];
+// "outcome" too: the offender's progress updates to the victim, agreed in the outcome
+// agreement, go through the same moderation as every letter.
+export const EXCHANGE_STAGES: readonly CaseStage[] = ['ready', 'in_progress', 'outcome'];
 
 export function stageAllowsExchange(stage: CaseStage): boolean {
   return EXCHANGE_STAGES.includes(stage);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
 import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
-import { buildExchange } from './exchange-fixture';
+import { buildExchange, everythingSeenBy, sendLetter } from './exchange-fixture';
 import { readyCase, type Ready } from './case-fixture';
 
 let server: TestServer;
@@ -148,6 +148,9 @@ describe('outcome, agreement and closure', () => {
       offender: ids.find((p) => p.role === 'offender')!.id,
       urls: x.participantUrls,
     };
+    const letterId = await sendLetter(x.victim, 'A letter before the meeting');
+    const versionId = /name="versionId" value="(\d+)"/.exec((await fran.visitor.get(`/staff/letters/${letterId}`)).html)![1]!;
+    expect((await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId })).status).toBe(200);
     const conference = await startProcess(c, 'face_to_face');
     await plan(c, conference, [c.victim, c.offender], { startsOn: daysFrom(7) });
     const closed = await post(fran, x.caseUrl, { intent: 'move', from: 'ready', to: 'closed', closureReason: 'other', closureNote: 'The victim moved away' });
@@ -156,5 +159,44 @@ describe('outcome, agreement and closure', () => {
     expect(all('select status from processes where id = ?', conference)).toEqual([{ status: 'ended_early' }]);
     expect(all('select status from exchanges where case_id = ?', x.caseId)).toEqual([{ status: 'withdrawn' }]);
     expect(await text(x.caseUrl)).toContain('Another reason (say what in a note): The victim moved away');
+    // The manager's trail shows every kind of change: the exchange's, the letters', the meeting's, the closure's.
+    const trail = await text(`${x.caseUrl}/audit`, morgan);
+    for (const words of [
+      'Letter exchange opened',
+      'Invited to the letter exchange',
+      'Participant chose a passphrase',
+      'Letter sent for review',
+      'Letter passed on',
+      'Risk assessment recorded',
+      'Restorative process recorded',
+      'Meeting planned',
+      'Meeting cancelled: the case closed',
+      'Restorative process ended',
+      'Letter exchange stopped',
+      'Invited to give feedback',
+    ])
+      expect(trail, words).toContain(words);
+  });
+
+  it('at outcome, the offender’s progress updates still go through the facilitator before the victim sees them', async () => {
+    const x = await buildExchange(server, fran, { victim: 'Ursula Update', offender: 'Uri Update' });
+    const ids = all<{ id: number; role: string }>('select id, role from participants where case_id = ?', x.caseId);
+    const c: Ready = {
+      caseUrl: x.caseUrl,
+      outcomeUrl: `${x.caseUrl}/outcome`,
+      victim: ids.find((p) => p.role === 'victim')!.id,
+      offender: ids.find((p) => p.role === 'offender')!.id,
+      urls: x.participantUrls,
+    };
+    const letters = await startProcess(c, 'letters');
+    await post(fran, x.caseUrl, { intent: 'move', from: 'ready', to: 'in_progress' });
+    await post(fran, `${x.caseUrl}/processes/${letters}`, { status: 'completed', endedOn: today, outcome: 'Letters exchanged' });
+    expect((await post(fran, x.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' })).url).toBe(x.caseUrl);
+    expect(all('select status from exchanges where case_id = ?', x.caseId)).toEqual([{ status: 'open' }]);
+    const letterId = await sendLetter(x.offender, 'PROGRESS-UPDATE: 10 hours of the garden work done');
+    expect(await everythingSeenBy(x.victim)).not.toContain('PROGRESS-UPDATE');
+    const versionId = /name="versionId" value="(\d+)"/.exec((await fran.visitor.get(`/staff/letters/${letterId}`)).html)![1]!;
+    expect((await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId })).status).toBe(200);
+    expect(await everythingSeenBy(x.victim)).toContain('PROGRESS-UPDATE');
   });
 });
