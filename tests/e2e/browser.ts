@@ -1,7 +1,7 @@
 // Debian's Chromium under Playwright, with every request off this machine blocked and
 // recorded, and an axe check for WCAG 2.2 AA.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const EXIT_URL = 'https://exit.example/weather';
@@ -99,3 +99,15 @@ export async function expectPage(page: Page, heading: string | RegExp) {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
   await expectAccessible(page);
 }
+
+// Keyboard only: move focus with the keyboard's own targets and act with keys, never a click.
+export async function type(l: Locator, text: string) {
+  await l.focus();
+  await l.page().keyboard.press('ControlOrMeta+A');
+  await l.page().keyboard.type(text);
+}
+export async function press(l: Locator) {
+  await l.focus();
+  await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
+}
+export const save = (page: Page, name: string) => press(page.getByRole('button', { name }));

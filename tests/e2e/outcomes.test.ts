@@ -3,12 +3,12 @@
 // that it took place, records the agreement and its completion, ends the process, moves
 // the case to outcome and closes it; the victim then answers the anonymous survey from
 // their letters page, with JavaScript off. axe on every page.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../setup/server';
 import { codeFor, setUpTeam, staffPost, STAFF_PASSWORD, type SignedInStaff } from '../setup/staff';
 import { buildExchange, type Exchange } from '../integration/exchange-fixture';
-import { launch, openContext, expectPage } from './browser';
+import { launch, openContext, expectPage, press, save, type } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,17 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function type(l: Locator, text: string) {
-  await l.focus();
-  await l.page().keyboard.press('ControlOrMeta+A');
-  await l.page().keyboard.type(text);
-}
-async function press(l: Locator) {
-  await l.focus();
-  await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
-}
 const heading = expectPage;
-const save = (page: Page, name: string) => press(page.getByRole('button', { name }));
 const main = (page: Page) => page.getByRole('main').textContent();
 
 describe('from ready to closed', () => {

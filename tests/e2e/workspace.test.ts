@@ -2,12 +2,12 @@
 // facilitator sets up and signs in with a code, accepts it, records contact and
 // assessments, is refused "ready" with the missing items listed, completes them and
 // moves on. axe on every page.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../setup/server';
 import { codeFor, createStaffViaCli, STAFF_PASSWORD } from '../setup/staff';
-import { launch, openContext, expectPage } from './browser';
+import { launch, openContext, expectPage, press, save, type } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -19,18 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-// Keyboard only: move focus with the keyboard's own targets and act with keys, never a click.
-async function type(l: Locator, text: string) {
-  await l.focus();
-  await l.page().keyboard.press('ControlOrMeta+A');
-  await l.page().keyboard.type(text);
-}
-async function press(l: Locator) {
-  await l.focus();
-  await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
-}
 const heading = expectPage;
-const save = (page: Page, name: string) => press(page.getByRole('button', { name }));
 
 describe('facilitator workspace journey', () => {
   it('from partner referral to a case that is ready', async () => {
