@@ -4,6 +4,9 @@
 // values kept in `participant_changes` (the audit row says who and when).
 import { and, asc, desc, eq } from 'drizzle-orm';
 import {
+  agreementItems,
+  feedbackInvitations,
+  meetingAttendees,
   assessments,
   assessmentVersions,
   caseAssignments,
@@ -125,7 +128,7 @@ export function editParticipant(staff: StaffUser, caseId: number, participantId:
 
 /**
  * Removes a participant added by mistake: only before they have taken part (no consent
- * recorded, no contact logged, not in a letter exchange). Their record is kept in
+ * recorded, no contact logged, not in a letter exchange, a meeting, an agreement or a survey). Their record is kept in
  * `participant_changes`.
  */
 export function removeParticipant(staff: StaffUser, caseId: number, participantId: number): 'removed' | 'took-part' | null {
@@ -135,7 +138,11 @@ export function removeParticipant(staff: StaffUser, caseId: number, participantI
     if (!p) return null;
     const contacted = tx.select({ id: contactLogs.id }).from(contactLogs).where(eq(contactLogs.participantId, participantId)).get();
     const member = tx.select({ id: exchangeMembers.id }).from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();
-    if (p.a?.consentOn || contacted || member) return 'took-part';
+    // Anything that points at them (an agreed item, a meeting, a survey) means they are part of the record.
+    const item = tx.select({ id: agreementItems.id }).from(agreementItems).where(eq(agreementItems.participantId, participantId)).get();
+    const meeting = tx.select({ id: meetingAttendees.meetingId }).from(meetingAttendees).where(eq(meetingAttendees.participantId, participantId)).get();
+    const survey = tx.select({ id: feedbackInvitations.id }).from(feedbackInvitations).where(eq(feedbackInvitations.participantId, participantId)).get();
+    if (p.a?.consentOn || contacted || member || item || meeting || survey) return 'took-part';
     const versions = tx.select().from(assessmentVersions).where(eq(assessmentVersions.participantId, participantId)).orderBy(asc(assessmentVersions.id)).all();
     tx.insert(participantChanges)
       .values({ caseId, participantId, change: 'removed', oldValues: { participant: p.p, assessment: p.a, versions }, byStaffId: staff.id })

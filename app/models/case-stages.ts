@@ -186,7 +186,11 @@ export function victimFirst(
 }
 
 /** What may be done while `victimFirst` is pending: approaching a victim and recording their answer. */
-export function allowedWhileVictimFirst(step: 'contact' | 'contact-consent' | 'assess' | 'move', role: GateParticipant['role'] | null, to?: string) {
+export function allowedWhileVictimFirst(
+  step: 'contact' | 'contact-consent' | 'assess' | 'deliver' | 'move',
+  role: GateParticipant['role'] | null,
+  to?: string,
+) {
   if (step === 'contact' || step === 'contact-consent') return role === 'victim';
   if (step === 'move') return to === 'contacting' || to === 'closed';
   return false;

@@ -2,9 +2,9 @@
 // results staff see. An invitation says who was asked; an answer says only the process kind,
 // the role and the month. Nothing joins the two (decision 012).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes } from '#db/schema';
+import { assessments, exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes } from '#db/schema';
 import { feedbackInviteEmail } from '#emails/feedback-invite';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
@@ -34,11 +34,14 @@ export function inviteToFeedback(tx: Tx, caseId: number, actor: Actor) {
       .all()
       .map((r) => r.id),
   );
+  // Those who took part: informed consent recorded and not withdrawn. Nobody who refused
+  // contact, withdrew or was never assessed is sent a survey.
   const people = tx
     .select({ id: participants.id, role: participants.role, memberEmail: exchangeMembers.email, member: exchangeMembers.id })
     .from(participants)
+    .innerJoin(assessments, eq(assessments.participantId, participants.id))
     .leftJoin(exchangeMembers, eq(exchangeMembers.participantId, participants.id))
-    .where(eq(participants.caseId, caseId))
+    .where(and(eq(participants.caseId, caseId), isNotNull(assessments.consentOn), isNull(assessments.consentWithdrawnOn)))
     .all();
   for (const p of people) {
     if (invited.has(p.id)) continue;
@@ -131,7 +134,8 @@ export function typeInPaperFeedback(
     const inv = tx
       .select({ participantId: feedbackInvitations.participantId, status: feedbackInvitations.status })
       .from(feedbackInvitations)
-      .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.caseId, caseId)))
+      // Paper ones only: an online invitation is the person's own to answer.
+      .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.caseId, caseId), eq(feedbackInvitations.channel, 'paper')))
       .get();
     if (!inv) return null;
     if (!saveAnswers(tx, invitationId, answers, true, now)) return 'used';
@@ -156,11 +160,19 @@ export function caseInvitations(staff: StaffUser, caseId: number) {
     .innerJoin(participants, eq(participants.id, feedbackInvitations.participantId))
     .where(eq(feedbackInvitations.caseId, caseId))
     .all();
-  return { kase, invitations: rows };
+  // Whether someone answered online is not shown: with the live figures it would say what they said.
+  return { kase, invitations: rows.map((r) => ({ ...r, status: r.channel === 'online' ? null : r.status })) };
 }
 
-/** The service's anonymous results, for any member of staff. */
-export function feedbackResults() {
-  const rows = db.select().from(feedbackAnswers).where(isNotNull(feedbackAnswers.month)).all();
-  return summarise(rows);
+/**
+ * The service's anonymous results, for any member of staff: only answers from months that
+ * have ended, so watching the figures change cannot reveal what one person just said.
+ */
+export function feedbackResults(now = new Date()) {
+  const rows = db
+    .select()
+    .from(feedbackAnswers)
+    .where(lt(feedbackAnswers.month, month(now)))
+    .all();
+  return { ...summarise(rows), throughMonth: month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0))) };
 }

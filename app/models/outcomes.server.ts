@@ -10,6 +10,7 @@ import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { inviteToFeedback } from './feedback.server';
+import { requireVictimFirst } from './victim-first.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { loadCasePeople } from './exchange-safety.server';
 import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
@@ -55,6 +56,7 @@ export function getOutcomes(staff: StaffUser, caseId: number) {
 function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
   const kase = findCaseToChange(tx, staff, caseId);
   if (!kase) return { kase: null, deliverable: false } as const;
+  requireVictimFirst(tx, caseId, 'deliver', null);
   return { kase, deliverable: DELIVERY_STAGES.includes(kase.stage) } as const;
 }
 
@@ -83,6 +85,7 @@ export function endProcess(
 ): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
     if (!findCaseToChange(tx, staff, caseId)) return null;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const changed = tx
       .update(processes)
       .set({ status: e.status, endedOn: e.endedOn, outcome: e.outcome })
@@ -169,6 +172,7 @@ export function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: nu
 export function updatePreparation(staff: StaffUser, caseId: number, meetingId: number, checklist: PrepCheck[]): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
     if (!findCaseToChange(tx, staff, caseId)) return null;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const m = plannedMeeting(tx, caseId, meetingId);
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
@@ -191,6 +195,7 @@ export function recordMeeting(
 ): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
     if (!findCaseToChange(tx, staff, caseId)) return null;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const m = plannedMeeting(tx, caseId, meetingId);
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
@@ -237,6 +242,7 @@ export function recordItemCompletion(
 ): boolean {
   return db.transaction((tx) => {
     if (!findCaseToChange(tx, staff, caseId)) return false;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const changed = tx
       .update(agreementItems)
       .set({ status: c.status, completedOn: c.completedOn, completionNote: c.note ?? null })

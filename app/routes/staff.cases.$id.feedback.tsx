@@ -59,7 +59,7 @@ export default function CaseFeedback() {
         <ul className="govuk-list" id="invitations">
           {d.invitations.map((i) => (
             <li key={i.id}>
-              {`${i.name} (${labelFor(PARTICIPANT_ROLES, i.role)}): ${i.channel === 'online' ? 'online' : 'on paper'}, ${i.status === 'used' ? 'answered' : 'not answered yet'}`}
+              {`${i.name} (${labelFor(PARTICIPANT_ROLES, i.role)}): ${i.channel === 'online' ? 'online (whether they answer is not shown)' : i.status === 'used' ? 'on paper, typed in' : 'on paper, to send and type in'}`}
             </li>
           ))}
         </ul>

@@ -22,7 +22,7 @@ export default function FeedbackResults() {
   return (
     <PageColumn>
       <h1 className="govuk-heading-l">What participants thought</h1>
-      <p className="govuk-body">{`${d.responses} ${d.responses === 1 ? 'response' : 'responses'}, from everyone the service has asked. Answers are not linked to any case or person.`}</p>
+      <p className="govuk-body">{`${d.responses} ${d.responses === 1 ? 'response' : 'responses'} up to the end of ${d.throughMonth}. Answers are not linked to any case or person, and each month’s are added when the month ends, so no one’s answers can be picked out as they arrive.`}</p>
       <p className="govuk-body govuk-!-font-size-24">
         <strong>{pct(d.satisfied.n, d.satisfied.of)}</strong>
         {` satisfied or very satisfied (${d.satisfied.n} of ${d.satisfied.of} who answered)`}

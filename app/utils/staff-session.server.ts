@@ -76,7 +76,10 @@ export async function requireStaffForm(request: Request, role?: 'manager'): Prom
   const session = await requireStaff(request, role);
   const form = await readForm(request);
   const sent = form.get('csrf');
-  const ok = typeof sent === 'string' && sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
+  // Compare bytes, not characters: a non-ASCII value of the right length must not reach timingSafeEqual.
+  const a = Buffer.from(typeof sent === 'string' ? sent : '');
+  const b = Buffer.from(session.csrfToken);
+  const ok = a.length === b.length && timingSafeEqual(a, b);
   if (!ok) throw data('The form has expired. Go back, reload the page and try again.', { status: 403 });
   return { session, form };
 }

@@ -69,6 +69,11 @@ describe('feedback from participants', () => {
     ]);
     expect(textOf((await x.victim.visitor.get('/letters/home')).html)).toContain('Tell us what you thought');
 
+    // Staff cannot use up someone's online survey by typing answers in as if on paper.
+    const online = all<{ id: number }>("select id from feedback_invitations where case_id = ? and role = 'victim'", x.caseId)[0]!.id;
+    expect((await post(fran, `${x.caseUrl}/feedback`, { invitationId: String(online), satisfaction: '1' })).status).toBe(404);
+    expect(all('select status from feedback_invitations where id = ?', online)).toEqual([{ status: 'pending' }]);
+
     const start = await x.victim.visitor.post('/feedback', {});
     expect(start.url).toBe('/feedback/satisfaction');
     expect(textOf(start.html)).toContain('Question 1 of 7');
@@ -116,7 +121,9 @@ describe('feedback from participants', () => {
 
     // Staff see who answered, never what; the audit trail says the same.
     const page = textOf((await fran.visitor.get(`${x.caseUrl}/feedback`)).html);
-    expect(page).toContain('Vera Feedback (Victim): online, answered');
+    // Whether an online answer came is not shown either: with the figures it would say what they said.
+    expect(page).toContain('Vera Feedback (Victim): online (whether they answer is not shown)');
+    expect(page).not.toMatch(/, answered|not answered yet/);
     expect(page).not.toContain('SECRET-COMMENT-FROM-VERA');
     expect((await otto.visitor.get(`${x.caseUrl}/feedback`)).status).toBe(404);
   });
@@ -150,6 +157,8 @@ describe('feedback from participants', () => {
     // A phone meeting, no letters: nobody has an online sign-in.
     const c = await readyCase(server, { fran, morgan }, 'direct');
     const x = { caseUrl: c.caseUrl, caseId: Number(c.caseUrl.split('/').pop()) };
+    // A supporter added but never assessed: not asked.
+    const supporter = (await post(fran, c.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Sid Supporter', directlyAffected: 'yes' })).url;
     await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
     const processId = all<{ id: number }>('select id from processes where case_id = ?', x.caseId)[0]!.id;
     await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked' });
@@ -161,6 +170,18 @@ describe('feedback from participants', () => {
     const worklist = textOf((await fran.visitor.get('/staff/cases')).html);
     expect(worklist.slice(worklist.indexOf(reference), worklist.indexOf(reference) + 300)).toContain('Send the feedback survey on paper');
 
+    // Given an agreed item, the supporter can no longer be removed (409, not a 500).
+    await post(fran, c.outcomeUrl, {
+      intent: 'add-item',
+      itemKind: 'other',
+      description: 'Come to the next meeting',
+      participantId: supporter.split('/').pop()!,
+      dueOn: today,
+      evidence: 'Seen there',
+    });
+    expect((await post(fran, supporter, { section: 'remove' })).status).toBe(409);
+    const itemId = all<{ id: number }>('select id from agreement_items where case_id = ?', x.caseId)[0]!.id;
+    await post(fran, `${x.caseUrl}/items/${itemId}`, { status: 'done', completedOn: today });
     const html = (await fran.visitor.get(`${x.caseUrl}/feedback`)).html;
     const invitationId = /<option value="(\d+)">Vera Victim<\/option>/.exec(html)![1]!;
     expect((await post(fran, `${x.caseUrl}/feedback`, { invitationId, satisfaction: '11' })).status).toBe(400);
@@ -171,20 +192,23 @@ describe('feedback from participants', () => {
     ]);
     expect((await post(fran, `${x.caseUrl}/feedback`, { invitationId, satisfaction: '4' })).status).toBe(409);
     // The offender's paper survey is still to send; once typed in, the worklist stops asking.
+    const before = textOf((await fran.visitor.get('/staff/cases')).html);
+    expect(before.slice(before.indexOf(reference), before.indexOf(reference) + 300)).toContain('Send the feedback survey on paper');
     const offenderInvitation = /<option value="(\d+)">Owen Offender<\/option>/.exec((await fran.visitor.get(`${x.caseUrl}/feedback`)).html)![1]!;
     await post(fran, `${x.caseUrl}/feedback`, { invitationId: offenderInvitation, recommend: 'yes' });
     const after = textOf((await fran.visitor.get('/staff/cases')).html);
-    expect(after.slice(after.indexOf(reference), after.indexOf(reference) + 300)).not.toContain('Send the feedback survey on paper');
+    expect(after).not.toContain('Send the feedback survey on paper');
   });
 
   it('staff see the service’s results as counts, and comments only in whole batches of 5', async () => {
     const page = textOf((await otto.visitor.get('/staff/feedback')).html);
-    expect(page).toMatch(/\d+ responses?,/);
     expect(page).toContain('satisfied or very satisfied');
     const comments = all<{ n: number }>('select count(*) as n from feedback_answers where comments is not null')[0]!.n;
     expect(comments).toBeLessThan(5);
     expect(page).not.toContain('SECRET-COMMENT-FROM-VERA');
     expect(page).not.toContain('PAPER-COMMENT');
     expect(page).toContain('Comments are shown once there are at least 5');
+    // This month's answers are added when the month ends: none of the ones just given shows yet.
+    expect(page).toMatch(/0 responses up to the end of \d{4}-\d{2}/);
   });
 });

@@ -143,6 +143,15 @@ describe('the victim first, when the person responsible asked for it', () => {
     expect(offenderPage).not.toContain('Add to contact log');
     expect(offenderPage).not.toContain('Save information given');
     expect(await pageText(fran, caseUrl)).not.toContain('Start assessing');
+    // Nor can a process, an agreed item or the letter exchange start (the refusal says why).
+    for (const [url, body] of [
+      [`${caseUrl}/outcome`, { intent: 'start-process', processKind: 'letters', startedOn: '2026-11-20' }],
+      [`${caseUrl}/letters`, { intent: 'open' }],
+    ] as const) {
+      const r = await post(fran, url, body);
+      expect(r.status, url).toBe(409);
+      expect(textOf(r.html)).toContain('Approach the victim first');
+    }
 
     // The victim is approached and agrees: the rest opens up.
     expect((await post(fran, victim, { section: 'contact', contactedOn: '2026-11-19', method: 'phone', outcome: 'Asked if we could talk' })).status).toBe(200);

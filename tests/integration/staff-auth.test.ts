@@ -72,6 +72,8 @@ describe('staff sign-in with an authenticator app', () => {
     const copy = new Visitor(server.url);
     copy.cookies = new Map(s.visitor.cookies);
     expect((await s.visitor.post('/staff/sign-out', { csrf: 'forged' })).status).toBe(403);
+    // As many characters as the real token, but not as many bytes: refused, not a 500.
+    expect((await s.visitor.post('/staff/sign-out', { csrf: 'é'.repeat(s.csrf.length) })).status).toBe(403);
     await s.visitor.post('/staff/sign-out', { csrf: s.csrf });
     expect((await copy.get('/staff')).url).toBe('/staff/sign-in');
   });

@@ -17,6 +17,7 @@ import { exchangeBlocker, type FreezeCause } from '~/models/states';
 import { caseScope, findCaseInScope, findCaseToChange } from '~/models/case-scope.server';
 import { caseRelayBlocker, loadCasePeople } from '~/models/exchange-safety.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
+import { requireVictimFirst } from '~/models/victim-first.server';
 import { memberContext, newMemberReference, newSetUpCode } from './shared.server';
 
 /** The case's exchange and one of its participants, if this member of staff may act on the case. */
@@ -42,6 +43,7 @@ export function openExchange(staff: StaffUser, caseId: number): { ok: true } | {
   return db.transaction((tx) => {
     const kase = findCaseToChange(tx, staff, caseId);
     if (!kase) return { ok: false, error: 'not-found' } as const;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const blocker = exchangeBlocker(kase.stage, loadCasePeople(tx, caseId));
     if (blocker) return { ok: false, error: blocker } as const;
     if (tx.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId)).get()) return { ok: false, error: 'exists' } as const;
@@ -66,6 +68,7 @@ export async function inviteMember(
   return db.transaction((tx) => {
     const found = findExchangeParticipant(tx, staff, caseId, participantId);
     if (!found) return null;
+    requireVictimFirst(tx, caseId, 'deliver', null);
     const { ex } = found;
     const existing = tx.select().from(exchangeMembers).where(eq(exchangeMembers.participantId, participantId)).get();
     const setupExpiresAt = new Date(Date.now() + SETUP_CODE_LIFETIME_MS);
