@@ -34,7 +34,7 @@ import { caseNotesAndAssignments } from './case-record.server';
 import { caseVictimFirst, requireVictimFirst } from './victim-first.server';
 import { inviteToFeedback } from './feedback.server';
 import { endDeliveryOnClosure, hasCompletedProcess, outstandingItems } from './outcomes.server';
-import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, type ClosureReason } from './case-stages';
+import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
@@ -77,7 +77,8 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     referral,
     people,
     gaps: essentialGaps(people),
-    victimFirst: caseVictimFirst(db, caseId),
+    // Derived from the referral and people already loaded, not read again.
+    victimFirst: victimFirst(referral.initiatedBy, people),
     firstContacts,
     history,
     facilitator: facilitator?.name ?? '',

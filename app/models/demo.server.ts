@@ -171,6 +171,28 @@ const DAY = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Cases that show the worklist's kinds of next action: an urgent message, clocks breached, letters paused for safety, a case ready to start. */
+/** A demo person's assessment with every essential recorded: information given, consent the next day, then the risk decision. */
+function demoAssessment(
+  role: 'victim' | 'offender',
+  now: number,
+  a: { infoDaysAgo: number; riskDaysAgo: number; riskDecision: 'direct' | 'indirect_only'; riskReason: string },
+) {
+  return {
+    infoGivenOn: dayOf(now - a.infoDaysAgo * DAY),
+    infoGivenHow: 'in_person',
+    consentOn: dayOf(now - (a.infoDaysAgo - 1) * DAY),
+    consentHow: 'in_person',
+    willing: 'yes' as const,
+    motive: 'Wants to put things right (demo)',
+    expectations: 'Answers and an apology (demo)',
+    acceptsResponsibility: role === 'offender' ? ('yes' as const) : null,
+    riskAssessedOn: dayOf(now - a.riskDaysAgo * DAY),
+    revictimisationRisk: 'low' as const,
+    riskDecision: a.riskDecision,
+    riskReason: a.riskReason,
+  };
+}
+
 function seedWorklist(facilitatorId: number) {
   if (db.select({ id: referrals.id }).from(referrals).where(eq(referrals.reference, 'RJ-DEMW-URG7')).get()) return;
   const now = Date.now();
@@ -204,20 +226,8 @@ function seedWorklist(facilitatorId: number) {
           .run();
       return id;
     };
-    const assessed = (role: 'victim' | 'offender') => ({
-      infoGivenOn: dayOf(now - 20 * DAY),
-      infoGivenHow: 'in_person',
-      consentOn: dayOf(now - 19 * DAY),
-      consentHow: 'in_person',
-      willing: 'yes' as const,
-      motive: 'Wants to put things right (demo)',
-      expectations: 'Answers and an apology (demo)',
-      acceptsResponsibility: role === 'offender' ? ('yes' as const) : null,
-      riskAssessedOn: dayOf(now - 18 * DAY),
-      revictimisationRisk: 'low' as const,
-      riskDecision: 'indirect_only' as const,
-      riskReason: 'Letters first (demo)',
-    });
+    const assessed = (role: 'victim' | 'offender') =>
+      demoAssessment(role, now, { infoDaysAgo: 20, riskDaysAgo: 18, riskDecision: 'indirect_only', riskReason: 'Letters first (demo)' });
     const contact = (participantId: number, agoDays: number) =>
       tx
         .insert(contactLogs)
@@ -356,20 +366,8 @@ function seedOutcomes(facilitatorId: number) {
         })
         .returning({ id: referrals.id })
         .get().id;
-    const assessed = (role: 'victim' | 'offender') => ({
-      infoGivenOn: dayOf(now - 40 * DAY),
-      infoGivenHow: 'in_person',
-      consentOn: dayOf(now - 39 * DAY),
-      consentHow: 'in_person',
-      willing: 'yes' as const,
-      motive: 'Wants to put things right (demo)',
-      expectations: 'Answers and an apology (demo)',
-      acceptsResponsibility: role === 'offender' ? ('yes' as const) : null,
-      riskAssessedOn: dayOf(now - 10 * DAY),
-      revictimisationRisk: 'low' as const,
-      riskDecision: 'direct' as const,
-      riskReason: 'Both want to meet; low risk (demo)',
-    });
+    const assessed = (role: 'victim' | 'offender') =>
+      demoAssessment(role, now, { infoDaysAgo: 40, riskDaysAgo: 10, riskDecision: 'direct', riskReason: 'Both want to meet; low risk (demo)' });
     const person = (caseId: number, role: 'victim' | 'offender', name: string) => {
       const id = tx.insert(participants).values({ caseId, role, name }).returning({ id: participants.id }).get().id;
       tx.insert(assessments)

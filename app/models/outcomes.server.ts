@@ -13,6 +13,7 @@ import { inviteToFeedback } from './feedback.server';
 import { requireVictimFirst } from './victim-first.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { loadCasePeople } from './exchange-safety.server';
+import type { GateParticipant } from './case-stages';
 import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
 
 const actorOf = (staff: StaffUser) => ({ type: 'staff', id: staff.id }) as const;
@@ -53,11 +54,17 @@ export function getOutcomes(staff: StaffUser, caseId: number) {
   };
 }
 
-function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
+/** The case, for a delivery step: in scope, not closed (409), and not waiting for the victim's agreement (409). */
+function caseToDeliver(tx: Tx, staff: StaffUser, caseId: number) {
   const kase = findCaseToChange(tx, staff, caseId);
-  if (!kase) return { kase: null, deliverable: false } as const;
-  requireVictimFirst(tx, caseId, 'deliver', null);
-  return { kase, deliverable: DELIVERY_STAGES.includes(kase.stage) } as const;
+  if (kase) requireVictimFirst(tx, caseId, 'deliver', null);
+  return kase;
+}
+
+/** As `caseToDeliver`, and whether its stage allows starting something new. */
+function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
+  const kase = caseToDeliver(tx, staff, caseId);
+  return kase ? ({ kase, deliverable: DELIVERY_STAGES.includes(kase.stage) } as const) : ({ kase: null, deliverable: false } as const);
 }
 
 export type DeliveryRefusal = {
@@ -84,8 +91,7 @@ export function endProcess(
   e: { status: 'completed' | 'ended_early'; endedOn: string; outcome: string },
 ): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
-    if (!findCaseToChange(tx, staff, caseId)) return null;
-    requireVictimFirst(tx, caseId, 'deliver', null);
+    if (!caseToDeliver(tx, staff, caseId)) return null;
     const changed = tx
       .update(processes)
       .set({ status: e.status, endedOn: e.endedOn, outcome: e.outcome })
@@ -162,17 +168,21 @@ function plannedMeeting(tx: Tx, caseId: number, meetingId: number) {
     .get();
 }
 
-/** What a planned meeting still needs before it can be recorded as held. */
-export function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: number; startsAt: string; checklist: string[] }) {
+/** What a planned meeting still needs before it can be recorded as held, given the people attending. */
+const preparationGapsFor = (meeting: { startsAt: string; checklist: string[] }, attendees: GateParticipant[]) =>
+  preparationGaps(meeting.checklist, staleRiskReviews(attendees, meeting.startsAt.slice(0, 10), env.RISK_REVIEW_DAYS));
+
+function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: number; startsAt: string; checklist: string[] }) {
   const ids = tx.select({ id: meetingAttendees.participantId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)).all();
-  const attendees = loadCasePeople(tx, caseId).filter((p) => ids.some((a) => a.id === p.id));
-  return preparationGaps(meeting.checklist, staleRiskReviews(attendees, meeting.startsAt.slice(0, 10), env.RISK_REVIEW_DAYS));
+  return preparationGapsFor(
+    meeting,
+    loadCasePeople(tx, caseId).filter((p) => ids.some((a) => a.id === p.id)),
+  );
 }
 
 export function updatePreparation(staff: StaffUser, caseId: number, meetingId: number, checklist: PrepCheck[]): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
-    if (!findCaseToChange(tx, staff, caseId)) return null;
-    requireVictimFirst(tx, caseId, 'deliver', null);
+    if (!caseToDeliver(tx, staff, caseId)) return null;
     const m = plannedMeeting(tx, caseId, meetingId);
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
@@ -194,8 +204,7 @@ export function recordMeeting(
   now = new Date(),
 ): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
-    if (!findCaseToChange(tx, staff, caseId)) return null;
-    requireVictimFirst(tx, caseId, 'deliver', null);
+    if (!caseToDeliver(tx, staff, caseId)) return null;
     const m = plannedMeeting(tx, caseId, meetingId);
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
@@ -241,8 +250,7 @@ export function recordItemCompletion(
   c: { status: 'done' | 'partly' | 'not_done'; completedOn: string; note?: string },
 ): boolean {
   return db.transaction((tx) => {
-    if (!findCaseToChange(tx, staff, caseId)) return false;
-    requireVictimFirst(tx, caseId, 'deliver', null);
+    if (!caseToDeliver(tx, staff, caseId)) return false;
     const changed = tx
       .update(agreementItems)
       .set({ status: c.status, completedOn: c.completedOn, completionNote: c.note ?? null })
@@ -300,11 +308,13 @@ export function getMeeting(staff: StaffUser, caseId: number, meetingId: number) 
   const m = o?.meetings.find((x) => x.id === meetingId);
   if (!o || !m) return null;
   const by = db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, m.byStaffId)).get()?.name ?? '';
+  const attendees = o.people.filter((p) => m.attendeeIds.includes(p.id));
   return {
     kase: o.kase,
     meeting: m,
     by,
-    attendees: o.people.filter((p) => m.attendeeIds.includes(p.id)).map((p) => ({ id: p.id, name: p.name, role: p.role })),
-    gaps: m.status === 'planned' ? meetingPreparationGaps(db, caseId, m) : [],
+    attendees: attendees.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    // The people are already loaded: no second read of the attendees or their assessments.
+    gaps: m.status === 'planned' ? preparationGapsFor(m, attendees) : [],
   };
 }
