@@ -31,6 +31,23 @@ const MODELS = { '^~/models/': 'This layer does not call models: pass what it ne
 const COMPONENTS = { '^~/components/': 'Only routes render components.' };
 const EMAILS = { '^#emails/': 'Only models send emails (through the outbox).' };
 
+// Syntax rules (no-restricted-syntax), combined per kind of file below.
+const NO_BARRELS = { selector: 'ExportAllDeclaration', message: 'No barrel files: import from the module itself.' };
+const STATIC_TITLE = {
+  selector: "VariableDeclarator[id.name='handle'] Property[key.name='title'] > :function",
+  message: 'A page title is a fixed string: a name or reference in it lands in the browser history.',
+};
+const PUBLIC_PAGE = [
+  {
+    selector: "JSXOpeningElement[name.name=/^(Form|form)$/]:not(:has(JSXAttribute[name.name='autoComplete']))",
+    message: 'A public form sets autoComplete="off" (or a field-by-field choice), so a shared device keeps no answers.',
+  },
+  {
+    selector: 'ImportSpecifier[imported.name=/^(useEffect|useLayoutEffect|useState|useReducer|useFetcher|useSubmit|useNavigation|useRevalidator)$/]',
+    message: 'Public pages are not hydrated: this would never run in the browser. Make it work as a plain form.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['build/**', 'public/**', 'node_modules/**', 'data/**', '.ci/results/**', 'db/migrations/**'] },
   js.configs.recommended,
@@ -46,7 +63,7 @@ export default tseslint.config(
       // Free-text rules match control characters on purpose, to refuse them.
       'no-control-regex': 'off',
       'no-duplicate-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No barrel files: import from the module itself.' }],
+      'no-restricted-syntax': ['error', NO_BARRELS],
     },
   },
   {
@@ -74,6 +91,17 @@ export default tseslint.config(
   layer(['emails/**'], { '^~/': 'Email templates take every value as data.', ...DB, '^\\./(?!layout$)': 'A template imports only its layout.' }),
   // emails/index.ts lists every template for the staff preview page.
   layer(['emails/index.ts', 'emails/*.test.ts'], { '^~/': 'Email templates take every value as data.', ...DB }),
+
+  layer(['app/browser/**'], { ...ROUTES, ...DB, ...MODELS, ...COMPONENTS, ...EMAILS, '^~/utils/.*\\.server$': 'This runs only in the browser.' }),
+
+  // Pages: no name or reference in a title (it lands in the browser's history), and public
+  // and participant pages ship no React runtime (RouteHandle.clientRuntime in root.tsx,
+  // decision 013): nothing that only works once hydrated, and no form whose answers the
+  // browser may remember or restore after "Exit this page".
+  { files: ['app/routes/**'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, STATIC_TITLE] } },
+  { files: ['app/routes/**'], ignores: ['app/routes/staff*'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, STATIC_TITLE, ...PUBLIC_PAGE] } },
+  // These two name the page after a question of a fixed list, never after a record.
+  { files: ['app/routes/refer.$step.tsx', 'app/routes/feedback.$question.tsx'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, ...PUBLIC_PAGE] } },
 
   // Tests may reach across layers to set up what they check.
   { files: ['**/*.test.{ts,tsx}', 'tests/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },

@@ -32,7 +32,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const { env } = build.entry.module;
+const { env, inlineScriptHashes } = build.entry.module;
 
 const app = express();
 app.disable('x-powered-by');
@@ -46,7 +46,8 @@ app.use((req, res, next) => {
   res.locals.nonce = nonce;
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ''}`,
+    // The nonce is for Remix's own inline scripts on staff pages; our inline scripts go by hash.
+    `script-src 'self' 'nonce-${nonce}' ${inlineScriptHashes.join(' ')}${dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
     "img-src 'self'",
     "font-src 'self'",

@@ -18,6 +18,12 @@ export default defineConfig({
       '#emails': fileURLToPath(new URL('./emails', import.meta.url)),
     },
   },
+  // Sass finds GOV.UK Frontend's partials (directories with an _index.scss) itself.
+  css: { preprocessorOptions: { scss: { loadPaths: [fileURLToPath(new URL('./node_modules', import.meta.url))] } } },
   build: { assetsInlineLimit: 0 },
+  // app/browser/public-page.ts is imported as `?worker&url`: Vite bundles it on its own
+  // (its imports included) into one hashed file and gives root.tsx the URL. It runs as a
+  // plain module script, not a worker; this is the one way Vite builds such a file.
+  worker: { format: 'es' },
   server: { port: 3000 },
 });

@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { EXIT_THIS_PAGE, JS_ENABLED } from './utils/inline-scripts';
 import { NonceContext } from './utils/nonce';
 
 export { env } from './utils/env.server';
 export { startup } from './startup.server';
+
+/** CSP sources that allow the portal's own inline scripts (server.js adds them). */
+export const inlineScriptHashes = [JS_ENABLED, EXIT_THIS_PAGE].map((source) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`);
 
 const ABORT_DELAY = 5_000;
 

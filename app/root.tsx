@@ -13,26 +13,28 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import govukCss from 'govuk-frontend/dist/govuk/govuk-frontend.min.css?url';
+
 import { useContext, useEffect, type ReactNode } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
+import publicPageJs from './browser/public-page?worker&url';
 import { ExitThisPage } from './components/page';
-import appCss from './styles/app.css?url';
+import mainCss from './styles/main.scss?url';
 import { env } from './utils/env.server';
+import { JS_ENABLED } from './utils/inline-scripts';
 import { useNonce } from './utils/nonce';
 
 export const SERVICE_NAME = 'Restorative Justice Service';
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: govukCss },
-  { rel: 'stylesheet', href: appCss },
-  { rel: 'icon', href: '/assets/images/favicon.ico', sizes: '48x48' },
-  { rel: 'icon', href: '/assets/images/favicon.svg', type: 'image/svg+xml', sizes: 'any' },
-  { rel: 'apple-touch-icon', href: '/assets/images/govuk-icon-180.png' },
+  { rel: 'stylesheet', href: mainCss },
+  // The service's own icons (public/; scripts/make-icons.mts draws them), not GOV.UK's crown.
+  { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'apple-touch-icon', href: '/icon-180.png' },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {
-  return { exitUrl: env.EXIT_PAGE_URL, servicePhone: env.SERVICE_PHONE };
+  return { servicePhone: env.SERVICE_PHONE };
 }
 
 /** What a route may declare in `handle`. */
@@ -43,6 +45,14 @@ export type RouteHandle = {
   exitThisPage?: boolean;
   /** 'staff' for the workspace: the public menu is not shown. */
   area?: 'staff';
+  /**
+   * true: the page loads React and Remix in the browser and hydrates (the staff workspace).
+   * Otherwise the page is plain server-rendered HTML with forms that post, plus one small
+   * module of GOV.UK Frontend behaviour (app/browser/public-page.ts): a public page then
+   * weighs a fraction as much on a victim's phone. Such a page must not need hooks that
+   * only run in the browser (useEffect, fetchers, client-side validation).
+   */
+  clientRuntime?: boolean;
 };
 
 function usePageTitle(): string {
@@ -63,28 +73,23 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
   const showExit = !matches.some((m) => (m.handle as RouteHandle | undefined)?.exitThisPage === false);
   const staffArea = matches.some((m) => (m.handle as RouteHandle | undefined)?.area === 'staff');
+  const clientRuntime = matches.some((m) => (m.handle as RouteHandle | undefined)?.clientRuntime === true);
   const title = usePageTitle();
   const location = useLocation();
 
+  // Runs only where the page hydrates: GOV.UK Frontend's behaviour after each navigation.
   useEffect(() => {
     let cleanup = () => {};
     let cancelled = false;
-    void Promise.all([import('govuk-frontend'), import('./utils/exit-this-page.client'), import('./utils/conditional-reveal.client')]).then(
-      ([govuk, exit, choices]) => {
-        if (cancelled) return;
-        // Components already set up on an earlier visit refuse a second set-up quietly.
-        const quiet = { scope: document.body, onError: () => {} };
-        for (const Component of [govuk.ErrorSummary, govuk.Button, govuk.SkipLink, govuk.ServiceNavigation]) {
-          govuk.createAll(Component, undefined, quiet);
-        }
-        const stopExit = exit.enhanceExitThisPage();
-        const stopChoices = choices.enhanceChoices();
-        cleanup = () => {
-          stopExit();
-          stopChoices();
-        };
-      },
-    );
+    void Promise.all([import('govuk-frontend'), import('./utils/conditional-reveal.client')]).then(([govuk, choices]) => {
+      if (cancelled) return;
+      // Components already set up on an earlier visit refuse a second set-up quietly.
+      const quiet = { scope: document.body, onError: () => {} };
+      for (const Component of [govuk.ErrorSummary, govuk.Button, govuk.SkipLink, govuk.ServiceNavigation]) {
+        govuk.createAll(Component, undefined, quiet);
+      }
+      cleanup = choices.enhanceChoices();
+    });
     return () => {
       cancelled = true;
       cleanup();
@@ -102,13 +107,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <script
-          nonce={nonce}
-          // Marks the page as having JavaScript before it paints, as GOV.UK Frontend expects.
-          dangerouslySetInnerHTML={{
-            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
-          }}
-        />
+        <script dangerouslySetInnerHTML={{ __html: JS_ENABLED }} />
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
@@ -141,7 +140,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <div className="govuk-width-container">
-          {showExit && data ? <ExitThisPage href={data.exitUrl} /> : null}
+          {showExit ? <ExitThisPage /> : null}
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>
@@ -171,8 +170,14 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {clientRuntime ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script type="module" src={publicPageJs} />
+        )}
       </body>
     </html>
   );

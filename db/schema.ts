@@ -110,8 +110,8 @@ export const referralMessages = sqliteTable(
 );
 
 // A self-referral in progress. The browser holds only a random id (and a key) in a
-// short-lived cookie; the answers stay here until submit, and the row is purged after
-// 24 hours. After submit the answers are wiped and the row holds only the new
+// session cookie; the answers stay here until submit, and the row is purged once nobody
+// has answered for DRAFT_IDLE_MINUTES (or at once through "Exit this page"). After submit the answers are wiped and the row holds only the new
 // passphrase, sealed with the key from the cookie, until the person confirms they saved it.
 export const referralDrafts = sqliteTable('referral_drafts', {
   id: text('id').primaryKey(),

@@ -148,6 +148,12 @@ type TextProps = {
   spellCheck?: boolean;
   width?: '20' | '10' | '5' | 'one-half' | 'two-thirds';
   inputMode?: 'text' | 'numeric' | 'email' | 'tel';
+  /**
+   * A passphrase: masked on screen (for whoever looks over a shoulder) with a "Show" box
+   * that works without JavaScript, yet a plain text field with autocomplete off, because a
+   * password field makes the browser offer to save it, which on a shared phone is worse.
+   */
+  secret?: boolean;
 };
 
 function Label({ htmlFor, text, isPageHeading, size }: { htmlFor: string; text: string; isPageHeading?: boolean; size?: 'l' | 'm' | 's' }) {
@@ -188,17 +194,28 @@ const controlProps = (p: TextareaProps) => ({
 });
 
 export function TextInput(props: TextProps) {
-  const { name, hint, error, type = 'text', width, inputMode } = props;
+  const { name, hint, error, type = 'text', width, inputMode, secret } = props;
   const widthClass = width ? (width.includes('-') ? ` govuk-!-width-${width}` : ` govuk-input--width-${width}`) : '';
   return (
     <FieldGroup {...props}>
       <input
-        className={`govuk-input${widthClass}${error ? ' govuk-input--error' : ''}`}
+        className={`govuk-input${widthClass}${error ? ' govuk-input--error' : ''}${secret ? ' app-secret' : ''}`}
         {...controlProps(props)}
         type={type}
         inputMode={inputMode}
+        autoCapitalize={secret ? 'none' : undefined}
         aria-describedby={describedBy(hint ? `${name}-hint` : undefined, error && `${name}-error`)}
       />
+      {secret ? (
+        <div className="govuk-checkboxes govuk-checkboxes--small app-secret-show">
+          <div className="govuk-checkboxes__item">
+            <input className="govuk-checkboxes__input" id={`${name}-show`} type="checkbox" />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${name}-show`}>
+              Show what I typed
+            </label>
+          </div>
+        </div>
+      ) : null}
     </FieldGroup>
   );
 }

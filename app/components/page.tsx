@@ -1,26 +1,33 @@
 // Page-level pieces: Exit this page, back links, "get help now", summary lists.
 import { Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { EXIT_THIS_PAGE } from '~/utils/inline-scripts';
 import { ErrorSummary, type FieldErrors } from './form-fields';
 
 /**
- * GOV.UK "Exit this page". A plain link to a neutral site, so it works without
- * JavaScript; app/utils/exit-this-page.client.ts adds Shift ×3 and history replacement.
+ * GOV.UK "Exit this page". A plain link to the portal's exit route (/exit), which ends
+ * this browser's draft and sessions, clears the site's data and sends the browser to a
+ * neutral site; so it works without JavaScript. The inline script after it adds Shift ×3
+ * and replaces the history entry, from the moment the button shows.
  */
-export function ExitThisPage({ href }: { href: string }) {
+export function ExitThisPage() {
   return (
-    <div className="govuk-exit-this-page" data-module="app-exit-this-page">
-      <a
-        href={href}
-        role="button"
-        draggable="false"
-        className="govuk-button govuk-button--warning govuk-exit-this-page__button govuk-js-exit-this-page-button"
-        data-module="govuk-button"
-        rel="nofollow noreferrer"
-      >
-        <span className="govuk-visually-hidden">Emergency</span> Exit this page
-      </a>
-    </div>
+    <>
+      <div className="govuk-exit-this-page">
+        <a
+          href="/exit"
+          role="button"
+          draggable="false"
+          className="govuk-button govuk-button--warning govuk-exit-this-page__button govuk-js-exit-this-page-button"
+          data-module="govuk-button"
+          rel="nofollow noreferrer"
+        >
+          <span className="govuk-visually-hidden">Emergency</span> Exit this page
+        </a>
+        <span className="govuk-visually-hidden" aria-live="polite" />
+      </div>
+      <script dangerouslySetInnerHTML={{ __html: EXIT_THIS_PAGE }} />
+    </>
   );
 }
 

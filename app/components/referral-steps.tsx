@@ -172,7 +172,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             value: 'email',
             label: 'Email',
             hint: 'We will know your email address. Our emails never say what they are about.',
-            conditional: <TextInput {...field(values, errors, 'email')} label="Email address" type="email" autoComplete="email" spellCheck={false} />,
+            conditional: <TextInput {...field(values, errors, 'email')} label="Email address" type="email" spellCheck={false} />,
           },
           {
             value: 'phone',
@@ -180,7 +180,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             hint: 'We will know your phone number. We will only call at the times you say are safe.',
             conditional: (
               <>
-                <TextInput {...field(values, errors, 'phone')} label="Phone number" type="tel" autoComplete="tel" width="20" />
+                <TextInput {...field(values, errors, 'phone')} label="Phone number" type="tel" width="20" />
                 <TextInput {...field(values, errors, 'phoneSafeTimes')} label="When is it safe to call? (optional)" hint="For example, weekdays after 6pm" />
                 <Choices
                   kind="radios"
@@ -199,7 +199,7 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
             value: 'post',
             label: 'Post',
             hint: 'We will know your address. Our letters come in a plain envelope.',
-            conditional: <Textarea {...field(values, errors, 'postalAddress')} label="Address" autoComplete="street-address" rows={4} />,
+            conditional: <Textarea {...field(values, errors, 'postalAddress')} label="Address" rows={4} />,
           },
         ]}
       />
@@ -254,7 +254,6 @@ function NameField({ values, errors }: { values: Values; errors: FieldErrors }) 
       {...field(values, errors, 'contactName')}
       label="If we contact you, what name should we use? (optional)"
       hint="This can be a first name or a nickname. Leave it empty if you chose no contact."
-      autoComplete="given-name"
       spellCheck={false}
     />
   );

@@ -8,6 +8,7 @@ import type { Tx } from '#db/client.server';
 import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
+import { env } from '~/utils/env.server';
 import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
 import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
@@ -24,12 +25,13 @@ export function newReferralReference(tx: Tx): string {
   return reference;
 }
 
-export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** A draft nobody has answered for this long is treated as gone, and purged. */
+export const draftIdleMs = () => env.DRAFT_IDLE_MINUTES * 60 * 1000;
 
 function getLiveDraft(token: DraftToken | null) {
   if (!token) return undefined;
   const draft = db.select().from(referralDrafts).where(eq(referralDrafts.id, token.id)).get();
-  if (!draft || draft.createdAt.getTime() < Date.now() - DRAFT_LIFETIME_MS) return undefined;
+  if (!draft || draft.updatedAt.getTime() <= Date.now() - draftIdleMs()) return undefined;
   return draft;
 }
 
@@ -126,8 +128,11 @@ function pickTwoPositions(seed: string, n: number): [number, number] {
   return a < b ? [a, b] : [b, a];
 }
 
-/** Ends the confirmation step: the sealed passphrase is gone for good. */
-export function finishConfirmation(token: DraftToken | null) {
+/**
+ * Ends a draft for good: its answers, or after submit its sealed passphrase. Used when
+ * the confirmation step is done and when someone leaves through "Exit this page".
+ */
+export function endDraft(token: DraftToken | null) {
   if (!token) return;
   db.delete(referralDrafts).where(eq(referralDrafts.id, token.id)).run();
 }
@@ -135,7 +140,7 @@ export function finishConfirmation(token: DraftToken | null) {
 export function purgeExpiredDrafts(now = Date.now()) {
   return db
     .delete(referralDrafts)
-    .where(lt(referralDrafts.createdAt, new Date(now - DRAFT_LIFETIME_MS)))
+    .where(lt(referralDrafts.updatedAt, new Date(now - draftIdleMs())))
     .run().changes;
 }
 

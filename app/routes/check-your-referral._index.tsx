@@ -49,7 +49,7 @@ export default function SignIn() {
       {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
       <h1 className="govuk-heading-l">Check your referral</h1>
       <p className="govuk-body">Use the reference and secret passphrase you were given when you referred yourself.</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <TextInput
           {...fieldOf(errors, 'reference')}
           label="Reference"
@@ -58,7 +58,7 @@ export default function SignIn() {
           spellCheck={false}
           defaultValue={reference}
         />
-        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} />
+        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" hint="7 words, with spaces between them" spellCheck={false} secret />
         <Button>Sign in</Button>
       </Form>
       <h2 className="govuk-heading-s">If you lost your passphrase</h2>

@@ -48,7 +48,7 @@ export default function Delete() {
           <p className="govuk-body">We will delete your referral, your answers and all the messages between us, straight away.</p>
           <p className="govuk-body">We only keep a count that one referral was deleted, for our figures. Nothing in it can identify you.</p>
           <WarningText>You cannot undo this. Your reference and passphrase will stop working.</WarningText>
-          <Form method="post">
+          <Form method="post" autoComplete="off">
             <Button warning>Delete everything</Button>
           </Form>
         </div>

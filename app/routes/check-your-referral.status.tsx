@@ -72,7 +72,7 @@ export default function ReferralStatus() {
       </dl>
 
       {hasLetters ? (
-        <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6">
+        <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6" autoComplete="off">
           <p className="govuk-body">Your facilitator has set up letters for you.</p>
           <Button>Go to your letters</Button>
         </Form>
@@ -80,7 +80,7 @@ export default function ReferralStatus() {
       <h2 className="govuk-heading-m">Messages</h2>
       {messages.length === 0 ? <p className="govuk-body">There are no messages yet.</p> : null}
       <MessageThread messages={messages} otherSide="From you" format={formatDate} />
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <Textarea
           {...fieldOf(errors, 'body')}
           label="Send a message"
@@ -106,7 +106,7 @@ export default function ReferralStatus() {
           </Link>
         </li>
       </ul>
-      <Form method="post" action="/check-your-referral/sign-out">
+      <Form method="post" action="/check-your-referral/sign-out" autoComplete="off">
         <Button secondary>Sign out</Button>
       </Form>
     </PageColumn>

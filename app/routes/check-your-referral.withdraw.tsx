@@ -30,7 +30,7 @@ export default function Withdraw() {
         <p className="govuk-body">If you withdraw, we stop work on your referral and will not contact you about it.</p>
         <p className="govuk-body">We keep what you told us in case you want to start again. You can still sign in and send us a message.</p>
         <p className="govuk-body">If you want everything deleted now instead, choose ‘Delete everything you told us’ on your referral page.</p>
-        <Form method="post">
+        <Form method="post" autoComplete="off">
           <Button warning>Withdraw my referral</Button>
         </Form>
       </PageColumn>

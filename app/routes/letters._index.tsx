@@ -41,9 +41,9 @@ export default function LettersSignIn() {
       {signedOut && !result ? <div className="govuk-inset-text">You are signed out. Sign in again to carry on.</div> : null}
       <h1 className="govuk-heading-l">Your letters</h1>
       <p className="govuk-body">Sign in with the reference your facilitator gave you and the passphrase you chose.</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <ParticipantReferenceInput defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference} error={errors?.reference?.[0]} />
-        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" spellCheck={false} />
+        <TextInput {...fieldOf(errors, 'passphrase')} label="Passphrase" spellCheck={false} secret />
         <Button>Sign in</Button>
       </Form>
       <p className="govuk-body">

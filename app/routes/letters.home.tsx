@@ -38,7 +38,7 @@ export default function LettersHome() {
       {d.survey ? (
         <div className="govuk-inset-text" id="survey">
           <p className="govuk-body">Tell us what you thought of the service: 7 short questions, and you can skip any. Staff cannot see who answered.</p>
-          <Form method="post" action="/feedback">
+          <Form method="post" action="/feedback" autoComplete="off">
             <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
               Tell us what you thought
             </button>
@@ -99,7 +99,7 @@ export default function LettersHome() {
           – at any time, for any reason.
         </p>
       ) : null}
-      <Form method="post" action="/letters/sign-out">
+      <Form method="post" action="/letters/sign-out" autoComplete="off">
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Sign out
         </button>

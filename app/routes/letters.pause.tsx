@@ -31,12 +31,12 @@ export default function Pause() {
         <p className="govuk-body">
           Either way, it happens at once: nothing more is passed on, in either direction, and your facilitator is told. You do not need to give a reason.
         </p>
-        <Form method="post">
+        <Form method="post" autoComplete="off">
           <input type="hidden" name="how" value="paused" />
           <Button>Pause the letters</Button>
         </Form>
         <p className="govuk-body">Your facilitator can start them again with you when you are ready.</p>
-        <Form method="post">
+        <Form method="post" autoComplete="off">
           <input type="hidden" name="how" value="withdrawn" />
           <Button warning>Stop the letters for good</Button>
         </Form>

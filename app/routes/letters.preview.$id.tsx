@@ -41,7 +41,7 @@ export default function Preview() {
         <p className="govuk-body">
           When you send it, your facilitator reads it. They may pass it on, remove some parts, or send it back to you with a comment.
         </p>
-        <Form method="post">
+        <Form method="post" autoComplete="off">
           <Button>Send to my facilitator</Button>
         </Form>
         <p className="govuk-body">

@@ -56,7 +56,7 @@ export default function MemberSetUp() {
     <PageColumn errors={errors}>
       <h1 className="govuk-heading-l">Set up your letters</h1>
       <p className="govuk-body">Your facilitator gave you a reference and a set-up code. The code works once.</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <ParticipantReferenceInput
           defaultValue={(result?.initialValue as { reference?: string } | undefined)?.reference ?? prefill.reference}
           error={errors?.reference?.[0]}
@@ -74,8 +74,9 @@ export default function MemberSetUp() {
           label="Choose a passphrase"
           hint="At least 12 characters. A few words you will remember, that nobody could guess."
           spellCheck={false}
+          secret
         />
-        <TextInput {...fieldOf(errors, 'confirm')} label="Type your passphrase again" spellCheck={false} />
+        <TextInput {...fieldOf(errors, 'confirm')} label="Type your passphrase again" spellCheck={false} secret />
         <Button>Continue</Button>
       </Form>
     </PageColumn>

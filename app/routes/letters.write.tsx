@@ -66,7 +66,7 @@ export default function WriteLetter() {
         ) : null}
         <h1 className="govuk-heading-l">Write a letter</h1>
         <LetterGuidance />
-        <Form method="post" noValidate>
+        <Form method="post" noValidate autoComplete="off">
           {d.letterId ? <input type="hidden" name="letterId" value={d.letterId} /> : null}
           {d.recipients.length > 1 ? (
             <Choices

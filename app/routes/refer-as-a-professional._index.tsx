@@ -52,7 +52,7 @@ export default function PartnerReferral() {
       <p className="govuk-body">
         For police, probation, prisons, youth offending teams, victim services and community safety partnerships. It takes about 10 minutes.
       </p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <input type="hidden" name="submissionKey" value={str(v.submissionKey) ?? submissionKey} />
         <h2 className="govuk-heading-m">About you</h2>
         <Choices

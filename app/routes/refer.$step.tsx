@@ -9,6 +9,7 @@ import { STEP_FIELDS } from '~/components/referral-steps';
 import { findStep, stepAfter, stepBefore } from '~/models/referral-questions';
 import { getDraftAnswers, saveDraftAnswer } from '~/models/referral.server';
 import { readDraftToken, serializeDraftToken } from '~/utils/draft-cookie.server';
+import { env } from '~/utils/env.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';
 
@@ -31,7 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: step.title,
     values: answers[step.slug] ?? {},
     back: changing ? '/refer/check-answers' : before ? `/refer/${before}` : '/refer',
+    // The first question says how long an unfinished referral is kept.
+    keptFor: before ? null : duration(env.DRAFT_IDLE_MINUTES),
   };
+}
+
+/** 120 → "2 hours", 90 → "90 minutes". */
+function duration(minutes: number): string {
+  if (minutes % 60 !== 0) return `${minutes} minutes`;
+  const hours = minutes / 60;
+  return hours === 1 ? '1 hour' : `${hours} hours`;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralStep() {
-  const { slug, title, values, back } = useLoaderData<typeof loader>();
+  const { slug, title, values, back, keptFor } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const errors = lastResult?.error ?? undefined;
   // After a failed submit, show what was sent; otherwise what was saved.
@@ -61,8 +71,13 @@ export default function ReferralStep() {
       <BackLink to={back} />
       <PageColumn errors={errors}>
         <span className="govuk-caption-l">Refer yourself</span>
-        <Form method="post" noValidate key={slug}>
+        <Form method="post" noValidate key={slug} autoComplete="off">
           <Fields title={title} values={shown} errors={errors} />
+          {keptFor ? (
+            <p className="govuk-inset-text">
+              {`Your answers are not saved on this device. If you stop for ${keptFor}, we delete them and you would need to start again. ‘Exit this page’ deletes them at once.`}
+            </p>
+          ) : null}
           <Button>Continue</Button>
         </Form>
       </PageColumn>

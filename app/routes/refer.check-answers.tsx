@@ -57,7 +57,7 @@ export default function CheckAnswers() {
       <PageColumn errors={errors}>
         <h1 className="govuk-heading-l">Check your answers before sending</h1>
         <SummaryList rows={summary} />
-        <Form method="post" noValidate>
+        <Form method="post" noValidate autoComplete="off">
           <h2 className="govuk-heading-m">Now send your referral</h2>
           <Choices
             kind="checkboxes"

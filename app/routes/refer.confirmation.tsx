@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, TextInput } from '~/components/form-fields';
 import { WarningText, PageColumn } from '~/components/page';
-import { finishConfirmation, getConfirmation } from '~/models/referral.server';
+import { endDraft, getConfirmation } from '~/models/referral.server';
 import { normalisePassphrase } from '~/utils/passphrase.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
       error[name] = [`That is not ${label}. Check your passphrase and try again`];
   }
   if (Object.keys(error).length) return data({ status: 'error' as const, error }, { status: 400 });
-  finishConfirmation(token);
+  endDraft(token);
   return redirect('/refer/sent', { headers: { 'Set-Cookie': await clearDraftCookie() } });
 }
 
@@ -66,7 +66,7 @@ export default function Confirmation() {
         <li>Do not save it in a place that someone who harmed you could see, such as a shared phone or email account.</li>
         <li>If you lose it, call us on the number at the bottom of the page.</li>
       </ul>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate autoComplete="off">
         <h2 className="govuk-heading-m">Check you have saved it</h2>
         <p className="govuk-body">Type 2 words from your passphrase.</p>
         {ask.map((f) => (

@@ -20,7 +20,7 @@ import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: (d) => `Case ${(d as { reference: string }).reference}` };
+export const handle: RouteHandle = { title: 'Case' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);

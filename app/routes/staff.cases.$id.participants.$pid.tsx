@@ -17,7 +17,7 @@ import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: (d) => `${(d as { name: string }).name}: assessment` };
+export const handle: RouteHandle = { title: 'Assessment' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);

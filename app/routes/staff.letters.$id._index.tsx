@@ -14,7 +14,7 @@ import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: (d) => `Letter ${(d as { id: number }).id}` };
+export const handle: RouteHandle = { title: 'Letter' };
 
 const ROLE = { victim: 'victim', offender: 'person responsible', supporter: 'supporter' } as const;
 

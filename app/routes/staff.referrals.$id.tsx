@@ -16,7 +16,7 @@ import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import { awaitsTriage } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: (d) => `Referral ${(d as { reference: string }).reference}` };
+export const handle: RouteHandle = { title: 'Referral' };
 
 const idOf = (params: LoaderFunctionArgs['params']) => idParam(params.id);
 

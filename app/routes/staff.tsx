@@ -6,7 +6,7 @@ import type { StaffFrame } from '~/components/staff';
 import { getStaffSession } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { exitThisPage: false, area: 'staff' };
+export const handle: RouteHandle = { exitThisPage: false, area: 'staff', clientRuntime: true };
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<StaffFrame> {
   const session = await getStaffSession(request);

@@ -1,13 +1,14 @@
 import { createCookie } from '@remix-run/node';
 import { env } from './env.server';
 
-// Holds only the draft's random id and sealing key, never an answer. Lives 24 hours at most.
+// Holds only the draft's random id and sealing key, never an answer. A session cookie:
+// it goes when the browser closes, and the draft itself expires on the server after
+// DRAFT_IDLE_MINUTES without an answer (models/referral.server.ts).
 export const draftCookie = createCookie('rj_draft', {
   httpOnly: true,
   sameSite: 'lax',
   path: '/refer',
   secure: env.NODE_ENV === 'production',
-  maxAge: 24 * 60 * 60,
   secrets: [env.SESSION_SECRET],
 });
 

@@ -36,6 +36,8 @@ const envSchema = z.object({
   FIRST_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   INFO_GIVEN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   RISK_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  // A self-referral nobody has answered for this long is gone (the first question page says so).
+  DRAFT_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   DEMO: z
     .enum(['true', 'false'])
     .default('false')

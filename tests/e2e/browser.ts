@@ -97,6 +97,8 @@ export async function expectAccessible(page: Page) {
 /** Waits for the page's one h1 to match, then checks the page with axe. */
 export async function expectPage(page: Page, heading: string | RegExp) {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
+  // Titles land in the browser's history: never a reference (lint keeps titles fixed strings).
+  expect(await page.title(), page.url()).not.toMatch(/\b[A-Z]{1,3}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/);
   await expectAccessible(page);
 }
 

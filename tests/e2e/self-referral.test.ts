@@ -165,35 +165,5 @@ for (const javaScriptEnabled of [true, false]) {
       expect(offsite).toEqual([]);
       await context.close();
     });
-
-    it('Exit this page leaves the site' + (javaScriptEnabled ? ', replacing the history entry' : ''), async () => {
-      const { context, page, offsite, exits } = await openContext(browser, javaScriptEnabled);
-      await page.goto(`${server.url}/`);
-      await page.goto(`${server.url}/refer/who`);
-      if (javaScriptEnabled) await page.locator('.govuk-js-exit-this-page-button[data-enhanced="true"]').waitFor();
-      const before = await page.evaluate(() => history.length).catch(() => undefined);
-      await page.getByRole('button', { name: 'Emergency Exit this page' }).click();
-      await page.waitForURL(EXIT_URL);
-      expect(exits).toEqual([EXIT_URL]);
-      if (javaScriptEnabled) {
-        expect(await page.evaluate(() => history.length)).toBe(before);
-        await page.goBack();
-        expect(page.url()).toBe(`${server.url}/`);
-      }
-      expect(offsite).toEqual([]);
-      await context.close();
-    });
   });
 }
-
-describe('Exit this page by keyboard', () => {
-  it('three presses of Shift leave the site', async () => {
-    const { context, page, exits } = await openContext(browser, true);
-    await page.goto(`${server.url}/what-is-restorative-justice`);
-    await page.locator('.govuk-js-exit-this-page-button[data-enhanced="true"]').waitFor();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
-    await page.waitForURL(EXIT_URL);
-    expect(exits).toEqual([EXIT_URL]);
-    await context.close();
-  });
-});

@@ -39,3 +39,25 @@ describe('layer rules', () => {
     expect(await problems(file, code)).toBe(expected === 'forbidden' ? 1 : 0);
   });
 });
+
+// The page rules: what a shared phone or a browser history could give away.
+describe('page rules', () => {
+  async function syntaxProblems(filePath: string, code: string) {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  }
+  const form = (attrs: string) => `import { Form } from '@remix-run/react';\nexport default function P() {\n  return <Form method="post"${attrs} />;\n}\n`;
+  const titled = (title: string) => `import type { RouteHandle } from '~/root';\nexport const handle: RouteHandle = { title: ${title} };\n`;
+  it.each([
+    ['app/routes/refer.example.tsx', form(''), 'forbidden'],
+    ['app/routes/refer.example.tsx', form(' autoComplete="off"'), 'allowed'],
+    ['app/routes/staff.example.tsx', form(''), 'allowed'],
+    ['app/routes/letters.example.tsx', "import { useEffect } from 'react';\nuseEffect(() => {});\n", 'forbidden'],
+    ['app/routes/staff.example.tsx', "import { useEffect } from 'react';\nuseEffect(() => {});\n", 'allowed'],
+    ['app/routes/staff.example.tsx', titled('(d) => `Case ${(d as { reference: string }).reference}`'), 'forbidden'],
+    ['app/routes/letters.example.tsx', titled('(d) => String(d)'), 'forbidden'],
+    ['app/routes/staff.example.tsx', titled("'Case'"), 'allowed'],
+  ] as const)('%s: %j is %s', async (file, code, expected) => {
+    expect(await syntaxProblems(file, code)).toBe(expected === 'forbidden' ? 1 : 0);
+  });
+});

@@ -73,7 +73,7 @@ export class Visitor {
     readonly headers: Record<string, string> = {},
   ) {}
 
-  private cookieHeader() {
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

@@ -1,0 +1,25 @@
+// "Exit this page" lands here first (the button is a plain link to /exit). Whoever
+// follows it, this browser's traces on the server go: the referral draft, every session
+// (referrer, letters, staff) and the cookies that name them. The answer tells the browser
+// to clear this site's cookies, storage and cache (Clear-Site-Data) and sends it on to the
+// neutral site. It cannot remove other entries from the browser's history: the README's
+// safety section says what exit does and does not do.
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { endDraft } from '~/models/referral.server';
+import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
+import { env } from '~/utils/env.server';
+import { clearFeedback } from '~/utils/feedback-cookie.server';
+import { partnerDoneCookie } from '~/utils/partner-cookie.server';
+import { signOutBrowser } from '~/utils/session.server';
+import { endStaffSession } from '~/utils/staff-session.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  endDraft(await readDraftToken(request));
+  const headers = await signOutBrowser(request);
+  headers.append('Set-Cookie', await endStaffSession(request));
+  headers.append('Set-Cookie', await clearDraftCookie());
+  headers.append('Set-Cookie', await clearFeedback());
+  headers.append('Set-Cookie', await partnerDoneCookie.serialize('', { maxAge: 0 }));
+  headers.set('Clear-Site-Data', '"cache", "cookies", "storage"');
+  return redirect(env.EXIT_PAGE_URL, { status: 303, headers });
+}

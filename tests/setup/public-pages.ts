@@ -1,0 +1,21 @@
+// Every page a member of the public or a participant can open without signing in.
+export const PUBLIC_PAGES = [
+  '/',
+  '/what-is-restorative-justice',
+  '/ways-it-can-happen',
+  '/is-it-right-for-me',
+  '/what-happens-next',
+  '/what-the-evidence-says',
+  '/questions',
+  '/refer',
+  '/refer/who',
+  '/check-your-referral',
+  '/letters',
+  '/letters/set-up',
+  '/refer-as-a-professional',
+  '/professionals',
+  '/leave-this-site-quickly',
+  '/privacy',
+  '/accessibility',
+  '/contact',
+];
