@@ -53,6 +53,11 @@ export type RouteHandle = {
    * only run in the browser (useEffect, fetchers, client-side validation).
    */
   clientRuntime?: boolean;
+  /**
+   * true: the page is the same bytes for every visitor (no loader, no runtime, nothing from
+   * the request), so server.js renders it once and serves it from memory.
+   */
+  staticPage?: boolean;
 };
 
 function usePageTitle(): string {

@@ -1,5 +1,7 @@
 // Prints what a page costs a visitor on a phone (bytes, by kind of page, first visit and
 // next page) and server response times for a few pages. Figures, not assertions.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { startBenchServer } from './server.mjs';
 
@@ -43,9 +45,9 @@ const KINDS = [
 console.log(
   'Page weight, gzip: first visit (empty cache) and as the next page (its assets cached from the page before). Goal for public pages: 50 KB / 10 KB.',
 );
+let cached = new Set();
 for (const [kind, pages] of KINDS) {
   console.log(`  ${kind}`);
-  let cached = new Set();
   for (const page of pages) {
     const html = await (await fetch(base + page)).text();
     const htmlGzip = gzipSync(html, { level: 6 }).length;
@@ -59,14 +61,65 @@ for (const [kind, pages] of KINDS) {
   }
 }
 
-for (const page of ['/', '/refer/who', '/check-your-referral']) {
-  const times = [];
-  for (let i = 0; i < 200; i++) {
-    const t = performance.now();
-    await (await fetch(base + page)).text();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`GET ${page}: median ${times[100].toFixed(1)} ms, p95 ${times[190].toFixed(1)} ms (200 requests, one at a time)`);
+// Throughput: each page beside a bare node:http server replaying the very bytes (headers
+// and gzip body) the portal sent, loaded the same way: 2,000 requests, 8 at a time, over
+// keep-alive connections. Learning pages are rendered once and served from memory (goal:
+// at least half the bare replay's requests a second).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+function get(url) {
+  return new Promise((done, fail) => {
+    http
+      .get(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', fail);
+  });
 }
+async function requestsPerSecond(url, total = 2000, parallel = 8) {
+  for (let i = 0; i < 200; i++) await get(url); // warm up
+  let sent = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (sent++ < total) await get(url);
+    }),
+  );
+  return total / ((performance.now() - start) / 1000);
+}
+let replay = { headers: {}, body: Buffer.alloc(0) };
+const bare = http.createServer((_, res) => {
+  res.writeHead(200, {
+    'content-type': replay.headers['content-type'],
+    ...(replay.headers['content-encoding'] ? { 'content-encoding': replay.headers['content-encoding'] } : {}),
+  });
+  res.end(replay.body);
+});
+await new Promise((r) => bare.listen(0, '127.0.0.1', r));
+const bareBase = `http://127.0.0.1:${bare.address().port}`;
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10; // utime + stime: 100 ticks a second
+};
+
+console.log('\nThroughput, 2,000 requests 8 at a time, beside a bare node:http replay of the same bytes');
+console.log(`${'page'.padEnd(30)} ${'portal req/s'.padStart(13)} ${'bare req/s'.padStart(11)} ${'ratio'.padStart(6)}  server CPU/request`);
+const PAGES = [
+  ...KINDS[0][1].map((p) => [p, 'learning (goal ≥ 0.5× bare)']),
+  ['/refer/who', 'question (goal ≤ 2 ms CPU)'],
+  ['/check-your-referral', 'participant (goal ≤ 2 ms CPU)'],
+];
+for (const [page, kind] of PAGES) {
+  replay = await get(base + page);
+  const cpu0 = cpuMs(child.pid);
+  const ours = await requestsPerSecond(base + page);
+  const cpu = (cpuMs(child.pid) - cpu0) / 2000;
+  const floor = await requestsPerSecond(bareBase);
+  console.log(
+    `${page.padEnd(30)} ${ours.toFixed(0).padStart(13)} ${floor.toFixed(0).padStart(11)} ${`${(ours / floor).toFixed(2)}×`.padStart(6)}  ${cpu.toFixed(2)} ms  ${kind}`,
+  );
+}
+bare.close();
+agent.destroy();
 child.kill('SIGTERM');

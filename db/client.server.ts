@@ -1,5 +1,5 @@
 // The one database connection: better-sqlite3 (synchronous, in process) with drizzle.
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -11,9 +11,21 @@ export type DB = ReturnType<typeof openDatabase>;
 /** A drizzle transaction (or the database itself): what model helpers write through. */
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB;
 
-export function openDatabase(path: string) {
+/**
+ * `traceFile` (tests only, SQL_TRACE_FILE): every statement's SQL text is appended to it,
+ * one per line, so a test can ask SQLite how it runs each query a page makes. Values are
+ * bound parameters, so no data reaches the file.
+ */
+export function openDatabase(path: string, { traceFile }: { traceFile?: string } = {}) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  if (traceFile) {
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      appendFileSync(traceFile, `${source.replace(/\s+/g, ' ')}\n`);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -31,16 +43,28 @@ export function openDatabase(path: string) {
 }
 
 /**
- * Applies pending migrations. Foreign keys are off while they run: SQLite ignores that
- * pragma inside the migrator's transaction, and a table rebuild (drop + rename) with them
- * on would cascade-delete every child row. They are checked before they go back on.
+ * Applies pending migrations and returns how many ran. Foreign keys are off while they
+ * run: SQLite ignores that pragma inside the migrator's transaction, and a table rebuild
+ * (drop + rename) with them on would cascade-delete every child row. So after a migration
+ * they are checked over the whole database before they go back on. With nothing to apply
+ * there is nothing to check: that check reads every row (seconds at a service's size),
+ * and with foreign keys on, no write since could have broken one.
  */
-export function migrateDatabase(db: DB, migrationsFolder: string) {
+export function migrateDatabase(db: DB, migrationsFolder: string): number {
+  const applied = () =>
+    (db.$client.prepare("select count(*) as n from sqlite_master where name = '__drizzle_migrations'").get() as { n: number }).n
+      ? (db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
+      : 0;
+  const before = applied();
   db.$client.pragma('foreign_keys = OFF');
   try {
     migrateWithRetry(db, migrationsFolder);
-    const broken = db.$client.pragma('foreign_key_check') as unknown[];
-    if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken foreign keys`);
+    const ran = applied() - before;
+    if (ran > 0) {
+      const broken = db.$client.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken foreign keys`);
+    }
+    return ran;
   } finally {
     db.$client.pragma('foreign_keys = ON');
   }

@@ -74,7 +74,19 @@ export const referrals = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('referrals_status_created_idx').on(t.status, t.createdAt), index('referrals_created_idx').on(t.createdAt, t.id)],
+  (t) => [
+    index('referrals_status_created_idx').on(t.status, t.createdAt),
+    index('referrals_created_idx').on(t.createdAt, t.id),
+    index('referrals_triaged_by_idx').on(t.triagedBy),
+    // The triage queue's "new" page, oldest first: only referrals awaiting triage, already in
+    // order, so a page reads its 25 rows and stops. The list is AWAITING_TRIAGE
+    // (app/models/states.ts), written out because db/ imports nothing of the app; the
+    // query spells it the same way (triage.server.ts) so SQLite can use this index, and
+    // tests/integration/query-plans.test.ts fails if they drift apart.
+    index('referrals_awaiting_triage_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`status in ('received', 'being_looked_at')`),
+  ],
 );
 
 export const staffUsers = sqliteTable('staff_users', {
@@ -113,35 +125,49 @@ export const referralMessages = sqliteTable(
 // session cookie; the answers stay here until submit, and the row is purged once nobody
 // has answered for DRAFT_IDLE_MINUTES (or at once through "Exit this page"). After submit the answers are wiped and the row holds only the new
 // passphrase, sealed with the key from the cookie, until the person confirms they saved it.
-export const referralDrafts = sqliteTable('referral_drafts', {
-  id: text('id').primaryKey(),
-  answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['in_progress', 'submitted'] })
-    .notNull()
-    .default('in_progress'),
-  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
-  sealedPassphrase: text('sealed_passphrase'),
-  createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
-});
+export const referralDrafts = sqliteTable(
+  'referral_drafts',
+  {
+    id: text('id').primaryKey(),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['in_progress', 'submitted'] })
+      .notNull()
+      .default('in_progress'),
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+    sealedPassphrase: text('sealed_passphrase'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('referral_drafts_referral_idx').on(t.referralId), index('referral_drafts_updated_idx').on(t.updatedAt)],
+);
 
 // Sessions of people who came back with a reference and passphrase. `id` is the SHA-256
 // of the token in the cookie, so a copy of the database cannot be used to sign in.
-export const sessions = sqliteTable('sessions', {
-  id: text('id').primaryKey(),
-  kind: text('kind', { enum: ['referrer', 'staff', 'participant'] }).notNull(),
-  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
-  staffUserId: integer('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
-  exchangeMemberId: integer('exchange_member_id').references(() => exchangeMembers.id, { onDelete: 'cascade' }),
-  // Staff: 'password' until the one-time code is given, then 'full'.
-  stage: text('stage', { enum: ['password', 'full'] }),
-  csrfToken: text('csrf_token'),
-  createdAt: createdAt(),
-  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['referrer', 'staff', 'participant'] }).notNull(),
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+    staffUserId: integer('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    exchangeMemberId: integer('exchange_member_id').references(() => exchangeMembers.id, { onDelete: 'cascade' }),
+    // Staff: 'password' until the one-time code is given, then 'full'.
+    stage: text('stage', { enum: ['password', 'full'] }),
+    csrfToken: text('csrf_token'),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('sessions_referral_idx').on(t.referralId),
+    index('sessions_staff_user_idx').on(t.staffUserId),
+    index('sessions_member_idx').on(t.exchangeMemberId),
+    index('sessions_expires_idx').on(t.expiresAt),
+    index('sessions_last_seen_idx').on(t.lastSeenAt),
+  ],
+);
 
 // Failed sign-ins, for rate limits. `key` is an HMAC of the reference or the address,
 // never the value itself.
@@ -183,7 +209,7 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_referral_idx').on(t.referralId)],
 );
 
 // Who did what to which record, and when. Never holds personal data: ids and action names.
@@ -238,19 +264,23 @@ export const cases = sqliteTable(
   (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage)],
 );
 
-export const caseTransitions = sqliteTable('case_transitions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  caseId: integer('case_id')
-    .notNull()
-    .references(() => cases.id),
-  fromStage: text('from_stage').notNull(),
-  toStage: text('to_stage').notNull(),
-  byStaffId: integer('by_staff_id')
-    .notNull()
-    .references(() => staffUsers.id),
-  reason: text('reason'),
-  createdAt: createdAt(),
-});
+export const caseTransitions = sqliteTable(
+  'case_transitions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_transitions_case_idx').on(t.caseId, t.createdAt), index('case_transitions_staff_idx').on(t.byStaffId)],
+);
 
 export const participants = sqliteTable(
   'participants',
@@ -289,38 +319,42 @@ export const contactLogs = sqliteTable(
       .references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index('contact_logs_participant_idx').on(t.participantId, t.contactedOn)],
+  (t) => [index('contact_logs_participant_idx').on(t.participantId, t.contactedOn), index('contact_logs_staff_idx').on(t.byStaffId)],
 );
 
 /** One row per participant: the current state of their assessment. Every change is audited. */
-export const assessments = sqliteTable('assessments', {
-  participantId: integer('participant_id')
-    .primaryKey()
-    .references(() => participants.id),
-  infoGivenOn: text('info_given_on'),
-  infoGivenHow: text('info_given_how'),
-  consentOn: text('consent_on'),
-  consentHow: text('consent_how'),
-  consentRecordedBy: integer('consent_recorded_by').references(() => staffUsers.id),
-  consentWithdrawnOn: text('consent_withdrawn_on'),
-  willing: text('willing', { enum: ['yes', 'no', 'unsure'] }),
-  // The facilitator's view of why they want to take part and what they hope for.
-  motive: text('motive'),
-  expectations: text('expectations'),
-  acceptsResponsibility: text('accepts_responsibility', { enum: ['yes', 'partly', 'no'] }),
-  riskAssessedOn: text('risk_assessed_on'),
-  revictimisationRisk: text('revictimisation_risk', { enum: ['low', 'medium', 'high'] }),
-  safeguardingConcerns: text('safeguarding_concerns'),
-  powerImbalance: text('power_imbalance'),
-  specialistFlags: text('specialist_flags', { mode: 'json' }).$type<string[]>(),
-  riskDecision: text('risk_decision', { enum: ['direct', 'direct_only', 'indirect_only', 'not_suitable'] }),
-  riskReason: text('risk_reason'),
-  signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
-  signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
-});
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    participantId: integer('participant_id')
+      .primaryKey()
+      .references(() => participants.id),
+    infoGivenOn: text('info_given_on'),
+    infoGivenHow: text('info_given_how'),
+    consentOn: text('consent_on'),
+    consentHow: text('consent_how'),
+    consentRecordedBy: integer('consent_recorded_by').references(() => staffUsers.id),
+    consentWithdrawnOn: text('consent_withdrawn_on'),
+    willing: text('willing', { enum: ['yes', 'no', 'unsure'] }),
+    // The facilitator's view of why they want to take part and what they hope for.
+    motive: text('motive'),
+    expectations: text('expectations'),
+    acceptsResponsibility: text('accepts_responsibility', { enum: ['yes', 'partly', 'no'] }),
+    riskAssessedOn: text('risk_assessed_on'),
+    revictimisationRisk: text('revictimisation_risk', { enum: ['low', 'medium', 'high'] }),
+    safeguardingConcerns: text('safeguarding_concerns'),
+    powerImbalance: text('power_imbalance'),
+    specialistFlags: text('specialist_flags', { mode: 'json' }).$type<string[]>(),
+    riskDecision: text('risk_decision', { enum: ['direct', 'direct_only', 'indirect_only', 'not_suitable'] }),
+    riskReason: text('risk_reason'),
+    signedOffBy: integer('signed_off_by').references(() => staffUsers.id),
+    signedOffAt: integer('signed_off_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('assessments_consent_by_idx').on(t.consentRecordedBy), index('assessments_signed_off_by_idx').on(t.signedOffBy)],
+);
 
 /** Every saved state of an assessment, newest last: who changed which section, and when. Never updated. */
 export const assessmentVersions = sqliteTable(
@@ -430,25 +464,29 @@ export const exchanges = sqliteTable('exchanges', {
 });
 
 /** A participant's place in an exchange, and their sign-in: a reference, a one-time set-up code, their own passphrase. */
-export const exchangeMembers = sqliteTable('exchange_members', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  exchangeId: integer('exchange_id')
-    .notNull()
-    .references(() => exchanges.id),
-  participantId: integer('participant_id')
-    .notNull()
-    .unique()
-    .references(() => participants.id),
-  reference: text('reference').notNull().unique(),
-  setupCodeHash: text('setup_code_hash'),
-  setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
-  passphraseHash: text('passphrase_hash'),
-  // Optional: only for content-free "there is a new letter" emails and an invite link.
-  email: text('email'),
-  // A self-referrer linked to the exchange signs in with their referral's reference and passphrase.
-  referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
-  createdAt: createdAt(),
-});
+export const exchangeMembers = sqliteTable(
+  'exchange_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    exchangeId: integer('exchange_id')
+      .notNull()
+      .references(() => exchanges.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .unique()
+      .references(() => participants.id),
+    reference: text('reference').notNull().unique(),
+    setupCodeHash: text('setup_code_hash'),
+    setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
+    passphraseHash: text('passphrase_hash'),
+    // Optional: only for content-free "there is a new letter" emails and an invite link.
+    email: text('email'),
+    // A self-referrer linked to the exchange signs in with their referral's reference and passphrase.
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('exchange_members_exchange_idx').on(t.exchangeId), index('exchange_members_referral_idx').on(t.referralId)],
+);
 
 export const LETTER_STATUSES = ['draft', 'waiting', 'returned', 'passed_on', 'not_passed_on'] as const;
 
@@ -480,40 +518,53 @@ export const letters = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [index('letters_status_idx').on(t.status, t.submittedAt), index('letters_recipient_idx').on(t.recipientMemberId, t.status)],
+  (t) => [
+    index('letters_status_idx').on(t.status, t.submittedAt),
+    index('letters_recipient_idx').on(t.recipientMemberId, t.status),
+    index('letters_author_idx').on(t.authorMemberId),
+    index('letters_exchange_idx').on(t.exchangeId),
+  ],
 );
 
 /** Every submitted version of a letter. Never updated or deleted. */
-export const letterVersions = sqliteTable('letter_versions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  letterId: integer('letter_id')
-    .notNull()
-    .references(() => letters.id),
-  version: integer('version').notNull(),
-  body: text('body').notNull(),
-  recordedByStaffId: integer('recorded_by_staff_id').references(() => staffUsers.id),
-  createdAt: createdAt(),
-});
+export const letterVersions = sqliteTable(
+  'letter_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    recordedByStaffId: integer('recorded_by_staff_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('letter_versions_letter_idx').on(t.letterId, t.version), index('letter_versions_staff_idx').on(t.recordedByStaffId)],
+);
 
 /** Every decision on a version. Never updated or deleted. */
-export const letterReviews = sqliteTable('letter_reviews', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  letterId: integer('letter_id')
-    .notNull()
-    .references(() => letters.id),
-  versionId: integer('version_id')
-    .notNull()
-    .unique()
-    .references(() => letterVersions.id),
-  decision: text('decision', { enum: ['approved', 'approved_with_redactions', 'returned', 'not_passed_on'] }).notNull(),
-  redactions: text('redactions', { mode: 'json' }).$type<[number, number][]>(),
-  messageToAuthor: text('message_to_author'),
-  reasonForRecord: text('reason_for_record'),
-  byStaffId: integer('by_staff_id')
-    .notNull()
-    .references(() => staffUsers.id),
-  createdAt: createdAt(),
-});
+export const letterReviews = sqliteTable(
+  'letter_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    versionId: integer('version_id')
+      .notNull()
+      .unique()
+      .references(() => letterVersions.id),
+    decision: text('decision', { enum: ['approved', 'approved_with_redactions', 'returned', 'not_passed_on'] }).notNull(),
+    redactions: text('redactions', { mode: 'json' }).$type<[number, number][]>(),
+    messageToAuthor: text('message_to_author'),
+    reasonForRecord: text('reason_for_record'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('letter_reviews_letter_idx').on(t.letterId), index('letter_reviews_staff_idx').on(t.byStaffId)],
+);
 
 // ---- Processes, meetings and outcome agreements (issue 12) ------------------------------
 
@@ -644,7 +695,12 @@ export const feedbackInvitations = sqliteTable(
       .default('pending'),
     createdAt: createdAt(),
   },
-  (t) => [index('feedback_invitations_case_idx').on(t.caseId, t.status), index('feedback_invitations_participant_idx').on(t.participantId, t.status)],
+  (t) => [
+    index('feedback_invitations_case_idx').on(t.caseId, t.status),
+    index('feedback_invitations_participant_idx').on(t.participantId, t.status),
+    // The worklist keeps a closed case while a paper survey is still to send.
+    index('feedback_invitations_pending_idx').on(t.status, t.channel, t.caseId),
+  ],
 );
 
 /**

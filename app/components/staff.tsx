@@ -29,16 +29,7 @@ export function useStaffUser() {
   return useRouteLoaderData<StaffFrame>('routes/staff')?.user ?? null;
 }
 
-export function formatDateTime(iso: string | Date) {
-  return new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
-}
+export { formatDateTime } from '~/utils/dates';
 
 export function ageInDays(iso: string | Date, now = Date.now()) {
   const days = Math.floor((now - new Date(iso).getTime()) / 86_400_000);

@@ -3,7 +3,7 @@ import { GetHelpNow, StartButton, PageColumn } from '~/components/page';
 import { LEARN_PAGES } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Restorative justice for people affected by crime' };
+export const handle: RouteHandle = { title: 'Restorative justice for people affected by crime', staticPage: true };
 
 export default function Home() {
   return (

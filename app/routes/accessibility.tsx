@@ -1,7 +1,7 @@
 import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Accessibility statement' };
+export const handle: RouteHandle = { title: 'Accessibility statement', staticPage: true };
 
 export default function Page() {
   return (

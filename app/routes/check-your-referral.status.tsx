@@ -11,6 +11,7 @@ import { REFERRAL_STATES, referrerMayWithdraw } from '~/models/states';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { messageBodySchema } from '~/models/message-schema';
 import { requireReferrer } from '~/utils/session.server';
+import { formatLongDateTime } from '~/utils/dates';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your referral' };
@@ -41,8 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/check-your-referral/status?sent=1');
 }
 
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+const formatDate = formatLongDateTime;
 
 export default function ReferralStatus() {
   const { reference, status, canWithdraw, received, messages, sent, hasLetters } = useLoaderData<typeof loader>();

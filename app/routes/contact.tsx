@@ -2,7 +2,7 @@ import { useRouteLoaderData } from '@remix-run/react';
 import { GetHelpNow, PageColumn } from '~/components/page';
 import type { loader as rootLoader, RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Contact us' };
+export const handle: RouteHandle = { title: 'Contact us', staticPage: true };
 
 export default function Page() {
   const root = useRouteLoaderData<typeof rootLoader>('root');

@@ -3,7 +3,7 @@ import { LearnPage } from '~/components/learn';
 import { GetHelpNow } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Is it right for me?' };
+export const handle: RouteHandle = { title: 'Is it right for me?', staticPage: true };
 
 export default function Page() {
   return (

@@ -1,7 +1,7 @@
 import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'How to leave this site quickly and cover your tracks' };
+export const handle: RouteHandle = { title: 'How to leave this site quickly and cover your tracks', staticPage: true };
 
 export default function Page() {
   return (

@@ -1,7 +1,7 @@
 import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Privacy' };
+export const handle: RouteHandle = { title: 'Privacy', staticPage: true };
 
 export default function Page() {
   return (

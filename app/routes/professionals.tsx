@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Referring someone: for professionals' };
+export const handle: RouteHandle = { title: 'Referring someone: for professionals', staticPage: true };
 
 const AGENCIES = [
   'the police, including Integrated Offender Management',

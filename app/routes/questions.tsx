@@ -1,7 +1,7 @@
 import { LearnPage } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Questions people ask' };
+export const handle: RouteHandle = { title: 'Questions people ask', staticPage: true };
 
 const QUESTIONS = [
   ['Will I have to meet them?', 'No. You can write letters, or pass messages through the facilitator. You only meet if you want to and it is safe.'],

@@ -3,7 +3,7 @@ import { GetHelpNow, StartButton, PageColumn } from '~/components/page';
 import { REFERRAL_STEP_LIST } from '~/data/referral-options';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'Refer yourself' };
+export const handle: RouteHandle = { title: 'Refer yourself', staticPage: true };
 
 export default function ReferStart() {
   return (

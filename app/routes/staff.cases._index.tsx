@@ -15,6 +15,7 @@ import { getWorklist, parseWorklistFilters } from '~/models/worklist.server';
 import { CASE_STAGE_OPTIONS, DUE_FILTERS, FLAG_FILTERS, SORTS } from '~/models/worklist';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
+import { formatDay } from '~/utils/dates';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Your cases' };
@@ -59,10 +60,6 @@ function sinceContact(day: string | null) {
   if (!day) return 'No contact yet';
   const days = Math.round((Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse(day)) / 86_400_000);
   return days <= 0 ? 'Today' : days === 1 ? 'Yesterday' : `${days} days ago`;
-}
-
-function formatDay(day: string) {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 }
 
 export default function Worklist() {

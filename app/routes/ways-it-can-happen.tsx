@@ -1,7 +1,7 @@
 import { LearnPage } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'The ways it can happen' };
+export const handle: RouteHandle = { title: 'The ways it can happen', staticPage: true };
 
 const WAYS = [
   [

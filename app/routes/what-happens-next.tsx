@@ -1,7 +1,7 @@
 import { LearnPage } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'What happens when you get in touch' };
+export const handle: RouteHandle = { title: 'What happens when you get in touch', staticPage: true };
 
 const STEPS = [
   ['You get in touch', 'Refer yourself on this website, or ask someone like the police, probation or Victim Support to refer you. You get a reference.'],

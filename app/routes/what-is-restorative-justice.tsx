@@ -1,7 +1,7 @@
 import { LearnPage } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'What restorative justice is' };
+export const handle: RouteHandle = { title: 'What restorative justice is', staticPage: true };
 
 export default function Page() {
   return (

@@ -1,7 +1,7 @@
 import { LearnPage } from '~/components/learn';
 import type { RouteHandle } from '~/root';
 
-export const handle: RouteHandle = { title: 'What the evidence says' };
+export const handle: RouteHandle = { title: 'What the evidence says', staticPage: true };
 
 export default function Page() {
   return (

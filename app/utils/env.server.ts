@@ -38,6 +38,8 @@ const envSchema = z.object({
   RISK_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   // A self-referral nobody has answered for this long is gone (the first question page says so).
   DRAFT_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  // Tests only: append the SQL text of every statement to this file (tests/integration/query-plans.test.ts).
+  SQL_TRACE_FILE: z.string().min(1).optional(),
   DEMO: z
     .enum(['true', 'false'])
     .default('false')

@@ -120,18 +120,25 @@ export function purgeExpiredSessions(now = Date.now()) {
   );
 }
 
+/** How stale a session's last-seen time may get before a read writes it again. */
+export const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
 /**
- * A session past its absolute expiry or idle for `idleMs` is deleted (false); otherwise its
- * last-seen time moves to now (true). Shared by every kind of session.
+ * A session past its absolute expiry or idle for `idleMs` is deleted (false); otherwise it
+ * is alive (true), and its last-seen time moves to now if it is more than a minute old.
+ * So a plain read writes at most once a minute, and idle time is measured to the minute
+ * (a session may end up to a minute early, never late). Shared by every kind of session.
  */
 export function keepSessionAlive(id: string, row: { expiresAt: Date; lastSeenAt: Date }, idleMs: number, now = Date.now()): boolean {
   if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMs <= now) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return false;
   }
-  db.update(sessions)
-    .set({ lastSeenAt: new Date(now) })
-    .where(eq(sessions.id, id))
-    .run();
+  if (now - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id))
+      .run();
+  }
   return true;
 }

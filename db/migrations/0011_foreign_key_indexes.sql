@@ -1,0 +1,22 @@
+CREATE INDEX `assessments_consent_by_idx` ON `assessments` (`consent_recorded_by`);--> statement-breakpoint
+CREATE INDEX `assessments_signed_off_by_idx` ON `assessments` (`signed_off_by`);--> statement-breakpoint
+CREATE INDEX `case_transitions_case_idx` ON `case_transitions` (`case_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `case_transitions_staff_idx` ON `case_transitions` (`by_staff_id`);--> statement-breakpoint
+CREATE INDEX `contact_logs_staff_idx` ON `contact_logs` (`by_staff_id`);--> statement-breakpoint
+CREATE INDEX `exchange_members_exchange_idx` ON `exchange_members` (`exchange_id`);--> statement-breakpoint
+CREATE INDEX `exchange_members_referral_idx` ON `exchange_members` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `letter_reviews_letter_idx` ON `letter_reviews` (`letter_id`);--> statement-breakpoint
+CREATE INDEX `letter_reviews_staff_idx` ON `letter_reviews` (`by_staff_id`);--> statement-breakpoint
+CREATE INDEX `letter_versions_letter_idx` ON `letter_versions` (`letter_id`,`version`);--> statement-breakpoint
+CREATE INDEX `letter_versions_staff_idx` ON `letter_versions` (`recorded_by_staff_id`);--> statement-breakpoint
+CREATE INDEX `letters_author_idx` ON `letters` (`author_member_id`);--> statement-breakpoint
+CREATE INDEX `letters_exchange_idx` ON `letters` (`exchange_id`);--> statement-breakpoint
+CREATE INDEX `outbox_referral_idx` ON `outbox` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `referral_drafts_referral_idx` ON `referral_drafts` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `referral_drafts_updated_idx` ON `referral_drafts` (`updated_at`);--> statement-breakpoint
+CREATE INDEX `referrals_triaged_by_idx` ON `referrals` (`triaged_by`);--> statement-breakpoint
+CREATE INDEX `sessions_referral_idx` ON `sessions` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `sessions_staff_user_idx` ON `sessions` (`staff_user_id`);--> statement-breakpoint
+CREATE INDEX `sessions_member_idx` ON `sessions` (`exchange_member_id`);--> statement-breakpoint
+CREATE INDEX `sessions_expires_idx` ON `sessions` (`expires_at`);--> statement-breakpoint
+CREATE INDEX `sessions_last_seen_idx` ON `sessions` (`last_seen_at`);

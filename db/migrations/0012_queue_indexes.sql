@@ -1,0 +1,2 @@
+CREATE INDEX `feedback_invitations_pending_idx` ON `feedback_invitations` (`status`,`channel`,`case_id`);--> statement-breakpoint
+CREATE INDEX `referrals_awaiting_triage_idx` ON `referrals` (`created_at`,`id`) WHERE status in ('received', 'being_looked_at');
