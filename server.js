@@ -74,13 +74,8 @@ async function renderOnce(path) {
   const headers = { ...securityHeaders(null), 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' };
   return { raw, gzip: gzipSync(raw, { level: 9 }), br: brotliCompressSync(raw), headers };
 }
-// Until a page is rendered (the first moments after start) Remix answers it as any other.
-for (const [path, page] of staticPages) {
-  renderOnce(path).then(
-    (bytes) => Object.assign(page, bytes),
-    (error) => console.error(error instanceof Error ? error.message : error),
-  );
-}
+// Rendered before the server listens (a few milliseconds each), so nothing races them.
+for (const [path, page] of staticPages) Object.assign(page, await renderOnce(path));
 
 app.use(compression());
 // Remix writes a page as React streams it and calls res.flush() after every chunk when the
@@ -160,7 +155,12 @@ function limitStreamedBody(req, res) {
     if (received <= MAX_BODY_BYTES) return push.call(this, chunk, encoding);
     res.locals.tooLarge = true;
     res.status(413).set('Connection', 'close').type('text/plain').send(TOO_LARGE);
-    res.once('finish', () => req.socket.destroy());
+    // Half-close first, so the browser reads the 413 before the connection goes (a reset
+    // while it is still sending can lose the answer); what it still sends is dropped.
+    res.once('finish', () => {
+      req.socket.end();
+      setTimeout(() => req.socket.destroy(), 2000).unref();
+    });
     return true;
   };
 }

@@ -13,7 +13,6 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-
 import { useContext, useEffect, type ReactNode } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import publicPageJs from './browser/public-page?worker&url';
