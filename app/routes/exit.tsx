@@ -14,6 +14,10 @@ import { signOutBrowser } from '~/utils/session.server';
 import { endStaffSession } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Only our own pages (or the address typed in) may end things: another site linking here,
+  // or loading it as an image, only gets the redirect.
+  const site = request.headers.get('Sec-Fetch-Site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return redirect(env.EXIT_PAGE_URL, { status: 303 });
   endDraft(await readDraftToken(request));
   const headers = await signOutBrowser(request);
   headers.append('Set-Cookie', await endStaffSession(request));

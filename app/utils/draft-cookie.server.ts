@@ -3,11 +3,12 @@ import { env } from './env.server';
 
 // Holds only the draft's random id and sealing key, never an answer. A session cookie:
 // it goes when the browser closes, and the draft itself expires on the server after
-// DRAFT_IDLE_MINUTES without an answer (models/referral.server.ts).
+// DRAFT_IDLE_MINUTES without an answer (models/referral.server.ts). Its path is the whole
+// site, not /refer: "Exit this page" (/exit) must receive it to delete the draft.
 export const draftCookie = createCookie('rj_draft', {
   httpOnly: true,
   sameSite: 'lax',
-  path: '/refer',
+  path: '/',
   secure: env.NODE_ENV === 'production',
   secrets: [env.SESSION_SECRET],
 });

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_PAGES } from '../setup/public-pages';
-import { startServer, type TestServer } from '../setup/server';
+import { queryDb, startServer, type TestServer } from '../setup/server';
 import { EXIT_URL, expectPage, launch, openContext } from './browser';
 
 let server: TestServer;
@@ -55,6 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(exits).toEqual([EXIT_URL]);
       // The server ended the draft and cleared its cookies; the browser cleared the site.
       expect(await context.cookies(server.url)).toEqual([]);
+      expect(queryDb(server.dbPath, 'select id from referral_drafts where answers like ?', '%Handsworth%')).toEqual([]);
       if (javaScriptEnabled) {
         // With JavaScript, the page exit was pressed on is replaced in the history.
         expect(await page.evaluate(() => history.length)).toBe(before);

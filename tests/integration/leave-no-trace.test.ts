@@ -64,6 +64,16 @@ describe('Exit this page', () => {
     await exit(v);
     expect((await later.get('/check-your-referral/status')).url).toBe('/check-your-referral?signedOut=1');
   });
+
+  it('followed from another site, only redirects: nothing is ended', async () => {
+    const v = new Visitor(server.url);
+    const issued = await referInFull(v);
+    await signIn(v, issued.reference, issued.passphrase);
+    const res = await fetch(new URL('/exit', server.url), { redirect: 'manual', headers: { Cookie: v.cookieHeader(), 'Sec-Fetch-Site': 'cross-site' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('clear-site-data')).toBeNull();
+    expect((await v.get('/check-your-referral/status')).url).toBe('/check-your-referral/status');
+  });
 });
 
 describe('an unfinished referral', () => {
