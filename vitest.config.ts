@@ -20,6 +20,10 @@ export default defineConfig({
           environment: 'node',
           include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           setupFiles: ['tests/setup/unit-setup.ts'],
+          // The property tests (300 generated case histories) and the ESLint-driven layer
+          // tests take 2–5 s here and longer on a slower CI machine: Vitest's 5 s default
+          // failed one of them there. A hung test still fails, after 30 s.
+          testTimeout: 30_000,
         },
       },
       {
