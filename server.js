@@ -194,20 +194,30 @@ if (viteDevServer) {
   // build time; the one the browser accepts is sent as it is (compression() leaves a
   // response that already has a Content-Encoding alone).
   const precompressed = new Set(readdirSync('build/client/assets'));
+  const EXTENSION = { br: '.br', gzip: '.gz' };
   app.use('/assets', (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !/^\/[\w.-]+$/.test(req.path)) return next();
-    const accepted = req.get('accept-encoding') ?? '';
     const name = req.path.slice(1);
-    const choice = [
-      ['br', '.br'],
-      ['gzip', '.gz'],
-    ].find(([encoding, ext]) => accepted.includes(encoding) && precompressed.has(name + ext));
-    if (!choice) return next();
-    res.type(extname(name)).set({ 'Content-Encoding': choice[0], Vary: 'Accept-Encoding' });
-    res.sendFile(resolve('build/client/assets', name + choice[1]), { immutable: true, maxAge: '1y' });
+    const made = Object.keys(EXTENSION).filter((encoding) => precompressed.has(name + EXTENSION[encoding]));
+    if (!made.length) return next();
+    // The answer depends on Accept-Encoding whichever copy goes, the plain one included.
+    res.vary('Accept-Encoding');
+    // Negotiated with q-values: `br;q=0` means no brotli.
+    const encoding = req.acceptsEncodings(made);
+    if (!encoding) return next();
+    res.type(extname(name)).set('Content-Encoding', encoding);
+    res.sendFile(resolve('build/client/assets', name + EXTENSION[encoding]), { immutable: true, maxAge: '1y' });
   });
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('build/client', { maxAge: '1h' }));
+  // The few files at the top of build/client (icons), known at start: any other path goes
+  // straight to the pages, without a file-system look-up (and its error) per page request.
+  const topFiles = new Set(
+    readdirSync('build/client', { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
+  );
+  const serveTopFile = express.static('build/client', { maxAge: '1h' });
+  app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFile(req, res, next) : next()));
 }
 
 // Pages are never stored: on a shared device even a visit to a learning page can say too

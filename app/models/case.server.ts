@@ -1,7 +1,7 @@
 // Cases: the record a facilitator keeps from acceptance to closure. Every function takes
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, min, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, min, ne, or } from 'drizzle-orm';
 import {
   agreementItems,
   meetings,
@@ -354,8 +354,15 @@ export function signOffRisk(manager: StaffUser, caseId: number, participantId: n
   });
 }
 
-/** Every audit row about a case, its referral and its people, newest first. Managers only. */
-export function getCaseAudit(manager: StaffUser, caseId: number) {
+/** Rows on one page of a case's audit trail. */
+export const AUDIT_PAGE_SIZE = 100;
+
+/**
+ * Audit rows about a case, its referral and its people, newest first, a page at a time:
+ * `before` is the id of the last row of the page before (older rows follow it). `older`
+ * is the id to ask for the next page with, or null on the last page. Managers only.
+ */
+export function getCaseAudit(manager: StaffUser, caseId: number, before: number | null = null) {
   if (manager.role !== 'manager') return null;
   const kase = findCaseInScope(db, manager, caseId);
   if (!kase) return null;
@@ -408,10 +415,12 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
       subjectId: auditEvents.subjectId,
     })
     .from(auditEvents)
-    .where(or(...subjects))
+    .where(before ? and(lt(auditEvents.id, before), or(...subjects)) : or(...subjects))
     .orderBy(desc(auditEvents.id))
-    .limit(500)
+    .limit(AUDIT_PAGE_SIZE + 1)
     .all();
+  const older = rows.length > AUDIT_PAGE_SIZE ? rows[AUDIT_PAGE_SIZE - 1]!.id : null;
+  rows.length = Math.min(rows.length, AUDIT_PAGE_SIZE);
   const names = new Map(
     db
       .select({ id: staffUsers.id, name: staffUsers.name })
@@ -419,5 +428,5 @@ export function getCaseAudit(manager: StaffUser, caseId: number) {
       .all()
       .map((s) => [String(s.id), s.name]),
   );
-  return { kase, rows: rows.map((r) => ({ ...r, actor: r.actorType === 'staff' ? (names.get(r.actorId ?? '') ?? 'Staff') : r.actorType })) };
+  return { kase, older, rows: rows.map((r) => ({ ...r, actor: r.actorType === 'staff' ? (names.get(r.actorId ?? '') ?? 'Staff') : r.actorType })) };
 }

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { BackLink } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
 import { describeAuditAction, SUBJECT_TYPES } from '~/models/audit-vocabulary';
@@ -14,10 +14,14 @@ export const handle: RouteHandle = { title: 'Audit trail' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  const found = getCaseAudit(session.user, idParam(params.id));
+  // ?before= the last id of the page before; anything else is the first page.
+  const before = /^\d{1,15}$/.exec(new URL(request.url).searchParams.get('before') ?? '')?.[0];
+  const found = getCaseAudit(session.user, idParam(params.id), before ? Number(before) : null);
   if (!found) throw data('Not found', { status: 404 });
   return {
     caseId: found.kase.id,
+    isFirstPage: !before,
+    older: found.older,
     rows: found.rows.map((r) => ({
       ...r,
       at: r.at.toISOString(),
@@ -28,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Audit() {
-  const { caseId, rows } = useLoaderData<typeof loader>();
+  const { caseId, rows, isFirstPage, older } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink to={`/staff/cases/${caseId}`} />
@@ -48,6 +52,23 @@ export default function Audit() {
           </tr>
         ))}
       </Table>
+      {rows.length === 0 ? <p className="govuk-body">There is nothing older.</p> : null}
+      <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of the audit trail">
+        {!isFirstPage ? (
+          <div className="govuk-pagination__prev">
+            <Link className="govuk-link govuk-pagination__link" to={`/staff/cases/${caseId}/audit`}>
+              <span className="govuk-pagination__link-title">Newest entries</span>
+            </Link>
+          </div>
+        ) : null}
+        {older ? (
+          <div className="govuk-pagination__next">
+            <Link className="govuk-link govuk-pagination__link" to={`/staff/cases/${caseId}/audit?before=${older}`} rel="next">
+              <span className="govuk-pagination__link-title">Older entries</span>
+            </Link>
+          </div>
+        ) : null}
+      </nav>
     </>
   );
 }

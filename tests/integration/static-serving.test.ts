@@ -63,5 +63,19 @@ describe('hashed assets', () => {
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(br.headers.vary).toContain('Accept-Encoding');
     expect(br.body.length).toBeLessThan(plain.body.length / 5);
+    // A browser that refuses brotli gets gzip; one that wants neither gets the plain file,
+    // which also says it varies, so no cache hands a compressed copy to the wrong client.
+    expect((await get(css, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
+    const none = await get(css, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.equals(plain.body)).toBe(true);
+    expect(plain.headers.vary).toContain('Accept-Encoding');
+  });
+
+  it('the icons at the top are served; other paths are pages', async () => {
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toContain('image/svg+xml');
+    expect((await get('/favicon.svg.br')).status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startSmtpSink } from '../setup/smtp';
 import { startServer, textOf, Visitor, type TestServer, queryDb } from '../setup/server';
 import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
@@ -135,6 +136,37 @@ describe('partner referral to a case that is ready', () => {
     const trail = await max.visitor.get(`/staff/cases/${caseId}/audit`);
     expect(textOf(trail.html)).toContain('case.moved_to_ready');
     expect(textOf(trail.html)).toContain('Fran Facilitator');
+    expect(trail.html).not.toContain('Older entries');
+
+    // A long trail comes a page at a time, and every row, the oldest included, can be reached.
+    const db = new Database(server.dbPath);
+    const insert = db.prepare(
+      "insert into audit_events (actor_type, actor_id, action, subject_type, subject_id, created_at) values ('system', null, ?, 'case', ?, ?)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 620; i++) insert.run(`case.filler_${i}`, caseId, Date.now());
+    })();
+    db.close();
+    const total = query<{ n: number }>("select count(*) as n from audit_events where subject_type = 'case' and subject_id = ?", caseId)[0]!.n;
+    const seen: string[] = [];
+    let href: string | undefined = `/staff/cases/${caseId}/audit`;
+    for (let pages = 0; href && pages < 20; pages++) {
+      const page = await max.visitor.get(href);
+      expect(page.status).toBe(200);
+      const onPage = [...page.html.matchAll(/<span class="govuk-caption-m">(case\.(?:filler_\d+|opened))<\/span>/g)].map((m) => m[1]!);
+      expect(onPage.length).toBeLessThanOrEqual(100);
+      seen.push(...onPage);
+      href = /<a [^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>).)*Older entries/.exec(page.html)?.[1]?.replaceAll('&amp;', '&');
+    }
+    expect(seen.filter((a) => a.startsWith('case.filler_')).length).toBe(620);
+    expect(total).toBeGreaterThan(620);
+    expect(new Set(seen).size).toBe(seen.length); // no row twice
+    expect(seen).toContain('case.filler_0');
+    expect(seen.at(-1)).toBe('case.opened');
+    // A made-up position is the first page, never an error.
+    for (const before of ['x', '-1', '99999999999999999999', '1e9']) {
+      expect((await max.visitor.get(`/staff/cases/${caseId}/audit?before=${before}`)).status).toBe(200);
+    }
   });
 
   it('a double submit of the partner form makes one referral', async () => {
