@@ -42,6 +42,9 @@ export function openDatabase(path: string, { traceFile }: { traceFile?: string }
   return db;
 }
 
+/** `PRAGMA user_version` while a foreign key check is owed after a migration. */
+const FOREIGN_KEY_CHECK_OWED = 1;
+
 /**
  * Applies pending migrations and returns how many ran. Foreign keys are off while they
  * run: SQLite ignores that pragma inside the migrator's transaction, and a table rebuild
@@ -60,9 +63,13 @@ export function migrateDatabase(db: DB, migrationsFolder: string): number {
   try {
     migrateWithRetry(db, migrationsFolder);
     const ran = applied() - before;
-    if (ran > 0) {
+    // `user_version` 1 marks a check still owed: set before checking, cleared only when the
+    // check passes, so a start after a failed check checks again instead of carrying on.
+    if (ran > 0) db.$client.pragma(`user_version = ${FOREIGN_KEY_CHECK_OWED}`);
+    if (db.$client.pragma('user_version', { simple: true }) === FOREIGN_KEY_CHECK_OWED) {
       const broken = db.$client.pragma('foreign_key_check') as unknown[];
       if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken foreign keys`);
+      db.$client.pragma('user_version = 0');
     }
     return ran;
   } finally {
