@@ -77,6 +77,8 @@ export const referrals = sqliteTable(
   (t) => [
     index('referrals_status_created_idx').on(t.status, t.createdAt),
     index('referrals_created_idx').on(t.createdAt, t.id),
+    // Reports read these columns for every referral of a period: from the index alone.
+    index('referrals_report_idx').on(t.createdAt, t.source, t.agency, t.initiatedBy, t.offenceKind, t.justiceStage, t.status),
     index('referrals_triaged_by_idx').on(t.triagedBy),
     // The triage queue's "new" page, oldest first: only referrals awaiting triage, already in
     // order, so a page reads its 25 rows and stops. The list is AWAITING_TRIAGE
@@ -261,7 +263,7 @@ export const cases = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage)],
+  (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage), index('cases_stage_idx').on(t.stage, t.facilitatorId)],
 );
 
 export const caseTransitions = sqliteTable(
@@ -590,7 +592,12 @@ export const processes = sqliteTable(
       .references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index('processes_case_idx').on(t.caseId), index('processes_staff_idx').on(t.byStaffId)],
+  (t) => [
+    index('processes_case_idx').on(t.caseId),
+    index('processes_staff_idx').on(t.byStaffId),
+    index('processes_started_idx').on(t.startedOn),
+    index('processes_ended_idx').on(t.endedOn),
+  ],
 );
 
 /** A conference or call, planned and then recorded. */
@@ -666,6 +673,7 @@ export const agreementItems = sqliteTable(
   },
   (t) => [
     index('agreement_items_case_idx').on(t.caseId, t.status, t.dueOn),
+    index('agreement_items_due_idx').on(t.status, t.dueOn),
     index('agreement_items_participant_idx').on(t.participantId),
     index('agreement_items_staff_idx').on(t.byStaffId),
   ],

@@ -45,6 +45,7 @@ export const JUSTICE_STAGES = [
   ['court', 'It is going to court'],
   ['sentenced', 'The person has been sentenced'],
   ['prison', 'The person is in prison'],
+  ['released', 'The person has been released from prison'],
   ['probation', 'The person is on probation'],
   ['not_sure', 'I am not sure'],
 ] as const satisfies Options;

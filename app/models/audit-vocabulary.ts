@@ -18,6 +18,7 @@ export const SUBJECT_TYPES = {
   meeting: 'Meeting',
   agreement_item: 'Agreement item',
   staff_user: 'Staff account',
+  report: 'Report',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -39,6 +40,8 @@ export const CASE_SUBJECTS = [
 export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 
 const ACTIONS = {
+  'report.return_exported': 'Commissioner’s return downloaded',
+  'report.cases_exported': 'Case extract downloaded',
   'referral.submitted': 'Referral sent',
   'referral.viewed': 'Referral opened',
   'referral.accepted': 'Accepted into a case',

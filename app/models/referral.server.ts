@@ -3,6 +3,7 @@
 // Every change runs in one transaction with its audit row.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { monthOf } from './reports';
 import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
 import type { Tx } from '#db/client.server';
 import { referralReceivedEmail } from '#emails/referral-received';
@@ -198,9 +199,11 @@ export function referralHasCase(referralId: number): boolean {
 export function deleteReferral(referralId: number): 'deleted' | 'has-case' {
   if (referralHasCase(referralId)) return 'has-case';
   db.transaction((tx) => {
-    const month = new Date().toISOString().slice(0, 7);
-    const deleted = tx.delete(referrals).where(eq(referrals.id, referralId)).run().changes;
-    if (!deleted) return;
+    const gone = tx.delete(referrals).where(eq(referrals.id, referralId)).returning({ createdAt: referrals.createdAt }).get();
+    if (!gone) return;
+    // Counted in the month it arrived, as the reports place referrals, so a report for that
+    // month says the same before and after the deletion.
+    const month = monthOf(gone.createdAt);
     tx.insert(deletedReferralCounts)
       .values({ month, count: 1 })
       .onConflictDoUpdate({ target: deletedReferralCounts.month, set: { count: sql`${deletedReferralCounts.count} + 1` } })

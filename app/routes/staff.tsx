@@ -42,6 +42,11 @@ export default function StaffLayout() {
               </Link>
             </li>
             <li>
+              <Link className="govuk-link" to="/staff/reports">
+                Reports
+              </Link>
+            </li>
+            <li>
               <Link className="govuk-link" to="/staff/emails">
                 Emails
               </Link>

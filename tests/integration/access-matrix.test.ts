@@ -107,6 +107,10 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.cases.$id.letters_.print': { path: (i) => `/staff/cases/${i.letterCaseId}/letters/print`, expect: assignedOrManager },
   'staff.cases.$id.feedback': { path: (i) => `/staff/cases/${i.letterCaseId}/feedback`, expect: assignedOrManager },
   'staff.feedback': { path: () => '/staff/feedback', expect: anyStaff },
+  'staff.reports._index': { path: () => '/staff/reports', expect: anyStaff }, // a facilitator sees their own caseload
+  'staff.reports.definitions': { path: () => '/staff/reports/definitions', expect: anyStaff },
+  'staff.reports.return[.]csv': { path: () => '/staff/reports/return.csv', expect: managerOnly },
+  'staff.reports.cases[.]csv': { path: () => '/staff/reports/cases.csv', expect: managerOnly },
   'feedback._index': { path: () => '/feedback', expect: publicPage },
   'feedback.$question': { path: () => '/feedback/satisfaction', expect: 'redirect' }, // only with a survey under way
   'feedback.thanks': { path: () => '/feedback/thanks', expect: publicPage },

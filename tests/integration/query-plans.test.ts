@@ -69,7 +69,9 @@ async function statementsDuring(visit: () => Promise<unknown>): Promise<string[]
 /** SQLite's plan for a statement, its `?` parameters bound to NULL. */
 function planOf(db: Database.Database, statement: string): string[] {
   const params = (statement.match(/\?/g) ?? []).length;
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...Array<null>(params).fill(null)) as { detail: string }[];
+  // Named parameters (@name) are bound by name, the rest by position; the plan is the same for any value.
+  const named = Object.fromEntries([...statement.matchAll(/@(\w+)/g)].map((m) => [m[1]!, null]));
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...(Object.keys(named).length ? [named] : Array<null>(params).fill(null))) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 
@@ -113,6 +115,10 @@ describe('the queries behind each staff page', () => {
       ['/staff/letters', fran],
       [`/staff/letters/${letterId}`, fran],
       ['/staff/feedback', morgan],
+      ['/staff/reports', morgan],
+      ['/staff/reports?from=2024-01&to=2026-12', fran],
+      ['/staff/reports/return.csv', morgan],
+      ['/staff/reports/cases.csv?from=2024-01&to=2026-12', morgan],
     ];
     const db = new Database(server.dbPath, { readonly: true });
     const found: string[] = [];

@@ -1,0 +1,195 @@
+// The reporting side's rules, declared once and free of the database: the period a report
+// covers, how small numbers are hidden, how the form's answers group into the
+// commissioner's categories, and what each count counts. The dashboard, the CSV return and
+// the definitions page all read these.
+import { type JUSTICE_STAGES } from '~/data/referral-options';
+
+/** A report covers whole months, from the first day of `from` to the last day of `to`. */
+export type Period = { from: string; to: string };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** The longest period one report may cover: enough for any return, bounded for the server. */
+export const MAX_MONTHS = 120;
+
+export const monthOf = (at: Date) => {
+  const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}`;
+};
+const londonParts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/London' });
+
+export function addMonths(month: string, n: number) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const t = y * 12 + (m - 1) + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month of the period, in order. */
+export function monthsOf(period: Period) {
+  const out: string[] = [];
+  for (let m = period.from; m <= period.to && out.length <= MAX_MONTHS; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** The calendar quarter that `now` falls in (January, April, July, October). */
+export function quarterOf(now: Date): Period {
+  const [y, m] = monthOf(now).split('-').map(Number) as [number, number];
+  const first = `${y}-${String(m - ((m - 1) % 3)).padStart(2, '0')}`;
+  return { from: first, to: addMonths(first, 2) };
+}
+
+/** Reads `from` and `to` (YYYY-MM) from a query string: the quarter by default, an error for anything else. */
+export function parsePeriod(params: URLSearchParams, now = new Date()): { period: Period; error?: undefined } | { period?: undefined; error: string } {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (!from && !to) return { period: quarterOf(now) };
+  if (!from || !MONTH.test(from)) return { error: 'Enter the first month as a year and month, like 2026-04' };
+  if (!to || !MONTH.test(to)) return { error: 'Enter the last month as a year and month, like 2026-06' };
+  if (to < from) return { error: 'The last month must be the same as or after the first month' };
+  if (monthsOf({ from, to }).length > MAX_MONTHS) return { error: `A report can cover at most ${MAX_MONTHS / 12} years` };
+  return { period: { from, to } };
+}
+
+/** Midnight UK time at the start of a month, as a timestamp: what places a referral in a month. */
+export function monthStartMs(month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const utc = Date.UTC(y, m - 1, 1);
+  // The UK is on UTC or one hour ahead; the offset at that moment says which.
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(new Date(utc)));
+  return utc - hour * 3_600_000;
+}
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+export const monthLabel = (month: string) => monthName.format(new Date(`${month}-15T00:00:00Z`));
+export const shortMonthLabel = (month: string) => shortMonthName.format(new Date(`${month}-15T00:00:00Z`));
+export const periodLabel = (p: Period) => (p.from === p.to ? monthLabel(p.from) : `${monthLabel(p.from)} to ${monthLabel(p.to)}`);
+
+// ---------------------------------------------------------------------------------------
+// Small numbers
+
+/** How a count is shown: the number, or hidden because it is small, or hidden so a total cannot give a small one away. */
+export type Shown = { n: number; shown: number | null; hidden?: 'small' | 'withheld' };
+export type Cell = Shown & { key: string; label: string };
+
+export const hiddenText = (threshold: number, why: 'small' | 'withheld') => (why === 'small' ? `fewer than ${threshold}` : 'withheld');
+export const showCount = (s: Shown, threshold: number) => (s.shown === null ? hiddenText(threshold, s.hidden ?? 'small') : s.shown.toLocaleString('en-GB'));
+
+/** A count on its own: 1 to threshold − 1 is hidden. Zero is shown: it says nobody. */
+export function suppressOne(n: number, threshold: number): Shown {
+  return n > 0 && n < threshold ? { n, shown: null, hidden: 'small' } : { n, shown: n };
+}
+
+/**
+ * A breakdown that adds up to a total that is shown: small cells are hidden (primary), and
+ * if that leaves exactly one hidden cell, the next smallest non-zero cell is withheld too
+ * (secondary), so that the total minus the others cannot give it away. If no other cell
+ * can be withheld, the total is (its own small value is hidden anyway).
+ */
+export function suppressBreakdown(cells: readonly { key: string; label: string; n: number }[], threshold: number): { cells: Cell[]; total: Shown } {
+  const out: Cell[] = cells.map((c) => ({ ...c, ...suppressOne(c.n, threshold) }));
+  const totalN = cells.reduce((a, c) => a + c.n, 0);
+  let total = suppressOne(totalN, threshold);
+  const hiddenCells = out.filter((c) => c.shown === null);
+  if (hiddenCells.length === 1 && total.shown !== null) {
+    const next = out.filter((c) => c.shown !== null && c.n > 0).sort((a, b) => a.n - b.n)[0];
+    if (next) Object.assign(next, { shown: null, hidden: 'withheld' as const });
+    else total = { n: totalN, shown: null, hidden: 'withheld' };
+  }
+  return { cells: out, total };
+}
+
+/** A share (answers that said yes, of those who answered): not shown from fewer answers than the threshold. */
+export function share(yes: number, of: number, threshold: number) {
+  return { yes, of, percent: of >= threshold ? Math.round((100 * yes) / of) : null };
+}
+
+// ---------------------------------------------------------------------------------------
+// The commissioner's categories
+
+/** The stages of the justice system the commissioner asks about, and which answers on our forms fall in each. */
+export const REPORT_JUSTICE_STAGES = [
+  ['before_charge', 'Before charge', ['investigating']],
+  ['before_sentence', 'Before sentence', ['court']],
+  ['community_sentence', 'Community sentence', ['probation']],
+  ['custody', 'Custody', ['prison']],
+  ['after_release', 'After release', ['released']],
+  ['out_of_court', 'Out-of-court disposal or community resolution', ['community_resolution', 'conditional_caution', 'justice_panel']],
+  ['not_reported', 'Not reported to the police', ['not_reported']],
+  ['sentenced_unknown', 'Sentenced, kind of sentence not given', ['sentenced']],
+  ['not_known', 'Not known', ['not_sure']],
+] as const satisfies readonly (readonly [string, string, readonly (typeof JUSTICE_STAGES)[number][0][]])[];
+
+export const reportJusticeStage = (answer: string) =>
+  REPORT_JUSTICE_STAGES.find(([, , answers]) => (answers as readonly string[]).includes(answer))?.[0] ?? 'not_known';
+
+/** The steps of the funnel, in order: each counts the cases that reached it. */
+export const FUNNEL_STEPS = [
+  ['referred', 'Referred'],
+  ['contacted', 'Contact made'],
+  ['assessed', 'Assessed'],
+  ['suitable', 'Suitable'],
+  ['started', 'Process started'],
+  ['completed', 'Process completed'],
+] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number][0];
+
+// ---------------------------------------------------------------------------------------
+// What each count counts
+
+export type Definition = { section: string; counts: string; placedBy: string };
+
+/** Said on the definitions page and beside every row of the CSV return. */
+export const DEFINITIONS = {
+  referrals: {
+    section: 'Referrals',
+    counts:
+      'Referrals: one for each referral form sent, by a person about themselves or by a partner agency. A person referred twice counts twice. Referrals deleted at the request of the person who sent them still count in the totals and by month; their details are gone, so they show as "Deleted at the sender’s request" in the other breakdowns.',
+    placedBy: 'The date and time the referral arrived (UK time).',
+  },
+  funnel: {
+    section: 'From referral to completion',
+    counts:
+      'Referrals that arrived in the period, followed to the furthest step they reached by the day the report is made. Contact made: a contact with anyone in the case is logged. Assessed: a risk assessment is recorded for someone in the case. Suitable: someone’s risk decision allows a restorative process and nobody’s says it is not suitable. Process started and completed: a restorative process was recorded, and one was recorded as completed.',
+    placedBy: 'The date the referral arrived. Steps reached after the period count, so figures for a recent period grow as cases move on.',
+  },
+  left: {
+    section: 'Why cases left',
+    counts:
+      'Referrals from the period that were declined (by the reason recorded) or withdrawn by the person who sent them, and their cases that were closed before a process was completed (by the closure reason).',
+    placedBy: 'The date the referral arrived.',
+  },
+  processes: {
+    section: 'Processes delivered',
+    counts:
+      'Restorative processes: one for each process recorded on a case (a conference, a letter exchange, …). A case can have more than one. Direct processes are those where the people meet or talk; indirect ones pass words between them.',
+    placedBy: 'Started: the day the process started. Completed: the day it ended, when it was recorded as completed.',
+  },
+  timeliness: {
+    section: 'Time to first contact',
+    counts:
+      'Referrals from the period that have a case with a contact logged: calendar days from the day the referral arrived to the first contact logged with anyone in the case. The target is the service’s first-contact clock in working days.',
+    placedBy: 'The date the referral arrived.',
+  },
+  outcomes: {
+    section: 'Outcome agreements',
+    counts: 'Cases from the period with an outcome agreement (at least one agreed item), and those where every agreed item is recorded as done.',
+    placedBy: 'The date the case’s referral arrived.',
+  },
+  feedback: {
+    section: 'What participants said',
+    counts:
+      'Answers to the anonymous survey. Each share is of the people who answered that question. Satisfied: "satisfied" or "very satisfied". Felt safe, would recommend, helped to cope: "yes". A share is shown only from the threshold number of answers.',
+    placedBy: 'The month the answer was given. Months that have not ended are left out, so no one’s answer can be picked out as it arrives.',
+  },
+  open: {
+    section: 'Open work',
+    counts: 'Cases not yet closed, by stage and facilitator; agreed items still open after their due date; letters sent for review and not yet decided.',
+    placedBy: 'Not by period: as things stand when the report is made.',
+  },
+  cases: {
+    section: 'Case extract (CSV)',
+    counts:
+      'One row per referral from the period that became a case: dates, source, offence kind, justice stage, process kinds, stage and closure reason. No names, contact details or free text.',
+    placedBy: 'The date the referral arrived.',
+  },
+} as const satisfies Record<string, Definition>;

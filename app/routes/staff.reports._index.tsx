@@ -1,0 +1,242 @@
+// The dashboard: what the service reached, delivered and achieved in a period, as charts
+// drawn on the server with the figures in tables beside them. Managers see the service;
+// a facilitator sees their own caseload. Small numbers are hidden (models/reports.ts).
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { BarChart, type Bar } from '~/components/charts';
+import { ErrorSummary, TextInput } from '~/components/form-fields';
+import { Table } from '~/components/table';
+import { hiddenText, parsePeriod, periodLabel, showCount, type Cell, type Shown } from '~/models/reports';
+import { buildReport } from '~/models/reports.server';
+import type { RouteHandle } from '~/root';
+import { requireStaff } from '~/utils/staff-session.server';
+
+export const handle: RouteHandle = { title: 'Reports' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  const parsed = parsePeriod(params);
+  const isManager = session.user.role === 'manager';
+  if (!parsed.period) {
+    return data(
+      { error: parsed.error, from: params.get('from')?.slice(0, 7) ?? '', to: params.get('to')?.slice(0, 7) ?? '', report: null, isManager },
+      { status: 400 },
+    );
+  }
+  const report = buildReport(session.user, parsed.period);
+  return { error: null, from: parsed.period.from, to: parsed.period.to, report, isManager };
+}
+
+const barsOf = (cells: Cell[], threshold: number): Bar[] => cells.map((c) => ({ label: c.label, value: c.shown, text: showCount(c, threshold) }));
+/** Categories nobody fell in are left out of a chart (the table in the CSV keeps them). */
+const nonZero = (cells: Cell[]) => cells.filter((c) => c.n > 0);
+const percent = (s: { percent: number | null; of: number }, threshold: number, of = 'answers') =>
+  s.percent === null ? (s.of === 0 ? `no ${of}` : `fewer than ${threshold} ${of}`) : `${s.percent}% of ${s.of.toLocaleString('en-GB')}`;
+
+export default function Reports() {
+  const { error, from, to, report, isManager } = useLoaderData<typeof loader>();
+  const query = `from=${from}&to=${to}`;
+  return (
+    <>
+      <ErrorSummary errors={error ? { from: [error] } : undefined} />
+      <h1 className="govuk-heading-l">Reports</h1>
+      <Form method="get" className="app-filters app-no-print">
+        <TextInput name="from" label="First month" hint="For example, 2026-04" width="5" defaultValue={from} error={error ?? undefined} />
+        <TextInput name="to" label="Last month" hint="For example, 2026-06" width="5" defaultValue={to} />
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Show the figures
+        </button>
+      </Form>
+      {report ? <Figures report={report} query={query} isManager={isManager} /> : null}
+    </>
+  );
+}
+
+type ReportData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['report']>;
+
+function Figures({ report: r, query, isManager }: { report: ReportData; query: string; isManager: boolean }) {
+  const t = r.threshold;
+  const total = (s: Shown) => showCount(s, t);
+  return (
+    <>
+      <h2 className="govuk-heading-m">{`${periodLabel(r.period)}${r.ownCaseload ? ': your caseload' : ''}`}</h2>
+      <p className="govuk-body">
+        {`Counts from 1 to ${t - 1} show as “${hiddenText(t, 'small')}”; where that alone would let a total give one away, another count shows as “withheld”. `}
+        <Link className="govuk-link" to="/staff/reports/definitions">
+          What each figure counts
+        </Link>
+      </p>
+      {isManager ? (
+        <ul className="govuk-list app-no-print">
+          <li>
+            <a className="govuk-link" href={`/staff/reports/return.csv?${query}`} download>
+              Download the commissioner’s return (CSV)
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={`/staff/reports/cases.csv?${query}`} download>
+              Download the case extract (CSV, no names or free text)
+            </a>
+          </li>
+        </ul>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Referrals</h2>
+      <p className="govuk-body">{`${total(r.referrals.byMonth.total)} referrals in the period.`}</p>
+      <BarChart
+        id="by-month"
+        title="Referrals by month"
+        description={`Referrals received each month, ${periodLabel(r.period)}.`}
+        bars={barsOf(r.referrals.byMonth.cells, t)}
+        valueHeading="Referrals"
+      />
+      <BarChart
+        id="by-source"
+        title="Referrals by source"
+        description="Who sent the referral."
+        bars={barsOf(nonZero(r.referrals.bySource.cells), t)}
+        valueHeading="Referrals"
+      />
+      <BarChart
+        id="by-initiated"
+        title="Who asked for restorative justice"
+        description="Whether the victim or the person responsible asked for it."
+        bars={barsOf(nonZero(r.referrals.byInitiated.cells), t)}
+        valueHeading="Referrals"
+      />
+      <BarChart
+        id="by-offence"
+        title="Referrals by offence"
+        description="The kind of offence."
+        bars={barsOf(nonZero(r.referrals.byOffence.cells), t)}
+        valueHeading="Referrals"
+      />
+      <BarChart
+        id="by-stage"
+        title="Referrals by stage of the justice system"
+        description="Where the case was in the justice system when referred."
+        bars={barsOf(nonZero(r.referrals.byJusticeStage.cells), t)}
+        valueHeading="Referrals"
+      />
+
+      <h2 className="govuk-heading-m">From referral to completion</h2>
+      <BarChart
+        id="funnel"
+        title="How far the period’s referrals have gone"
+        description="Each bar counts the referrals that reached that step, from referred to a completed process."
+        bars={r.funnel.map((f) => ({ label: f.label, value: f.shown, text: total(f) }))}
+        valueHeading="Referrals"
+      />
+      <BarChart
+        id="left"
+        title="Why they left before a completed process"
+        description="Referrals declined or withdrawn, and cases closed before a process was completed, by reason."
+        bars={barsOf(nonZero(r.left.cells), t)}
+        valueHeading="Referrals"
+      />
+
+      <h2 className="govuk-heading-m">Processes delivered</h2>
+      <BarChart
+        id="completed"
+        title="Processes completed, by kind"
+        description="Restorative processes recorded as completed in the period."
+        bars={barsOf(r.processes.completed.cells, t)}
+        valueHeading="Processes"
+      />
+      <Table caption="Processes started and completed" head={['Kind', 'Started', 'Completed']}>
+        {r.processes.started.cells.map((c, i) => (
+          <tr key={c.key} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {c.label}
+            </th>
+            <td className="govuk-table__cell">{total(c)}</td>
+            <td className="govuk-table__cell">{total(r.processes.completed.cells[i]!)}</td>
+          </tr>
+        ))}
+        {r.processes.directness.cells.map((c) => (
+          <tr key={c.key} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {c.label}
+            </th>
+            <td className="govuk-table__cell"></td>
+            <td className="govuk-table__cell">{total(c)}</td>
+          </tr>
+        ))}
+      </Table>
+
+      <h2 className="govuk-heading-m">Time to first contact</h2>
+      <dl className="govuk-summary-list">
+        <Row label="Referrals with a first contact" value={total(r.timeliness.contacted)} />
+        <Row label="Median days to first contact" value={r.timeliness.median === null ? `fewer than ${t} contacts` : `${r.timeliness.median} days`} />
+        <Row label={`Contacted within ${r.timeliness.target} working days`} value={percent(r.timeliness.withinTarget, t, 'contacts')} />
+      </dl>
+      {r.timeliness.slowest.length ? (
+        <Table caption="Waiting longest for a first contact" head={['Referral', 'Waiting']}>
+          {r.timeliness.slowest.map((s) => (
+            <tr key={s.referralId} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={s.caseId ? `/staff/cases/${s.caseId}` : `/staff/referrals/${s.referralId}`}>
+                  {s.reference}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{`${s.days} days`}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Outcomes</h2>
+      <dl className="govuk-summary-list">
+        <Row label="Cases with an outcome agreement" value={total(r.outcomes.agreements)} />
+        <Row label="Agreements with every item done" value={total(r.outcomes.allDone)} />
+      </dl>
+      <h3 className="govuk-heading-s">What participants said (anonymous survey, the whole service)</h3>
+      <dl className="govuk-summary-list">
+        <Row label="Answers" value={total(r.feedback.answers)} />
+        <Row label="Satisfied or very satisfied" value={percent(r.feedback.satisfied, t)} />
+        <Row label="Felt safe" value={percent(r.feedback.feltSafe, t)} />
+        <Row label="Would recommend it" value={percent(r.feedback.recommend, t)} />
+        <Row label="Helped them cope and move on" value={percent(r.feedback.helpedCope, t)} />
+      </dl>
+
+      <h2 className="govuk-heading-m">Open work now</h2>
+      <dl className="govuk-summary-list">
+        <Row label="Agreed items past their due date" value={String(r.open.overdueItems)} />
+        <Row
+          label="Letters waiting for review"
+          value={r.open.lettersWaiting ? `${r.open.lettersWaiting} (the oldest for ${r.open.oldestLetterDays} days)` : 'None'}
+        />
+      </dl>
+      {r.open.rows.length ? (
+        <div className="app-table-scroll">
+          <Table caption="Open cases by stage and facilitator" head={['Facilitator', ...r.open.stages.map((s) => s.label)]}>
+            {r.open.rows.map((row) => (
+              <tr key={row.name} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {row.name}
+                </th>
+                {row.counts.map((n, i) => (
+                  <td key={i} className="govuk-table__cell">
+                    {n}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </Table>
+        </div>
+      ) : (
+        <p className="govuk-body">No open cases.</p>
+      )}
+    </>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+// The reports against a hand-made fixture: every count worked out by hand below, the
+// small-number rules, the period's edges in UK time, the CSV files as a spreadsheet
+// program would read them, who may see what, and the audit row each download leaves.
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
+import { setUpTeam, staffIdOf, type SignedInStaff } from '../setup/staff';
+
+let server: TestServer;
+let fran: SignedInStaff;
+let otto: SignedInStaff;
+let morgan: SignedInStaff;
+
+const Q2 = '?from=2026-04&to=2026-06';
+const at = (iso: string) => Date.parse(iso);
+
+beforeAll(async () => {
+  server = await startServer();
+  ({ fran, otto, morgan } = await setUpTeam(server));
+  const franId = staffIdOf(server, 'fran@example.org');
+  const db = new Database(server.dbPath);
+  let n = 0;
+  const referral = db.prepare(
+    `insert into referrals (reference, source, agency, initiated_by, status, offence_kind, justice_stage, support_needs, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
+  );
+  const add = (
+    when: number,
+    source: 'self' | 'partner',
+    agency: string | null,
+    initiatedBy: string | null,
+    offence: string,
+    stage: string,
+    status = 'received',
+  ) => Number(referral.run(`RJ-FIX-${++n}`, source, agency, initiatedBy, status, offence, stage, when, when).lastInsertRowid);
+  const kase = db.prepare(`insert into cases (referral_id, facilitator_id, stage, closure_reason) values (?, ?, ?, ?)`);
+  const person = db.prepare(`insert into participants (case_id, role, name) values (?, 'victim', 'Fixture person')`);
+  const contact = db.prepare(`insert into contact_logs (participant_id, contacted_on, method, outcome, by_staff_id) values (?, ?, 'phone', 'spoke', ?)`);
+  const assess = db.prepare(`insert into assessments (participant_id, risk_assessed_on, risk_decision) values (?, '2026-04-20', ?)`);
+  const process = db.prepare(`insert into processes (case_id, kind, status, started_on, ended_on, by_staff_id) values (?, ?, ?, ?, ?, ?)`);
+  const item = db.prepare(
+    `insert into agreement_items (case_id, participant_id, kind, description, due_on, evidence, status, by_staff_id) values (?, ?, 'apology', 'An apology', '2026-06-01', 'Letter', ?, ?)`,
+  );
+
+  db.transaction(() => {
+    // The edges, in UK time (summer time from 29 March): 23:59 on 31 March is March, 00:00 on
+    // 1 April is April; 23:59 on 30 June is June, 00:00 on 1 July is July.
+    add(at('2026-03-31T22:59:59.999Z'), 'partner', 'police', 'victim', 'burglary', 'court');
+    add(at('2026-03-31T23:00:00.000Z'), 'partner', 'police', 'victim', 'burglary', 'court');
+    add(at('2026-06-30T22:59:59.999Z'), 'partner', 'nps', 'offender', 'violence', 'prison');
+    add(at('2026-06-30T23:00:00.000Z'), 'partner', 'nps', 'offender', 'violence', 'prison');
+    // April: 10 police referrals on Monday 6 April, each a case of Fran's.
+    // First contacts 0, 1, 1, 2, 3, 3, 5, 8 and 13 days later (one never contacted):
+    // median 3 days; within 2 working days: 4 of 9.
+    const contactDays = ['2026-04-06', '2026-04-07', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-09', '2026-04-11', '2026-04-14', '2026-04-19', null];
+    contactDays.forEach((day, i) => {
+      const r = add(at('2026-04-06T09:00:00Z'), 'partner', 'police', 'victim', 'burglary', 'court', 'in_progress');
+      const stage = i === 8 ? 'closed' : 'in_progress';
+      const c = Number(kase.run(r, franId, stage, i === 8 ? 'unsuitable' : null).lastInsertRowid);
+      const p = Number(person.run(c).lastInsertRowid);
+      if (day) contact.run(p, day, franId);
+      // 9 assessed; 8 suitable (the ninth is not); 6 processes started, 5 completed.
+      if (i < 8) assess.run(p, 'direct');
+      if (i === 8) assess.run(p, 'not_suitable');
+      if (i < 6) process.run(c, i < 3 ? 'face_to_face' : 'letters', i < 5 ? 'completed' : 'running', '2026-04-25', i < 5 ? '2026-05-20' : null, franId);
+      // 6 agreements, 5 with every item done.
+      if (i < 6) item.run(c, p, i < 5 ? 'done' : 'open', franId);
+    });
+    // May: 6 self-referrals (2 declined, 1 withdrawn), and 2 deleted by their senders.
+    for (let i = 0; i < 6; i++)
+      add(at('2026-05-12T10:00:00Z'), 'self', null, null, 'theft', 'investigating', i < 2 ? 'declined' : i < 3 ? 'withdrawn' : 'received');
+    db.prepare(`insert into deleted_referral_counts (month, count) values ('2026-05', 2)`).run();
+    // June: 3 more probation referrals, offender-initiated (4 with the edge one).
+    for (let i = 0; i < 3; i++) add(at('2026-06-15T10:00:00Z'), 'partner', 'nps', 'offender', 'violence', 'prison');
+    // Survey answers: 6 in April, 2 in May, 1 in July (outside).
+    const answer = db.prepare(
+      `insert into feedback_answers (id, process_kind, role, month, on_paper, satisfaction, felt_safe, helped_cope) values (?, 'face_to_face', 'victim', ?, 0, ?, ?, ?)`,
+    );
+    [
+      ['2026-04', 5, 'yes', 'yes'],
+      ['2026-04', 5, 'yes', 'yes'],
+      ['2026-04', 4, 'yes', 'yes'],
+      ['2026-04', 4, 'yes', null],
+      ['2026-04', 3, 'yes', null],
+      ['2026-04', 2, 'no', null],
+      ['2026-05', 5, null, null],
+      ['2026-05', 1, null, null],
+      ['2026-07', 5, 'yes', 'yes'],
+    ].forEach(([month, satisfaction, safe, cope], i) => answer.run(`fixture-${i}`, month, satisfaction, safe, cope));
+  })();
+  db.close();
+});
+afterAll(() => server?.stop());
+
+/** A chart's figures, from the table beside it: label → text shown. */
+function figures(html: string, title: string): Record<string, string> {
+  const table = new RegExp(`<caption[^>]*>${title}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1];
+  expect(table, `a table for “${title}”`).toBeTruthy();
+  return Object.fromEntries(
+    [...table!.matchAll(/<th scope="row"[^>]*>([\s\S]*?)<\/th>\s*<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => [textOf(m[1]!).trim(), textOf(m[2]!).trim()]),
+  );
+}
+const row = (html: string, label: string) => new RegExp(`${label}</dt>\\s*<dd[^>]*>([^<]*)</dd>`).exec(html)?.[1];
+
+async function download(who: SignedInStaff, path: string) {
+  const res = await fetch(new URL(path, server.url), { headers: { Cookie: who.visitor.cookieHeader() } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('the dashboard', () => {
+  it('counts the fixture exactly, in UK months, with small numbers hidden', async () => {
+    const page = await morgan.visitor.get(`/staff/reports${Q2}`);
+    expect(page.status).toBe(200);
+    const html = page.html;
+    expect(textOf(html)).toContain('April 2026 to June 2026');
+    // April 11 (10 + the 1 April edge), May 8 (6 + 2 deleted), June 4 (3 + the 30 June edge).
+    // June is small; May is withheld so the total (23) cannot give June away.
+    expect(figures(html, 'Referrals by month')).toEqual({ 'Apr 26': '11', 'May 26': 'withheld', 'Jun 26': 'fewer than 5' });
+    expect(textOf(html)).toContain('23 referrals in the period.');
+    // Two small cells: no secondary suppression needed.
+    expect(figures(html, 'Referrals by source')).toEqual({
+      'Self-referral': '6',
+      Police: '11',
+      'National Probation Service': 'fewer than 5',
+      'Deleted at the sender’s request': 'fewer than 5',
+    });
+    expect(figures(html, 'Who asked for restorative justice')).toEqual({
+      'The victim': '17',
+      'The person responsible': 'fewer than 5',
+      'Deleted at the sender’s request': 'fewer than 5',
+    });
+    expect(figures(html, 'Referrals by stage of the justice system')).toEqual({
+      'Before charge': '6',
+      'Before sentence': '11',
+      Custody: 'fewer than 5',
+      'Deleted at the sender’s request': 'fewer than 5',
+    });
+    expect(figures(html, 'How far the period’s referrals have gone')).toEqual({
+      Referred: '23',
+      'Contact made': '9',
+      Assessed: '9',
+      Suitable: '8',
+      'Process started': '6',
+      'Process completed': '5',
+    });
+    // Declined 2, withdrawn 1, closed as unsuitable 1: three small cells.
+    expect(figures(html, 'Why they left before a completed process')).toEqual({
+      'Declined at triage': 'fewer than 5',
+      'Withdrawn by the person who referred': 'fewer than 5',
+      'Not suitable after assessment': 'fewer than 5',
+    });
+    // Completed in May: 3 face to face, 2 by letters.
+    expect(figures(html, 'Processes completed, by kind')['Face-to-face conference']).toBe('fewer than 5');
+    expect(row(html, 'Referrals with a first contact')).toBe('9');
+    expect(row(html, 'Median days to first contact')).toBe('3 days');
+    expect(row(html, 'Contacted within 2 working days')).toBe('44% of 9');
+    expect(row(html, 'Cases with an outcome agreement')).toBe('6');
+    expect(row(html, 'Agreements with every item done')).toBe('5');
+    // 8 answers in April and May: 5 satisfied (63%); felt safe 5 of 6; cope answered by 3.
+    expect(row(html, 'Answers')).toBe('8');
+    expect(row(html, 'Satisfied or very satisfied')).toBe('63% of 8');
+    expect(row(html, 'Felt safe')).toBe('83% of 6');
+    expect(row(html, 'Helped them cope and move on')).toBe('fewer than 5 answers');
+    expect(row(html, 'Would recommend it')).toBe('no answers');
+    // Charts are drawn on the server, each with a title and a description.
+    expect(html).toMatch(/<svg[^>]+role="img"[^>]+aria-labelledby="by-month-title by-month-desc"/);
+    expect(html).toContain('<title id="by-month-title">Referrals by month</title>');
+  });
+
+  it('moves nothing across a month’s edge, and checks the period it is given', async () => {
+    const march = await morgan.visitor.get('/staff/reports?from=2026-03&to=2026-03');
+    expect(figures(march.html, 'Referrals by month')).toEqual({ 'Mar 26': 'fewer than 5' });
+    const july = await morgan.visitor.get('/staff/reports?from=2026-07&to=2026-07');
+    expect(figures(july.html, 'Referrals by month')).toEqual({ 'Jul 26': 'fewer than 5' });
+    for (const [query, message] of [
+      ['?from=2026-13&to=2026-14', 'Enter the first month as a year and month'],
+      ['?from=2026-06&to=2026-04', 'The last month must be the same as or after the first month'],
+      ['?from=2000-01&to=2026-01', 'A report can cover at most 10 years'],
+      ['?from=2026-04', 'Enter the last month'],
+      [`?from=${'9'.repeat(5000)}&to=x`, 'Enter the first month'],
+    ]) {
+      const bad = await morgan.visitor.get(`/staff/reports${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(textOf(bad.html)).toContain(message);
+      expect(bad.html).toContain('govuk-error-summary');
+    }
+  });
+
+  it('shows a facilitator their own caseload only, and no downloads', async () => {
+    const mine = await fran.visitor.get(`/staff/reports${Q2}`);
+    expect(textOf(mine.html)).toContain('your caseload');
+    expect(figures(mine.html, 'Referrals by month')).toEqual({ 'Apr 26': '10', 'May 26': '0', 'Jun 26': '0' });
+    expect(mine.html).not.toContain('return.csv');
+    const theirs = await otto.visitor.get(`/staff/reports${Q2}`);
+    expect(figures(theirs.html, 'Referrals by month')).toEqual({ 'Apr 26': '0', 'May 26': '0', 'Jun 26': '0' });
+    expect((await download(fran, `/staff/reports/return.csv${Q2}`)).status).toBe(404);
+    expect((await download(fran, `/staff/reports/cases.csv${Q2}`)).status).toBe(404);
+  });
+});
+
+describe('the downloads', () => {
+  it('the return: the dashboard’s counts, hidden the same way, each with its definition, and an audit row', async () => {
+    const file = await download(morgan, `/staff/reports/return.csv${Q2}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="rj-return-2026-04-to-2026-06.csv"');
+    expect(file.headers.get('cache-control')).toBe('no-store');
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const value = (measure: string) => rows.find((r) => r.Measure === measure)?.Value;
+    expect(value('Referrals by month: Apr 26')).toBe('11');
+    expect(value('Referrals by month: May 26')).toBe('withheld');
+    expect(value('Referrals by month: Jun 26')).toBe('fewer than 5');
+    expect(value('Referrals by month: total')).toBe('23');
+    expect(value('Process completed')).toBe('5');
+    expect(value('Median days to first contact')).toBe('3');
+    expect(value('Satisfied or very satisfied (%)')).toBe('63');
+    expect(rows.every((r) => r['What it counts'] && r['In the period by'])).toBe(true);
+    // No count from 1 to 4 is written anywhere (a median or a percentage is not a count).
+    expect(rows.filter((r) => !/Median|%/.test(r.Measure!) && /^[1-4]$/.test(r.Value!))).toEqual([]);
+    const audit = queryDb<{ action: string; subject_id: string; actor_id: string }>(
+      server.dbPath,
+      "select action, subject_id, actor_id from audit_events where subject_type = 'report'",
+    );
+    expect(audit).toContainEqual({
+      action: 'report.return_exported',
+      subject_id: '2026-04 to 2026-06',
+      actor_id: String(staffIdOf(server, 'morgan@example.org')),
+    });
+  });
+
+  it('the case extract: a row per case, codes and dates only, formulas made harmless', async () => {
+    // A value written behind the portal's back that a spreadsheet would run.
+    const db = new Database(server.dbPath);
+    db.prepare(`update referrals set offence_kind = '=HYPERLINK("http://evil.example","x")' where reference = 'RJ-FIX-5'`).run();
+    db.close();
+    const file = await download(morgan, `/staff/reports/cases.csv${Q2}`);
+    expect(file.status).toBe(200);
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(10);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'Reference',
+      'Referral received',
+      'Source',
+      'Agency',
+      'Asked for by',
+      'Offence kind',
+      'Justice stage',
+      'Case opened',
+      'First contact',
+      'Process kinds',
+      'Stage',
+      'Closure reason',
+      'Closed on',
+    ]);
+    expect(rows[0]).toMatchObject({
+      'Referral received': '2026-04-06',
+      Agency: 'police',
+      'Justice stage': 'before_sentence',
+      'First contact': '2026-04-06',
+      'Process kinds': 'face_to_face',
+    });
+    expect(rows.find((r) => r.Reference === 'RJ-FIX-5')!['Offence kind']).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    expect(file.bytes.toString()).not.toContain('Fixture person');
+    expect(queryDb(server.dbPath, "select 1 from audit_events where action = 'report.cases_exported'")).toHaveLength(1);
+  });
+
+  it('a three-year extract comes in batches and has every row once', async () => {
+    const db = new Database(server.dbPath);
+    const franId = staffIdOf(server, 'fran@example.org');
+    const referral = db.prepare(
+      `insert into referrals (reference, source, status, offence_kind, justice_stage, support_needs, created_at, updated_at) values (?, 'self', 'in_progress', 'theft', 'not_sure', '[]', ?, ?)`,
+    );
+    const kase = db.prepare('insert into cases (referral_id, facilitator_id, stage) values (?, ?, ?)');
+    db.transaction(() => {
+      // 1,234 cases all arriving at the same moment: batches must not lose or repeat any.
+      for (let i = 0; i < 1234; i++) kase.run(Number(referral.run(`RJ-BULK-${i}`, at('2024-02-01T12:00:00Z'), 0).lastInsertRowid), franId, 'referred');
+    })();
+    db.close();
+    const file = await download(morgan, '/staff/reports/cases.csv?from=2024-01&to=2026-12');
+    const refs = (parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.Reference!);
+    expect(refs.filter((r) => r.startsWith('RJ-BULK-'))).toHaveLength(1234);
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+});
