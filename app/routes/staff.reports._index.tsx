@@ -209,7 +209,8 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         />
       </dl>
       {r.open.rows.length ? (
-        <div className="app-table-scroll">
+        // Wider than a phone: it scrolls, and a keyboard can reach it to scroll it.
+        <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Open cases by stage and facilitator">
           <Table caption="Open cases by stage and facilitator" head={['Facilitator', ...r.open.stages.map((s) => s.label)]}>
             {r.open.rows.map((row) => (
               <tr key={row.name} className="govuk-table__row">
