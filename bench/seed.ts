@@ -35,8 +35,8 @@ export async function seed(databasePath: string) {
 
     // Referrals, oldest first: the last ones still await triage; 1 in 10 became a case.
     const referral = s.prepare(
-      `insert into referrals (reference, source, status, offence_kind, justice_stage, support_needs, initiated_by, created_at, updated_at)
-       values (?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
+      `insert into referrals (reference, source, agency, status, offence_kind, justice_stage, support_needs, initiated_by, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
     );
     const caseEvery = Math.floor((SIZE.referrals - SIZE.awaitingTriage) / SIZE.cases);
     const accepted: { referralId: number; at: number }[] = [];
@@ -49,13 +49,15 @@ export async function seed(databasePath: string) {
         : becomesCase
           ? pick(['facilitator_will_contact', 'in_progress', 'closed'] as const)
           : pick(['declined', 'withdrawn'] as const);
+      const source = pick(['self', 'partner'] as const);
       const id = Number(
         referral.run(
           `RJ-B${String(i).padStart(3, '0').slice(-3)}-${String(i).padStart(6, '0').slice(-4)}${i}`,
-          pick(['self', 'partner']),
+          source,
+          source === 'partner' ? pick(['police', 'nps', 'victim_care', 'yot', 'hmpps']) : null,
           status,
-          pick(['theft', 'burglary', 'assault', 'criminal_damage', 'asb']),
-          'not_sure',
+          pick(['theft', 'burglary', 'violence', 'damage', 'asb', 'harassment']),
+          pick(['investigating', 'court', 'probation', 'prison', 'released', 'community_resolution', 'not_reported', 'not_sure']),
           pick(['victim', 'offender']),
           at,
           at,
@@ -75,6 +77,19 @@ export async function seed(databasePath: string) {
     );
     const exchange = s.prepare("insert into exchanges (case_id, status, created_at, updated_at) values (?, 'open', ?, ?)");
     const member = s.prepare('insert into exchange_members (exchange_id, participant_id, reference, created_at) values (?, ?, ?, ?)');
+    // Delivery and outcome, for the reports: a process once a case is under way, completed
+    // with an agreement for those at outcome or closed, a meeting for direct ones, and an
+    // anonymous survey answer for most completed ones.
+    const process = s.prepare('insert into processes (case_id, kind, status, started_on, ended_on, by_staff_id, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+    const meeting = s.prepare(
+      "insert into meetings (case_id, process_id, starts_at, mode, checklist, status, by_staff_id, created_at) values (?, ?, ?, 'in_person', '[]', 'held', ?, ?)",
+    );
+    const item = s.prepare(
+      "insert into agreement_items (case_id, kind, description, participant_id, due_on, evidence, status, by_staff_id, created_at) values (?, 'apology', 'An apology', ?, ?, 'A letter', ?, ?, ?)",
+    );
+    const answer = s.prepare(
+      'insert into feedback_answers (id, process_kind, role, month, on_paper, satisfaction, felt_safe, recommend, helped_cope) values (?, ?, ?, ?, 0, ?, ?, ?, ?)',
+    );
     const exchanges: { id: number; members: [number, number]; facilitator: number; at: number }[] = [];
     const caseIds: number[] = [];
     for (const [n, r] of accepted.entries()) {
@@ -89,6 +104,29 @@ export async function seed(databasePath: string) {
         people.push(p);
         assessment.run(p, day(at), day(at));
         for (let k = 0; k < 3; k++) contact.run(p, day(at + k * 86_400_000), facilitator, at + k * 86_400_000);
+      }
+      if (['in_progress', 'outcome', 'closed'].includes(stage)) {
+        const kind = pick(['face_to_face', 'community_conference', 'facilitated_contact', 'phone_video', 'recorded_message', 'letters'] as const);
+        const done = stage !== 'in_progress';
+        const ended = at + 40 * 86_400_000;
+        const processId = Number(
+          process.run(caseId, kind, done ? 'completed' : 'running', day(at + 10 * 86_400_000), done ? day(ended) : null, facilitator, at).lastInsertRowid,
+        );
+        if (kind !== 'letters' && kind !== 'recorded_message') meeting.run(caseId, processId, `${day(at + 30 * 86_400_000)}T10:00`, facilitator, at);
+        if (done) {
+          item.run(caseId, people[1], day(ended + 30 * 86_400_000), pick(['done', 'done', 'open', 'partly']), facilitator, ended);
+          if (rnd() < 0.7)
+            answer.run(
+              `bench-${caseId}`,
+              kind,
+              'victim',
+              day(ended).slice(0, 7),
+              1 + Math.floor(rnd() * 5),
+              pick(['yes', 'no']),
+              pick(['yes', 'no', 'not_sure']),
+              pick(['yes', 'a_little', 'no']),
+            );
+        }
       }
       transition.run(caseId, 'referred', 'contacting', facilitator, at);
       transition.run(caseId, 'contacting', 'assessing', facilitator, at + 86_400_000);
