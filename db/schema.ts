@@ -2,7 +2,7 @@
 // Personal data lives only in `referrals`, `referral_messages`, `referral_drafts` and the
 // `outbox` rows addressed to a referrer; deleting a referral cascades to all of them.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -732,4 +732,33 @@ export const feedbackAnswers = sqliteTable(
     comments: text('comments'),
   },
   (t) => [index('feedback_answers_month_idx').on(t.month)],
+);
+
+// A practitioner's record (Restorative Justice Council practitioner standards): training,
+// accreditation with its renewal date, supervision sessions, observed practice and CPD
+// hours, kept by managers for each member of staff.
+export const PRACTICE_KINDS = ['training', 'accreditation', 'supervision', 'observation', 'cpd'] as const;
+export const practiceRecords = sqliteTable(
+  'practice_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffUserId: integer('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: text('kind', { enum: PRACTICE_KINDS }).notNull(),
+    onDate: text('on_date').notNull(),
+    what: text('what').notNull(),
+    supervisorId: integer('supervisor_id').references(() => staffUsers.id),
+    renewsOn: text('renews_on'),
+    hours: real('hours'),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('practice_records_staff_idx').on(t.staffUserId, t.kind, t.onDate),
+    index('practice_records_supervisor_idx').on(t.supervisorId),
+    index('practice_records_by_idx').on(t.byStaffId),
+  ],
 );

@@ -40,6 +40,7 @@ export const CASE_SUBJECTS = [
 export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 
 const ACTIONS = {
+  'practice.recorded': 'Practitioner record added',
   'report.return_exported': 'Commissioner’s return downloaded',
   'report.cases_exported': 'Case extract downloaded',
   'referral.submitted': 'Referral sent',

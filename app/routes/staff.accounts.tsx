@@ -1,7 +1,7 @@
 // Managers: staff accounts. Invite (a one-time set-up link), deactivate, reset, end sessions.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, ErrorSummary, TextInput, fieldOf } from '~/components/form-fields';
 import { CsrfInput, StaffForm } from '~/components/staff';
@@ -92,7 +92,10 @@ export default function Accounts() {
         {staff.map((s) => (
           <tr key={s.id} className="govuk-table__row">
             <td className="govuk-table__cell">
-              {s.name}
+              <Link className="govuk-link" to={`/staff/accounts/${s.id}`}>
+                {s.name}
+                <span className="govuk-visually-hidden">: practitioner record</span>
+              </Link>
               <br />
               <span className="govuk-body-s">{s.email}</span>
             </td>

@@ -14,6 +14,8 @@ import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server'
 import { addCaseNote, reassignCase } from '~/models/case-record.server';
 import { optionalText, requiredText } from '~/models/message-schema';
 import { listFacilitators } from '~/models/staff.server';
+import { withSupervisionWarnings } from '~/models/practice.server';
+import { AssignmentWarning, assignmentOptions } from '~/components/practice';
 import { proposedPeople, referralCautions, referralRows } from '~/models/referral-details';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manager: session.user.role === 'manager',
     notes: notes.map((n) => ({ ...n, at: n.at.toISOString() })),
     assignments: assignments.map((a) => ({ ...a, at: a.at.toISOString() })),
-    staff: session.user.role === 'manager' ? listFacilitators() : [],
+    staff: session.user.role === 'manager' ? withSupervisionWarnings(listFacilitators()) : [],
   };
 }
 
@@ -377,7 +379,8 @@ function Reassign({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
   return (
     <Details summary="Pass the case to another facilitator">
       <StaffForm intent="reassign">
-        <Select {...fieldOf(errors, 'facilitatorId')} label="New facilitator" options={d.staff.map((s) => ({ value: String(s.id), label: s.name }))} />
+        <AssignmentWarning warning={assignmentOptions(d.staff).warning} />
+        <Select {...fieldOf(errors, 'facilitatorId')} label="New facilitator" options={assignmentOptions(d.staff).options} />
         <Textarea {...fieldOf(errors, 'note')} label="Note for them" hint="They are emailed that a case is theirs; the note is on this page." rows={2} />
         <Button secondary>Pass the case on</Button>
       </StaffForm>

@@ -18,6 +18,9 @@ import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import { formatDay } from '~/utils/dates';
 import type { RouteHandle } from '~/root';
 
+import { accreditationText, StateTag, supervisionText } from '~/components/practice';
+import { practiceStatusOf } from '~/models/practice.server';
+
 export const handle: RouteHandle = { title: 'Your cases' };
 
 const today = () => new Date();
@@ -33,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facilitators: manager ? listFacilitators() : [],
     rows: getWorklist(session.user, filters, undefined, today()),
     query: url.search,
+    // The facilitator's own practice: what is due or overdue shows here, on their home page.
+    practice: manager ? null : practiceStatusOf(session.user.id),
   };
 }
 
@@ -71,6 +76,24 @@ export default function Worklist() {
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{d.manager ? 'Cases' : 'Your cases'}</h1>
+      {d.practice && (d.practice.supervision.state !== 'ok' || d.practice.accreditation.state !== 'ok') ? (
+        <div className="govuk-inset-text" id="practice-due">
+          <h2 className="govuk-heading-s">Your practice</h2>
+          <ul className="govuk-list">
+            {d.practice.supervision.state !== 'ok' ? (
+              <li>
+                <StateTag state={d.practice.supervision.state} /> {`Supervision: ${supervisionText(d.practice.supervision)}`}
+              </li>
+            ) : null}
+            {d.practice.accreditation.state !== 'ok' ? (
+              <li>
+                <StateTag state={d.practice.accreditation.state} /> {`Accreditation: ${accreditationText(d.practice.accreditation)}`}
+              </li>
+            ) : null}
+          </ul>
+          <p className="govuk-body-s">Your manager records these.</p>
+        </div>
+      ) : null}
 
       <StaffForm>
         <div className="app-filters">

@@ -9,6 +9,8 @@ import { formatDateTime, StaffForm } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
 import { referralCautions, referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
+import { withSupervisionWarnings } from '~/models/practice.server';
+import { AssignmentWarning, assignmentOptions } from '~/components/practice';
 import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cautions: referralCautions(referral),
     caseId,
     messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
-    facilitators: listFacilitators(),
+    facilitators: withSupervisionWarnings(listFacilitators()),
     me: session.user.id,
   };
 }
@@ -91,12 +93,8 @@ export default function StaffReferral() {
         <>
           <h2 className="govuk-heading-m">Accept into a case</h2>
           <StaffForm intent="accept">
-            <Select
-              {...fieldOf(errors, 'facilitatorId')}
-              label="Facilitator"
-              defaultValue={String(d.me)}
-              options={d.facilitators.map((f) => ({ value: String(f.id), label: f.name }))}
-            />
+            <AssignmentWarning warning={assignmentOptions(d.facilitators).warning} />
+            <Select {...fieldOf(errors, 'facilitatorId')} label="Facilitator" defaultValue={String(d.me)} options={assignmentOptions(d.facilitators).options} />
             <Button>Accept</Button>
           </StaffForm>
           <h2 className="govuk-heading-m">Or decline</h2>

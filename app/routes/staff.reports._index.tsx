@@ -8,6 +8,8 @@ import { ErrorSummary, TextInput } from '~/components/form-fields';
 import { Table } from '~/components/table';
 import { hiddenText, parsePeriod, periodLabel, showCount, type Cell, type Shown } from '~/models/reports';
 import { buildReport } from '~/models/reports.server';
+import { practiceStatusOf, practiceStatusOfTeam } from '~/models/practice.server';
+import { accreditationText, StateTag, supervisionText, type PracticeStatusView } from '~/components/practice';
 import type { RouteHandle } from '~/root';
 import { requireStaff } from '~/utils/staff-session.server';
 
@@ -20,12 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const isManager = session.user.role === 'manager';
   if (!parsed.period) {
     return data(
-      { error: parsed.error, from: params.get('from')?.slice(0, 7) ?? '', to: params.get('to')?.slice(0, 7) ?? '', report: null, isManager },
+      { error: parsed.error, from: params.get('from')?.slice(0, 7) ?? '', to: params.get('to')?.slice(0, 7) ?? '', report: null, isManager, practice: [] },
       { status: 400 },
     );
   }
   const report = buildReport(session.user, parsed.period);
-  return { error: null, from: parsed.period.from, to: parsed.period.to, report, isManager };
+  // What is due in practitioners' records: the team for a manager, their own for a facilitator.
+  const practice = isManager ? practiceStatusOfTeam() : [{ id: session.user.id, name: session.user.name, ...practiceStatusOf(session.user.id) }];
+  return { error: null, from: parsed.period.from, to: parsed.period.to, report, isManager, practice };
 }
 
 const barsOf = (cells: Cell[], threshold: number): Bar[] => cells.map((c) => ({ label: c.label, value: c.shown, text: showCount(c, threshold) }));
@@ -35,7 +39,7 @@ const percent = (s: { percent: number | null; of: number }, threshold: number, o
   s.percent === null ? (s.of === 0 ? `no ${of}` : `fewer than ${threshold} ${of}`) : `${s.percent}% of ${s.of.toLocaleString('en-GB')}`;
 
 export default function Reports() {
-  const { error, from, to, report, isManager } = useLoaderData<typeof loader>();
+  const { error, from, to, report, isManager, practice } = useLoaderData<typeof loader>();
   const query = `from=${from}&to=${to}`;
   return (
     <>
@@ -49,6 +53,7 @@ export default function Reports() {
         </button>
       </Form>
       {report ? <Figures report={report} query={query} isManager={isManager} /> : null}
+      {report ? <Practitioners people={practice} isManager={isManager} /> : null}
     </>
   );
 }
@@ -239,5 +244,39 @@ function Row({ label, value }: { label: string; value: string }) {
       <dt className="govuk-summary-list__key">{label}</dt>
       <dd className="govuk-summary-list__value">{value}</dd>
     </div>
+  );
+}
+
+function Practitioners({ people, isManager }: { people: (PracticeStatusView & { id: number; name: string })[]; isManager: boolean }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{isManager ? 'Practitioners' : 'Your practice'}</h2>
+      {people.length ? (
+        <Table caption="Supervision, accreditation and CPD" head={['Name', 'Supervision', 'Accreditation', 'CPD, last 12 months']}>
+          {people.map((p) => (
+            <tr key={p.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                {isManager ? (
+                  <Link className="govuk-link" to={`/staff/accounts/${p.id}`}>
+                    {p.name}
+                  </Link>
+                ) : (
+                  p.name
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                <StateTag state={p.supervision.state} /> {supervisionText(p.supervision)}
+              </td>
+              <td className="govuk-table__cell">
+                <StateTag state={p.accreditation.state} /> {accreditationText(p.accreditation)}
+              </td>
+              <td className="govuk-table__cell">{`${p.cpdHoursThisYear} hours`}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="govuk-body">No active facilitators.</p>
+      )}
+    </>
   );
 }

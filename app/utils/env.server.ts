@@ -38,6 +38,10 @@ const envSchema = z.object({
   RISK_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   // Reports: a count from 1 to this number less one shows as "fewer than N" (dashboard and CSV).
   REPORT_SMALL_NUMBER: z.coerce.number().int().min(2).max(20).default(5),
+  // Practitioners: supervision falls due this many weeks after the last session; an
+  // accreditation shows as due this many days before its renewal date.
+  SUPERVISION_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
+  ACCREDITATION_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // A self-referral nobody has answered for this long is gone (the first question page says so).
   DRAFT_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   // Tests only: append the SQL text of every statement to this file (tests/integration/query-plans.test.ts).

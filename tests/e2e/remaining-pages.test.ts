@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExchange, sendLetter, type Exchange } from '../integration/exchange-fixture';
-import { startServer, type TestServer } from '../setup/server';
+import { queryDb, startServer, type TestServer } from '../setup/server';
 import { setUpStaff, type SignedInStaff } from '../setup/staff';
 import { expectAccessible, launch, openContext } from './browser';
 
@@ -10,6 +10,8 @@ let server: TestServer;
 let browser: Browser;
 let manager: SignedInStaff;
 let x: Exchange;
+
+const managerId = () => (queryDb(server.dbPath, "select id from staff_users where email = 'mina@example.org'")[0] as { id: number }).id;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launch()]);
@@ -34,6 +36,7 @@ describe('every other page passes axe', () => {
       [`/staff/cases/${x.caseId}/letters`, 'Letter exchange'],
       [`/staff/cases/${x.caseId}/letters/print`, /Letter exchange, case/],
       ['/staff/cases', 'Cases'],
+      [`/staff/accounts/${managerId()}`, 'Practitioner record'],
     ] as const) {
       await w.page.goto(`${server.url}${path}`);
       await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);

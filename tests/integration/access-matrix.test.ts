@@ -50,6 +50,7 @@ type Ids = {
   processId: number;
   meetingId: number;
   itemId: number;
+  staffUserId: number;
 };
 const nonMembers = {
   anonymous: 'redirect',
@@ -99,6 +100,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.cases.$id.participants.$pid': { path: (i) => `/staff/cases/${i.caseId}/participants/${i.participantId}`, expect: assignedOrManager },
   'staff.cases.$id.audit': { path: (i) => `/staff/cases/${i.caseId}/audit`, expect: managerOnly },
   'staff.accounts': { path: () => '/staff/accounts', expect: managerOnly },
+  'staff.accounts_.$id': { path: (i) => `/staff/accounts/${i.staffUserId}`, expect: managerOnly },
   'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
   'staff.emails': { path: () => '/staff/emails', expect: anyStaff },
   'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
@@ -199,8 +201,9 @@ beforeAll(async () => {
   const db4 = new Database(server.dbPath, { readonly: true });
   const meetingId = (db4.prepare('select id from meetings where case_id = ?').get(mine.caseId) as { id: number }).id;
   const itemId = (db4.prepare('select id from agreement_items where case_id = ?').get(mine.caseId) as { id: number }).id;
+  const staffUserId = (db4.prepare("select id from staff_users where role = 'facilitator' limit 1").get() as { id: number }).id;
   db4.close();
-  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId, processId, meetingId, itemId };
+  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId, processId, meetingId, itemId, staffUserId };
   const staffVisitor = (s: SignedInStaff) => s.visitor;
   visitors = {
     anonymous: new Visitor(server.url),

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../setup/server';
-import { setUpTeam, type SignedInStaff } from '../setup/staff';
+import { setUpTeam, staffIdOf, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter, type Exchange } from './exchange-fixture';
 
 // Tables that grow with referrals and cases (staff, sessions and counters do not).
@@ -71,7 +71,9 @@ function planOf(db: Database.Database, statement: string): string[] {
   const params = (statement.match(/\?/g) ?? []).length;
   // Named parameters (@name) are bound by name, the rest by position; the plan is the same for any value.
   const named = Object.fromEntries([...statement.matchAll(/@(\w+)/g)].map((m) => [m[1]!, null]));
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...(Object.keys(named).length ? [named] : Array<null>(params).fill(null))) as { detail: string }[];
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...(Object.keys(named).length ? [named] : Array<null>(params).fill(null))) as {
+    detail: string;
+  }[];
   return rows.map((r) => r.detail);
 }
 
@@ -116,6 +118,7 @@ describe('the queries behind each staff page', () => {
       [`/staff/letters/${letterId}`, fran],
       ['/staff/feedback', morgan],
       ['/staff/reports', morgan],
+      [`/staff/accounts/${staffIdOf(server, 'fran@example.org')}`, morgan],
       ['/staff/reports?from=2024-01&to=2026-12', fran],
       ['/staff/reports/return.csv', morgan],
       ['/staff/reports/cases.csv?from=2024-01&to=2026-12', morgan],
