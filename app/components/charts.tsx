@@ -5,11 +5,13 @@ import { scaleLinear } from 'd3-scale';
 
 export type Bar = { label: string; value: number | null; text: string };
 
-const WIDTH = 640;
-const ROW = 46; // a label line, then the bar
-const BAR = 18;
-const VALUE_ROOM = 130; // room after the longest bar for its figure ("fewer than 5")
-const AXIS = 24;
+// Drawn 400 wide and scaled to the column (at most 520 px, CSS): text stays readable from a
+// 320 px phone (about 11 px) to a desktop (about 19 px).
+const WIDTH = 400;
+const ROW = 42; // a label line, then the bar
+const BAR = 16;
+const VALUE_ROOM = 105; // room after the longest bar for its figure ("fewer than 5")
+const AXIS = 22;
 
 /** Horizontal bars, each labelled above; a hidden (small) value has no bar, only its words. */
 export function BarChart({
@@ -25,6 +27,13 @@ export function BarChart({
   bars: Bar[];
   valueHeading?: string;
 }) {
+  if (!bars.length)
+    return (
+      <>
+        <h3 className="govuk-heading-s">{title}</h3>
+        <p className="govuk-body">None in this period.</p>
+      </>
+    );
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const x = scaleLinear()
     .domain([0, max])
@@ -47,7 +56,7 @@ export function BarChart({
         {ticks.map((t) => (
           <g key={t} aria-hidden="true">
             <line x1={x(t)} x2={x(t)} y1={0} y2={height - AXIS + 4} className="app-chart__grid" />
-            <text x={x(t)} y={height - 6} textAnchor="middle" className="app-chart__tick">
+            <text x={x(t)} y={height - 6} textAnchor={t === 0 ? 'start' : 'middle'} className="app-chart__tick">
               {t.toLocaleString('en-GB')}
             </text>
           </g>
@@ -57,11 +66,11 @@ export function BarChart({
           const length = b.value === null ? 0 : x(b.value);
           return (
             <g key={b.label} aria-hidden="true">
-              <text x={0} y={y + 16} className="app-chart__label">
+              <text x={0} y={y + 15} className="app-chart__label">
                 {b.label}
               </text>
-              {length > 0 ? <rect x={0} y={y + 22} width={length} height={BAR} className="app-chart__bar" /> : null}
-              <text x={length + 6} y={y + 36} className={b.value === null ? 'app-chart__value app-chart__value--hidden' : 'app-chart__value'}>
+              {length > 0 ? <rect x={0} y={y + 20} width={length} height={BAR} className="app-chart__bar" /> : null}
+              <text x={length + 5} y={y + 33} className={b.value === null ? 'app-chart__value app-chart__value--hidden' : 'app-chart__value'}>
                 {b.text}
               </text>
             </g>

@@ -209,7 +209,7 @@ function seedWorklist(facilitatorId: number) {
           referrerEmail: 'sam@police.demo.invalid',
           initiatedBy: 'victim',
           consentConfirmed: true,
-          offenceKind: 'assault',
+          offenceKind: 'violence',
           justiceStage: 'sentenced',
           risks: ['none'],
           supportNeeds: ['none'],
