@@ -1,5 +1,6 @@
 // What is due in a practitioner's record, as tags a manager or the facilitator can scan.
 import { formatDay } from '~/utils/dates';
+import { WarningText } from './page';
 
 type State = 'ok' | 'due' | 'overdue';
 export type PracticeStatusView = {
@@ -52,16 +53,5 @@ export function assignmentOptions(people: { id: number; name: string; supervisio
 }
 
 export function AssignmentWarning({ warning }: { warning: string | null }) {
-  if (!warning) return null;
-  return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {warning}
-      </strong>
-    </div>
-  );
+  return warning ? <WarningText>{warning}</WarningText> : null;
 }
