@@ -7,6 +7,7 @@ import type { Tx } from '#db/client.server';
 import { assessments, exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes } from '#db/schema';
 import { feedbackInviteEmail } from '#emails/feedback-invite';
 import { db } from '~/utils/db.server';
+import { share, suppressBreakdown, suppressOne } from './reports';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import { hashToken } from '~/utils/session.server';
@@ -174,5 +175,22 @@ export function feedbackResults(now = new Date()) {
     .from(feedbackAnswers)
     .where(lt(feedbackAnswers.month, month(now)))
     .all();
-  return { ...summarise(rows), throughMonth: month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0))) };
+  // Small numbers hidden as in the reports (decision 015): one person's answer must not stand out.
+  const threshold = env.REPORT_SMALL_NUMBER;
+  const s = summarise(rows);
+  return {
+    threshold,
+    responses: suppressOne(s.responses, threshold),
+    satisfied: share(s.satisfied.n, s.satisfied.of, threshold),
+    questions: s.questions.map((q) => {
+      const b = suppressBreakdown(
+        q.counts.map((c) => ({ key: c.value, label: c.label, n: c.n })),
+        threshold,
+      );
+      return { field: q.field, title: q.title, answered: b.total, counts: b.cells };
+    }),
+    comments: s.comments,
+    commentsHeldBack: s.commentsHeldBack,
+    throughMonth: month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0))),
+  };
 }

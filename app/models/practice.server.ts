@@ -15,8 +15,14 @@ export function addPracticeRecord(manager: StaffUser, staffUserId: number, entry
   if (manager.role !== 'manager') return false;
   return db.transaction((tx) => {
     const exists = (id: number) => !!tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, id)).get();
+    const active = (id: number) =>
+      !!tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(and(eq(staffUsers.id, id), eq(staffUsers.active, true)))
+        .get();
     if (!exists(staffUserId)) return false;
-    if (entry.kind === 'supervision' && (!entry.supervisorId || entry.supervisorId === staffUserId || !exists(entry.supervisorId))) return false;
+    if (entry.kind === 'supervision' && (!entry.supervisorId || entry.supervisorId === staffUserId || !active(entry.supervisorId))) return false;
     tx.insert(practiceRecords)
       .values({
         staffUserId,

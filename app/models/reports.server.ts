@@ -15,7 +15,6 @@ import {
   addMonths,
   type DEFINITIONS,
   FUNNEL_STEPS,
-  monthOf,
   monthsOf,
   monthStartMs,
   REPORT_JUSTICE_STAGES,
@@ -24,7 +23,10 @@ import {
   shortMonthLabel,
   suppressBreakdown,
   suppressOne,
+  suppressPart,
+  shareText,
   type Period,
+  type Shown,
 } from './reports';
 import { workingDaysBetween } from './working-days';
 
@@ -53,6 +55,13 @@ function breakdown(counts: Map<string, number>, order: readonly (readonly [strin
 
 const bump = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
 
+/** A second breakdown of cells another one hides (direct or indirect, of the kinds): all of it withheld, or it would split the hidden ones. */
+function withheldIf(hide: boolean, b: ReturnType<typeof suppressBreakdown>) {
+  if (!hide) return b;
+  const withheld = <T extends Shown>(c: T): T => ({ ...c, shown: null, hidden: 'withheld' });
+  return { cells: b.cells.map(withheld), total: b.total };
+}
+
 /** Referrals of the period, counted by every field the report breaks them down by (one row per combination). */
 type ReferralGroup = {
   source: 'self' | 'partner';
@@ -77,7 +86,11 @@ type CaseRow = {
   itemsDone: number;
 };
 
-const ownCase = 'and exists (select 1 from cases c where c.referral_id = r.id and c.facilitator_id = @facilitatorId)';
+// A facilitator's figures start from their own cases (an index on cases.facilitator_id),
+// not from every referral of the period.
+const referralsFrom = (scope: Scope) =>
+  scope.facilitatorId ? 'cases c indexed by cases_facilitator_idx join referrals r on r.id = c.referral_id' : 'referrals r';
+const ownCase = 'and c.facilitator_id = @facilitatorId';
 
 function referralsIn(period: Period, scope: Scope) {
   const { fromMs, toMs } = bounds(period);
@@ -87,13 +100,13 @@ function referralsIn(period: Period, scope: Scope) {
   const groups = db.$client
     .prepare(
       `select r.source, r.agency, r.initiated_by as initiatedBy, r.offence_kind as offence, r.justice_stage as stage, r.status, count(*) as n
-       from referrals r where r.created_at >= @fromMs and r.created_at < @toMs ${scope.facilitatorId ? ownCase : ''}
+       from ${referralsFrom(scope)} where r.created_at >= @fromMs and r.created_at < @toMs ${scope.facilitatorId ? ownCase : ''}
        group by r.source, r.agency, r.initiated_by, r.offence_kind, r.justice_stage, r.status`,
     )
     .all({ fromMs, toMs, ...own }) as ReferralGroup[];
   // Months are UK months, which SQLite cannot tell: one count over the index for each.
   const count = db.$client.prepare(
-    `select count(*) as n from referrals r where r.created_at >= @fromMs and r.created_at < @toMs ${scope.facilitatorId ? ownCase : ''}`,
+    `select count(*) as n from ${referralsFrom(scope)} where r.created_at >= @fromMs and r.created_at < @toMs ${scope.facilitatorId ? ownCase : ''}`,
   );
   const byMonth = new Map(
     monthsOf(period).map((m) => [m, (count.get({ fromMs: monthStartMs(m), toMs: monthStartMs(addMonths(m, 1)), ...own }) as { n: number }).n]),
@@ -180,7 +193,13 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     started: kases.filter((c) => c.kinds).length,
     completed: kases.filter((c) => c.completed).length,
   };
-  const funnel = FUNNEL_STEPS.map(([key, label]) => ({ key, label, ...suppressOne(reached[key], threshold) }));
+  // Each step beside the one before: a small drop between them (one person not contacted) is withheld.
+  let previous: Shown | null = null;
+  const funnel = FUNNEL_STEPS.map(([key, label]) => {
+    const shown: Shown = previous ? suppressPart(reached[key], previous, threshold) : suppressOne(reached[key], threshold);
+    if (shown.shown !== null) previous = shown;
+    return { key, label, ...shown };
+  });
 
   // Why referrals and cases left before a completed process.
   const left = new Map<string, number>();
@@ -220,16 +239,20 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
       bump(directness, isDirect(p.kind) ? 'direct' : 'indirect');
     }
   }
+  const completedByKind = breakdown(completed, PROCESS_KINDS, threshold);
   const processFigures = {
     started: breakdown(started, PROCESS_KINDS, threshold),
-    completed: breakdown(completed, PROCESS_KINDS, threshold),
-    directness: breakdown(
-      directness,
-      [
-        ['direct', 'Direct (they meet or talk)'],
-        ['indirect', 'Indirect (words passed between them)'],
-      ],
-      threshold,
+    completed: completedByKind,
+    directness: withheldIf(
+      completedByKind.cells.some((c) => c.shown === null),
+      breakdown(
+        directness,
+        [
+          ['direct', 'Direct (they meet or talk)'],
+          ['indirect', 'Indirect (words passed between them)'],
+        ],
+        threshold,
+      ),
     ),
   };
 
@@ -256,7 +279,7 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
   const agreed = kases.filter((c) => c.items > 0);
   const outcomes = {
     agreements: suppressOne(agreed.length, threshold),
-    allDone: suppressOne(agreed.filter((c) => c.itemsDone === c.items).length, threshold),
+    allDone: suppressPart(agreed.filter((c) => c.itemsDone === c.items).length, suppressOne(agreed.length, threshold), threshold),
   };
   const feedback = feedbackIn(period, now, threshold);
 
@@ -284,7 +307,8 @@ function feedbackIn(period: Period, now: Date, threshold: number) {
       `select satisfaction, felt_safe as feltSafe, listened_to as listenedTo, informed, recommend, helped_cope as helpedCope, null as comments
        from feedback_answers where month >= ? and month <= ? and month < ?`,
     )
-    .all(period.from, period.to, monthOf(now)) as Parameters<typeof summarise>[0];
+    // Answers are filed under the UTC month they were given (feedback.server.ts): the same clock says which month has ended.
+    .all(period.from, period.to, now.toISOString().slice(0, 7)) as Parameters<typeof summarise>[0];
   const s = summarise(rows);
   const yes = (field: string) => {
     const q = s.questions.find((x) => x.field === field)!;
@@ -387,7 +411,7 @@ export function returnRows(report: Report) {
   rows.push({
     section: 'timeliness',
     measure: `Share contacted within ${tl.target} working days (%)`,
-    value: tl.withinTarget.percent === null ? `fewer than ${t} contacts` : String(tl.withinTarget.percent),
+    value: tl.withinTarget.percent === null ? shareText(tl.withinTarget, t, 'contacts') : String(tl.withinTarget.percent),
   });
   rows.push({ section: 'outcomes', measure: 'Cases with an outcome agreement', value: text(report.outcomes.agreements) });
   rows.push({ section: 'outcomes', measure: 'Agreements with every item done', value: text(report.outcomes.allDone) });
@@ -399,7 +423,7 @@ export function returnRows(report: Report) {
     ['Would recommend (%)', fb.recommend],
     ['Helped to cope and move on (%)', fb.helpedCope],
   ] as const) {
-    rows.push({ section: 'feedback', measure: label, value: s.percent === null ? `fewer than ${t} answers` : String(s.percent) });
+    rows.push({ section: 'feedback', measure: label, value: s.percent === null ? shareText(s, t) : String(s.percent) });
     rows.push({ section: 'feedback', measure: `${label.replace(' (%)', '')}: answers`, value: text(suppressOne(s.of, t)) });
   }
   return rows;

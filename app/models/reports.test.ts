@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthOf, monthStartMs, parsePeriod, quarterOf, suppressBreakdown } from './reports';
+import { forDisplay, monthOf, monthStartMs, parsePeriod, quarterOf, share, suppressBreakdown, suppressOne, suppressPart } from './reports';
 
 const cells = (...ns: number[]) => ns.map((n, i) => ({ key: `k${i}`, label: `K${i}`, n }));
 const shown = (r: ReturnType<typeof suppressBreakdown>) => [...r.cells.map((c) => c.shown ?? c.hidden), r.total.shown ?? r.total.hidden];
@@ -13,6 +13,27 @@ describe('small numbers', () => {
     expect(shown(suppressBreakdown(cells(3, 0), 5))).toEqual(['small', 0, 'small']);
     expect(shown(suppressBreakdown(cells(6, 0, 0), 5))).toEqual([6, 0, 0, 6]);
     expect(shown(suppressBreakdown(cells(2, 9), 10))).toEqual(['small', 'small', 11]);
+    // Two hidden cells that add up to a small number (each must be 1): one more is withheld.
+    expect(shown(suppressBreakdown(cells(10, 1, 1), 5))).toEqual(['withheld', 'small', 'small', 12]);
+    expect(shown(suppressBreakdown(cells(10, 20, 1, 1, 0), 5))).toEqual(['withheld', 20, 'small', 'small', 0, 32]);
+  });
+
+  it('withholds a part whose gap to the whole is small, and a share with a small group on either side', () => {
+    expect(suppressPart(8, suppressOne(9, 5), 5)).toEqual({ n: 8, shown: null, hidden: 'withheld' });
+    expect(suppressPart(9, suppressOne(9, 5), 5)).toEqual({ n: 9, shown: 9 });
+    expect(suppressPart(9, suppressOne(20, 5), 5)).toEqual({ n: 9, shown: 9 });
+    expect(share(4, 5, 5).percent).toBeNull();
+    expect(share(1, 5, 5).percent).toBeNull();
+    expect(share(5, 5, 5).percent).toBe(100);
+    expect(share(5, 10, 5).percent).toBe(50);
+    expect(share(3, 4, 5)).toMatchObject({ percent: null, hidden: 'few' });
+  });
+
+  it('sends nothing hidden to the browser', () => {
+    const view = forDisplay({ a: suppressBreakdown(cells(10, 3, 7), 5), s: share(2, 3, 5), ok: share(5, 10, 5) });
+    expect(JSON.stringify(view)).not.toMatch(/"n":|"yes":/);
+    expect(view.s).toEqual({ percent: null, hidden: 'few', of: null });
+    expect(view.ok).toEqual({ percent: 50, hidden: null, of: 10 });
   });
 });
 

@@ -68,7 +68,7 @@ export const periodLabel = (p: Period) => (p.from === p.to ? monthLabel(p.from) 
 // Small numbers
 
 /** How a count is shown: the number, or hidden because it is small, or hidden so a total cannot give a small one away. */
-export type Shown = { n: number; shown: number | null; hidden?: 'small' | 'withheld' };
+export type Shown = { n: number; shown: number | null; hidden?: 'small' | 'withheld'; empty?: boolean };
 export type Cell = Shown & { key: string; label: string };
 
 export const hiddenText = (threshold: number, why: 'small' | 'withheld') => (why === 'small' ? `fewer than ${threshold}` : 'withheld');
@@ -80,17 +80,17 @@ export function suppressOne(n: number, threshold: number): Shown {
 }
 
 /**
- * A breakdown that adds up to a total that is shown: small cells are hidden (primary), and
- * if that leaves exactly one hidden cell, the next smallest non-zero cell is withheld too
- * (secondary), so that the total minus the others cannot give it away. If no other cell
- * can be withheld, the total is (its own small value is hidden anyway).
+ * A breakdown that adds up to a total that is shown: small cells are hidden (primary). The
+ * total minus the shown cells is the sum of the hidden ones, so while that sum is itself
+ * small (one hidden cell, or [10, 1, 1] whose hidden pair must be 1 and 1), the next
+ * smallest non-zero cell is withheld too (secondary). If none is left, the total is.
  */
 export function suppressBreakdown(cells: readonly { key: string; label: string; n: number }[], threshold: number): { cells: Cell[]; total: Shown } {
   const out: Cell[] = cells.map((c) => ({ ...c, ...suppressOne(c.n, threshold) }));
   const totalN = cells.reduce((a, c) => a + c.n, 0);
   let total = suppressOne(totalN, threshold);
-  const hiddenCells = out.filter((c) => c.shown === null);
-  if (hiddenCells.length === 1 && total.shown !== null) {
+  const hiddenSum = () => out.filter((c) => c.shown === null).reduce((a, c) => a + c.n, 0);
+  while (total.shown !== null && hiddenSum() > 0 && hiddenSum() < threshold) {
     const next = out.filter((c) => c.shown !== null && c.n > 0).sort((a, b) => a.n - b.n)[0];
     if (next) Object.assign(next, { shown: null, hidden: 'withheld' as const });
     else total = { n: totalN, shown: null, hidden: 'withheld' };
@@ -98,9 +98,51 @@ export function suppressBreakdown(cells: readonly { key: string; label: string; 
   return { cells: out, total };
 }
 
-/** A share (answers that said yes, of those who answered): not shown from fewer answers than the threshold. */
+/**
+ * A count shown beside a larger one it is part of (contacted of referred, all done of
+ * agreed): withheld when the difference, the people who did not get there, is small.
+ */
+export function suppressPart(part: number, whole: Shown, threshold: number): Shown {
+  const own = suppressOne(part, threshold);
+  if (own.shown === null || whole.shown === null) return own;
+  const gap = whole.n - part;
+  return gap > 0 && gap < threshold ? { n: part, shown: null, hidden: 'withheld' } : own;
+}
+
+/**
+ * A share (answers that said yes, of those who answered): shown only when the yeses and
+ * the others are each none or at least the threshold, so "80% of 5" cannot say one said no.
+ */
 export function share(yes: number, of: number, threshold: number) {
-  return { yes, of, percent: of >= threshold ? Math.round((100 * yes) / of) : null };
+  const small = (n: number) => n > 0 && n < threshold;
+  const percent = of >= threshold && !small(yes) && !small(of - yes) ? Math.round((100 * yes) / of) : null;
+  return { yes, of, percent, hidden: percent !== null ? null : of < threshold ? ('few' as const) : ('small' as const) };
+}
+export type Share = ReturnType<typeof share>;
+export const shareText = (s: { percent: number | null; of: number | null; hidden: 'few' | 'small' | null }, threshold: number, of = 'answers') =>
+  s.percent !== null
+    ? `${s.percent}% of ${s.of!.toLocaleString('en-GB')}`
+    : s.hidden === 'few'
+      ? s.of === 0
+        ? `no ${of}`
+        : `fewer than ${threshold} ${of}`
+      : `withheld (a group of fewer than ${threshold})`;
+
+/**
+ * What may leave the server: every count without its true value where it is hidden, every
+ * share without its raw numbers unless the share is shown. The page's data reaches the
+ * browser whole, so hiding on screen alone would hide nothing.
+ */
+export function forDisplay<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(forDisplay) as T;
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  const o = value as Record<string, unknown>;
+  if ('shown' in o && 'n' in o) {
+    const { n, ...rest } = o;
+    return forDisplay({ ...rest, empty: n === 0 }) as T;
+  }
+  if ('percent' in o && 'yes' in o && 'of' in o) return { percent: o.percent, hidden: o.hidden, of: o.percent === null && o.of !== 0 ? null : o.of } as T;
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, forDisplay(v)])) as T;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import { COMMENT_BATCH } from '~/models/feedback';
+import { forDisplay, showCount, type Shown } from '~/models/reports';
 import { feedbackResults } from '~/models/feedback.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
@@ -12,24 +13,30 @@ export const handle: RouteHandle = { title: 'What participants thought' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return feedbackResults();
+  return forDisplay(feedbackResults());
 }
 
-const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : '–');
+const pct = (c: Shown, of: Shown) => (c.shown === null || of.shown === null || !of.shown ? '–' : `${Math.round((100 * c.shown) / of.shown)}%`);
 
 export default function FeedbackResults() {
   const d = useLoaderData<typeof loader>();
   return (
     <PageColumn>
       <h1 className="govuk-heading-l">What participants thought</h1>
-      <p className="govuk-body">{`${d.responses} ${d.responses === 1 ? 'response' : 'responses'} up to the end of ${d.throughMonth}. Answers are not linked to any case or person, and each month’s are added when the month ends, so no one’s answers can be picked out as they arrive.`}</p>
+      <p className="govuk-body">{`${showCount(d.responses, d.threshold)} ${d.responses.shown === 1 ? 'response' : 'responses'} up to the end of ${d.throughMonth}. Answers are not linked to any case or person, and each month’s are added when the month ends, so no one’s answers can be picked out as they arrive. Counts from 1 to ${d.threshold - 1} show as “fewer than ${d.threshold}”.`}</p>
       <p className="govuk-body govuk-!-font-size-24">
-        <strong>{pct(d.satisfied.n, d.satisfied.of)}</strong>
-        {` satisfied or very satisfied (${d.satisfied.n} of ${d.satisfied.of} who answered)`}
+        {d.satisfied.percent === null ? (
+          `Satisfaction is shown from ${d.threshold} answers.`
+        ) : (
+          <>
+            <strong>{`${d.satisfied.percent}%`}</strong>
+            {` satisfied or very satisfied (of ${d.satisfied.of} who answered)`}
+          </>
+        )}
       </p>
       {d.questions.map((q) => (
         <table className="govuk-table" key={q.field}>
-          <caption className="govuk-table__caption govuk-table__caption--s">{`${q.title} (${q.answered} answered)`}</caption>
+          <caption className="govuk-table__caption govuk-table__caption--s">{`${q.title} (${showCount(q.answered, d.threshold)} answered)`}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
@@ -45,12 +52,12 @@ export default function FeedbackResults() {
           </thead>
           <tbody className="govuk-table__body">
             {q.counts.map((c) => (
-              <tr className="govuk-table__row" key={c.value}>
+              <tr className="govuk-table__row" key={c.key}>
                 <th scope="row" className="govuk-table__header">
                   {c.label}
                 </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{c.n}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(c.n, q.answered)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{showCount(c, d.threshold)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(c, q.answered)}</td>
               </tr>
             ))}
           </tbody>

@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cautions: referralCautions(referral),
     caseId,
     messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
-    facilitators: withSupervisionWarnings(listFacilitators()),
+    // Colleagues' supervision is a manager's business: only a manager sees who is overdue.
+    facilitators:
+      session.user.role === 'manager' ? withSupervisionWarnings(listFacilitators()) : listFacilitators().map((f) => ({ ...f, supervisionOverdue: false })),
     me: session.user.id,
   };
 }

@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { BarChart, type Bar } from '~/components/charts';
 import { ErrorSummary, TextInput } from '~/components/form-fields';
 import { Table } from '~/components/table';
-import { hiddenText, parsePeriod, periodLabel, showCount, type Cell, type Shown } from '~/models/reports';
+import { forDisplay, hiddenText, parsePeriod, shareText, periodLabel, showCount, type Cell, type Shown } from '~/models/reports';
 import { buildReport } from '~/models/reports.server';
 import { practiceStatusOf, practiceStatusOfTeam } from '~/models/practice.server';
 import { accreditationText, StateTag, supervisionText, type PracticeStatusView } from '~/components/practice';
@@ -29,14 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const report = buildReport(session.user, parsed.period);
   // What is due in practitioners' records: the team for a manager, their own for a facilitator.
   const practice = isManager ? practiceStatusOfTeam() : [{ id: session.user.id, name: session.user.name, ...practiceStatusOf(session.user.id) }];
-  return { error: null, from: parsed.period.from, to: parsed.period.to, report, isManager, practice };
+  // Only what the page shows leaves the server: a hidden count's true value stays here.
+  return { error: null, from: parsed.period.from, to: parsed.period.to, report: forDisplay(report), isManager, practice };
 }
 
 const barsOf = (cells: Cell[], threshold: number): Bar[] => cells.map((c) => ({ label: c.label, value: c.shown, text: showCount(c, threshold) }));
 /** Categories nobody fell in are left out of a chart (the table in the CSV keeps them). */
-const nonZero = (cells: Cell[]) => cells.filter((c) => c.n > 0);
-const percent = (s: { percent: number | null; of: number }, threshold: number, of = 'answers') =>
-  s.percent === null ? (s.of === 0 ? `no ${of}` : `fewer than ${threshold} ${of}`) : `${s.percent}% of ${s.of.toLocaleString('en-GB')}`;
+const nonZero = (cells: Cell[]) => cells.filter((c) => !c.empty);
+const percent = (s: Parameters<typeof shareText>[0], threshold: number, of = 'answers') => shareText(s, threshold, of);
 
 export default function Reports() {
   const { error, from, to, report, isManager, practice } = useLoaderData<typeof loader>();

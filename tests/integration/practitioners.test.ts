@@ -24,13 +24,13 @@ afterAll(() => server?.stop());
 const ukDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const entries = () => queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from practice_records')[0]!.n;
 
-async function referralPage() {
+async function referralPage(who: SignedInStaff = morgan) {
   const v = new Visitor(server.url);
   const form = await v.get('/refer-as-a-professional');
   const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
   const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
   const id = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id;
-  return (await morgan.visitor.get(`/staff/referrals/${id}`)).html;
+  return (await who.visitor.get(`/staff/referrals/${id}`)).html;
 }
 
 describe('practitioners', () => {
@@ -42,6 +42,8 @@ describe('practitioners', () => {
     let form = await referralPage();
     expect(form).toContain('Fran Facilitator (supervision overdue)');
     expect(textOf(form)).toContain('Supervision is overdue for Fran Facilitator, Otto Other.');
+    // Colleagues' supervision is for managers: a facilitator accepting a referral sees none of it.
+    expect(await referralPage(fran)).not.toContain('supervision overdue');
 
     // Eight weeks ago is past the six-week cycle: still overdue.
     const old = await staffPost(morgan, `/staff/accounts/${franId}`, {

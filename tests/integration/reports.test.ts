@@ -73,7 +73,7 @@ beforeAll(async () => {
     db.prepare(`insert into deleted_referral_counts (month, count) values ('2026-05', 2)`).run();
     // June: 3 more probation referrals, offender-initiated (4 with the edge one).
     for (let i = 0; i < 3; i++) add(at('2026-06-15T10:00:00Z'), 'partner', 'nps', 'offender', 'violence', 'prison');
-    // Survey answers: 6 in April, 2 in May, 1 in July (outside).
+    // Survey answers: 10 in April, 2 in May, 1 in July (outside).
     const answer = db.prepare(
       `insert into feedback_answers (id, process_kind, role, month, on_paper, satisfaction, felt_safe, helped_cope) values (?, 'face_to_face', 'victim', ?, 0, ?, ?, ?)`,
     );
@@ -84,6 +84,10 @@ beforeAll(async () => {
       ['2026-04', 4, 'yes', null],
       ['2026-04', 3, 'yes', null],
       ['2026-04', 2, 'no', null],
+      ['2026-04', 1, 'no', null],
+      ['2026-04', 1, 'no', null],
+      ['2026-04', 1, 'no', null],
+      ['2026-04', 1, 'no', null],
       ['2026-05', 5, null, null],
       ['2026-05', 1, null, null],
       ['2026-07', 5, 'yes', 'yes'],
@@ -136,13 +140,15 @@ describe('the dashboard', () => {
       Custody: 'fewer than 5',
       'Deleted at the sender’s request': 'fewer than 5',
     });
+    // 8 suitable of 9 assessed would say one was not: withheld; each later step is then
+    // compared with the last one shown (9), and its gap is small too.
     expect(figures(html, 'How far the period’s referrals have gone')).toEqual({
       Referred: '23',
       'Contact made': '9',
       Assessed: '9',
-      Suitable: '8',
-      'Process started': '6',
-      'Process completed': '5',
+      Suitable: 'withheld',
+      'Process started': 'withheld',
+      'Process completed': 'withheld',
     });
     // Declined 2, withdrawn 1, closed as unsuitable 1: three small cells.
     expect(figures(html, 'Why they left before a completed process')).toEqual({
@@ -154,18 +160,31 @@ describe('the dashboard', () => {
     expect(figures(html, 'Processes completed, by kind')['Face-to-face conference']).toBe('fewer than 5');
     expect(row(html, 'Referrals with a first contact')).toBe('9');
     expect(row(html, 'Median days to first contact')).toBe('3 days');
-    expect(row(html, 'Contacted within 2 working days')).toBe('44% of 9');
+    // 4 of 9 in time: 4 is small, so the share is withheld.
+    expect(row(html, 'Contacted within 2 working days')).toBe('withheld (a group of fewer than 5)');
     expect(row(html, 'Cases with an outcome agreement')).toBe('6');
-    expect(row(html, 'Agreements with every item done')).toBe('5');
-    // 8 answers in April and May: 5 satisfied (63%); felt safe 5 of 6; cope answered by 3.
-    expect(row(html, 'Answers')).toBe('8');
-    expect(row(html, 'Satisfied or very satisfied')).toBe('63% of 8');
-    expect(row(html, 'Felt safe')).toBe('83% of 6');
+    // 5 of 6 all done would say one is not.
+    expect(row(html, 'Agreements with every item done')).toBe('withheld');
+    // 12 answers in April and May: 5 satisfied (42%); felt safe 5 of 10; cope answered by 3.
+    expect(row(html, 'Answers')).toBe('12');
+    expect(row(html, 'Satisfied or very satisfied')).toBe('42% of 12');
+    expect(row(html, 'Felt safe')).toBe('50% of 10');
     expect(row(html, 'Helped them cope and move on')).toBe('fewer than 5 answers');
     expect(row(html, 'Would recommend it')).toBe('no answers');
+    // The true values of hidden counts never leave the server, not even in the page's data.
+    expect(html).not.toMatch(/"n":/);
+    expect(html).not.toMatch(/"yes":/);
     // Charts are drawn on the server, each with a title and a description.
     expect(html).toMatch(/<svg[^>]+role="img"[^>]+aria-labelledby="by-month-title by-month-desc"/);
     expect(html).toContain('<title id="by-month-title">Referrals by month</title>');
+  });
+
+  it('the survey results page hides small counts the same way', async () => {
+    const page = await fran.visitor.get('/staff/feedback');
+    // Satisfaction, April, May and July: very satisfied 4, satisfied 2, neither 1, dissatisfied 1, very dissatisfied 5.
+    const table = figures(page.html, 'Overall, how satisfied are you with the service\\? \\(13 answered\\)');
+    expect(table).toMatchObject({ 'Very satisfied': 'fewer than 5', 'Very dissatisfied': '5' });
+    expect(page.html).not.toMatch(/"n":|"yes":/);
   });
 
   it('moves nothing across a month’s edge, and checks the period it is given', async () => {
@@ -213,9 +232,11 @@ describe('the downloads', () => {
     expect(value('Referrals by month: May 26')).toBe('withheld');
     expect(value('Referrals by month: Jun 26')).toBe('fewer than 5');
     expect(value('Referrals by month: total')).toBe('23');
-    expect(value('Process completed')).toBe('5');
+    expect(value('Contact made')).toBe('9');
+    expect(value('Process completed')).toBe('withheld');
     expect(value('Median days to first contact')).toBe('3');
-    expect(value('Satisfied or very satisfied (%)')).toBe('63');
+    expect(value('Satisfied or very satisfied (%)')).toBe('42');
+    expect(value('Felt safe (%)')).toBe('50');
     expect(rows.every((r) => r['What it counts'] && r['In the period by'])).toBe(true);
     // No count from 1 to 4 is written anywhere (a median or a percentage is not a count).
     expect(rows.filter((r) => !/Median|%/.test(r.Measure!) && /^[1-4]$/.test(r.Value!))).toEqual([]);

@@ -178,7 +178,9 @@ describe('partner referral to a case that is ready', () => {
 
   it('two moves of one case at once: only one applies', async () => {
     const { id } = await sendPartnerReferral();
-    const frans = /<option value="(\d+)"[^>]*>Fran Facilitator(?: \(supervision overdue\))?<\/option>/.exec((await fran.visitor.get(`/staff/referrals/${id}`)).html)![1]!;
+    const frans = /<option value="(\d+)"[^>]*>Fran Facilitator(?: \(supervision overdue\))?<\/option>/.exec(
+      (await fran.visitor.get(`/staff/referrals/${id}`)).html,
+    )![1]!;
     const caseUrl = (await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: frans })).url;
     const [a, b] = await Promise.all([
       post(fran, caseUrl, { intent: 'move', from: 'referred', to: 'contacting' }),
@@ -257,7 +259,9 @@ describe('bad input on staff and partner forms', () => {
 
   it('staff forms: bad values, forged intents, missing CSRF', async () => {
     const { id } = await sendPartnerReferral();
-    const frans = /<option value="(\d+)"[^>]*>Fran Facilitator(?: \(supervision overdue\))?<\/option>/.exec((await fran.visitor.get(`/staff/referrals/${id}`)).html)![1]!;
+    const frans = /<option value="(\d+)"[^>]*>Fran Facilitator(?: \(supervision overdue\))?<\/option>/.exec(
+      (await fran.visitor.get(`/staff/referrals/${id}`)).html,
+    )![1]!;
     expect((await fran.visitor.post(`/staff/referrals/${id}`, { intent: 'accept', facilitatorId: frans })).status).toBe(403);
     for (const bad of [...BAD, '-1', '1e9', '99999999']) {
       const page = await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: bad });
