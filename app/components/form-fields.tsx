@@ -204,6 +204,8 @@ export function TextInput(props: TextProps) {
         type={type}
         inputMode={inputMode}
         autoCapitalize={secret ? 'none' : undefined}
+        // A passphrase must not teach a shared phone's keyboard its words.
+        autoCorrect={secret ? 'off' : undefined}
         aria-describedby={describedBy(hint ? `${name}-hint` : undefined, error && `${name}-error`)}
       />
       {secret ? (
@@ -211,7 +213,8 @@ export function TextInput(props: TextProps) {
           <div className="govuk-checkboxes__item">
             <input className="govuk-checkboxes__input" id={`${name}-show`} type="checkbox" />
             <label className="govuk-label govuk-checkboxes__label" htmlFor={`${name}-show`}>
-              Show what I typed
+              Show what I typed {/* Two passphrase fields on one page: each box says which it shows. */}
+              <span className="govuk-visually-hidden">{`in ${props.label}`}</span>
             </label>
           </div>
         </div>

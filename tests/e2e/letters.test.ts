@@ -33,7 +33,7 @@ async function participant(reference: string, passphrase: string): Promise<Watch
   await w.page.goto(`${server.url}/letters`);
   await heading(w.page, 'Your letters');
   await w.page.getByLabel('Reference').fill(reference);
-  await w.page.getByLabel('Passphrase').fill(passphrase);
+  await w.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await w.page.getByRole('button', { name: 'Sign in' }).click();
   await heading(w.page, 'Your letters');
   return w;

@@ -127,7 +127,7 @@ describe('from ready to closed', () => {
     const v = await openContext(browser, false);
     await v.page.goto(`${server.url}/letters`);
     await v.page.getByLabel('Reference').fill(x.victim.reference);
-    await v.page.getByLabel('Passphrase').fill(x.victim.passphrase);
+    await v.page.getByLabel('Passphrase', { exact: true }).fill(x.victim.passphrase);
     await save(v.page, 'Sign in');
     await v.page.waitForURL('**/letters/home');
     await heading(v.page, 'Your letters');

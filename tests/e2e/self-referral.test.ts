@@ -134,11 +134,11 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('link', { name: 'Check your referral' }).last().click();
       await check(page, 'Check your referral');
       await page.getByLabel('Reference').fill(reference);
-      await page.getByLabel('Passphrase').fill('wrong words entirely');
+      await page.getByLabel('Passphrase', { exact: true }).fill('wrong words entirely');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await check(page, 'Check your referral');
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('The reference or passphrase is not right');
-      await page.getByLabel('Passphrase').fill(passphrase);
+      await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
       await page.getByRole('button', { name: 'Sign in' }).click();
 
       await check(page, 'Your referral');
