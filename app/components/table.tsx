@@ -4,6 +4,18 @@ import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  // Wider than a phone, a table scrolls inside a labelled region a keyboard can reach (the
+  // worklist was wider than 320 px and pushed the page sideways).
+  return (
+    <div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <TableOnly caption={caption} head={head}>
+        {children}
+      </TableOnly>
+    </div>
+  );
+}
+
+function TableOnly({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>

@@ -214,23 +214,20 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         />
       </dl>
       {r.open.rows.length ? (
-        // Wider than a phone: it scrolls, and a keyboard can reach it to scroll it.
-        <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Open cases by stage and facilitator">
-          <Table caption="Open cases by stage and facilitator" head={['Facilitator', ...r.open.stages.map((s) => s.label)]}>
-            {r.open.rows.map((row) => (
-              <tr key={row.name} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {row.name}
-                </th>
-                {row.counts.map((n, i) => (
-                  <td key={i} className="govuk-table__cell">
-                    {n}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </Table>
-        </div>
+        <Table caption="Open cases by stage and facilitator" head={['Facilitator', ...r.open.stages.map((s) => s.label)]}>
+          {r.open.rows.map((row) => (
+            <tr key={row.name} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                {row.name}
+              </th>
+              {row.counts.map((n, i) => (
+                <td key={i} className="govuk-table__cell">
+                  {n}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </Table>
       ) : (
         <p className="govuk-body">No open cases.</p>
       )}
