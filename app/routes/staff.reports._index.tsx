@@ -36,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const barsOf = (cells: Cell[], threshold: number): Bar[] => cells.map((c) => ({ label: c.label, value: c.shown, text: showCount(c, threshold) }));
 /** Categories nobody fell in are left out of a chart (the table in the CSV keeps them). */
 const nonZero = (cells: Cell[]) => cells.filter((c) => !c.empty);
-const percent = (s: Parameters<typeof shareText>[0], threshold: number, of = 'answers') => shareText(s, threshold, of);
 
 export default function Reports() {
   const { error, from, to, report, isManager, practice } = useLoaderData<typeof loader>();
@@ -174,7 +173,7 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
       <dl className="govuk-summary-list">
         <Row label="Referrals with a first contact" value={total(r.timeliness.contacted)} />
         <Row label="Median days to first contact" value={r.timeliness.median === null ? `fewer than ${t} contacts` : `${r.timeliness.median} days`} />
-        <Row label={`Contacted within ${r.timeliness.target} working days`} value={percent(r.timeliness.withinTarget, t, 'contacts')} />
+        <Row label={`Contacted within ${r.timeliness.target} working days`} value={shareText(r.timeliness.withinTarget, t, 'contacts')} />
       </dl>
       {r.timeliness.slowest.length ? (
         <Table caption="Waiting longest for a first contact" head={['Referral', 'Waiting']}>
@@ -199,10 +198,10 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
       <h3 className="govuk-heading-s">What participants said (anonymous survey, the whole service)</h3>
       <dl className="govuk-summary-list">
         <Row label="Answers" value={total(r.feedback.answers)} />
-        <Row label="Satisfied or very satisfied" value={percent(r.feedback.satisfied, t)} />
-        <Row label="Felt safe" value={percent(r.feedback.feltSafe, t)} />
-        <Row label="Would recommend it" value={percent(r.feedback.recommend, t)} />
-        <Row label="Helped them cope and move on" value={percent(r.feedback.helpedCope, t)} />
+        <Row label="Satisfied or very satisfied" value={shareText(r.feedback.satisfied, t)} />
+        <Row label="Felt safe" value={shareText(r.feedback.feltSafe, t)} />
+        <Row label="Would recommend it" value={shareText(r.feedback.recommend, t)} />
+        <Row label="Helped them cope and move on" value={shareText(r.feedback.helpedCope, t)} />
       </dl>
 
       <h2 className="govuk-heading-m">Open work now</h2>
