@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
 import { sendDigests } from '~/models/letters/notifications.server';
 import { purgeExpiredDrafts } from '~/models/referral.server';
+import { purgeIfDue } from '~/models/retention.server';
 import { purgeOldSignInFailures } from '~/models/sign-in.server';
 import { seedDemo } from '~/models/demo.server';
 import { db } from '~/utils/db.server';
@@ -20,6 +21,16 @@ export async function startup(): Promise<() => void> {
     purgeExpiredSessions();
     purgeOldSignInFailures();
     sendDigests();
+    retention();
+  };
+  // The retention purge: once a day, in batches that leave the server answering requests.
+  let purging = false;
+  const retention = () => {
+    if (purging) return;
+    purging = true;
+    purgeIfDue()
+      .catch((error: unknown) => console.error('Retention purge failed:', error instanceof Error ? error.message : error))
+      .finally(() => (purging = false));
   };
   purge();
   const purgeTimer = setInterval(purge, 10 * 60 * 1000);

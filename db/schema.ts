@@ -73,6 +73,10 @@ export const referrals = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    declinedAt: integer('declined_at', { mode: 'timestamp_ms' }),
+    // Set when the retention purge removed the personal data (app/models/retention.server.ts):
+    // what is left is the anonymous skeleton the reports count.
+    purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('referrals_status_created_idx').on(t.status, t.createdAt),
@@ -80,6 +84,13 @@ export const referrals = sqliteTable(
     // Reports read these columns for every referral of a period: from the index alone.
     index('referrals_report_idx').on(t.createdAt, t.source, t.agency, t.initiatedBy, t.offenceKind, t.justiceStage, t.status),
     index('referrals_triaged_by_idx').on(t.triagedBy),
+    // The purge's two referral rules: declined, and withdrawn self-referrals, not yet purged.
+    index('referrals_declined_purge_idx')
+      .on(t.declinedAt)
+      .where(sql`status = 'declined' and purged_at is null`),
+    index('referrals_withdrawn_purge_idx')
+      .on(t.withdrawnAt)
+      .where(sql`status = 'withdrawn' and source = 'self' and purged_at is null`),
     // The triage queue's "new" page, oldest first: only referrals awaiting triage, already in
     // order, so a page reads its 25 rows and stops. The list is AWAITING_TRIAGE
     // (app/models/states.ts), written out because db/ imports nothing of the app; the
@@ -106,6 +117,9 @@ export const staffUsers = sqliteTable('staff_users', {
   setupExpiresAt: integer('setup_expires_at', { mode: 'timestamp_ms' }),
   // The day (YYYY-MM-DD) the last digest of waiting letters was sent.
   lastDigestOn: text('last_digest_on'),
+  deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  // Set when the retention purge removed a long-deactivated account's name and email.
+  purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -224,9 +238,17 @@ export const auditEvents = sqliteTable(
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
+    // Read audit: a member of staff viewed a case's record that was not assigned to them.
+    outsideAssignment: integer('outside_assignment', { mode: 'boolean' }),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId)],
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId),
+    // What one member of staff did or viewed, newest first.
+    index('audit_events_actor_idx').on(t.actorType, t.actorId, t.id),
+    // The purge removes rows older than the audit period, oldest first.
+    index('audit_events_created_idx').on(t.createdAt),
+  ],
 );
 
 // What survives a referrer's "delete everything": a count per month.
@@ -258,12 +280,18 @@ export const cases = sqliteTable(
     // case: the worklist puts unread cases first, urgent ones before the rest.
     unreadSince: integer('unread_since', { mode: 'timestamp_ms' }),
     unreadUrgent: integer('unread_urgent', { mode: 'boolean' }).notNull().default(false),
+    // When the case closed: the retention clock for everything in it.
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [index('cases_facilitator_idx').on(t.facilitatorId, t.stage), index('cases_stage_idx').on(t.stage, t.facilitatorId)],
+  (t) => [
+    index('cases_facilitator_idx').on(t.facilitatorId, t.stage),
+    index('cases_stage_idx').on(t.stage, t.facilitatorId),
+    index('cases_closed_idx').on(t.closedAt),
+  ],
 );
 
 export const caseTransitions = sqliteTable(
@@ -760,5 +788,104 @@ export const practiceRecords = sqliteTable(
     index('practice_records_staff_idx').on(t.staffUserId, t.kind, t.onDate),
     index('practice_records_supervisor_idx').on(t.supervisorId),
     index('practice_records_by_idx').on(t.byStaffId),
+  ],
+);
+
+// ---- Data protection (issue 14) ---------------------------------------------------------
+
+/** A manager's hold on a case: while it stands, the retention purge leaves the case alone. */
+export const legalHolds = sqliteTable(
+  'legal_holds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    reason: text('reason').notNull(),
+    reviewOn: text('review_on').notNull(),
+    placedBy: integer('placed_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    releasedBy: integer('released_by').references(() => staffUsers.id),
+    releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
+    releaseReason: text('release_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('legal_holds_case_idx').on(t.caseId, t.releasedAt),
+    index('legal_holds_placed_by_idx').on(t.placedBy),
+    index('legal_holds_released_by_idx').on(t.releasedBy),
+  ],
+);
+
+/** One run of the retention purge: when, started by what, and what it removed (counts only). */
+export const retentionRuns = sqliteTable('retention_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // The server's daily run claims its UK day here, so two server processes run it once.
+  day: text('day').unique(),
+  startedBy: text('started_by', { enum: ['server', 'command'] }).notNull(),
+  counts: text('counts', { mode: 'json' }).$type<Record<string, number>>(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+});
+
+export const RIGHTS_REQUEST_KINDS = ['access', 'erasure', 'rectification', 'objection', 'restriction'] as const;
+
+/** A person's request under UK GDPR, with the date it arrived and the date an answer is due. */
+export const rightsRequests = sqliteTable(
+  'rights_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: RIGHTS_REQUEST_KINDS }).notNull(),
+    // Who asked, in the manager's words (a name, or "the victim in RJ-…"): personal data,
+    // purged with the request.
+    requester: text('requester').notNull(),
+    details: text('details'),
+    receivedOn: text('received_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: ['open', 'answered', 'refused'] })
+      .notNull()
+      .default('open'),
+    answeredOn: text('answered_on'),
+    outcome: text('outcome'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('rights_requests_status_idx').on(t.status, t.dueOn),
+    index('rights_requests_answered_idx').on(t.answeredOn),
+    index('rights_requests_recorded_by_idx').on(t.recordedBy),
+  ],
+);
+
+/** A complaint about the service, from the public page or recorded by staff. */
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // What the person can quote when they get in touch again (not their referral reference).
+    reference: text('reference').notNull().unique(),
+    body: text('body').notNull(),
+    name: text('name'),
+    email: text('email'),
+    phone: text('phone'),
+    referralReference: text('referral_reference'),
+    receivedVia: text('received_via', { enum: ['online', 'phone', 'letter', 'email', 'in_person'] }).notNull(),
+    receivedOn: text('received_on').notNull(),
+    acknowledgeBy: text('acknowledge_by').notNull(),
+    answerBy: text('answer_by').notNull(),
+    acknowledgedOn: text('acknowledged_on'),
+    answeredOn: text('answered_on'),
+    answer: text('answer'),
+    upheld: text('upheld', { enum: ['yes', 'partly', 'no'] }),
+    handledBy: integer('handled_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('complaints_open_idx').on(t.answeredOn, t.answerBy),
+    index('complaints_received_idx').on(t.receivedOn),
+    index('complaints_handled_by_idx').on(t.handledBy),
   ],
 );

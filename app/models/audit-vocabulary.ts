@@ -19,6 +19,9 @@ export const SUBJECT_TYPES = {
   agreement_item: 'Agreement item',
   staff_user: 'Staff account',
   report: 'Report',
+  retention_run: 'Retention purge',
+  rights_request: 'Rights request',
+  complaint: 'Complaint',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -41,6 +44,16 @@ export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 
 const ACTIONS = {
   'practice.recorded': 'Practitioner record added',
+  'retention.purged': 'Retention purge ran (counts only)',
+  'case.hold_placed': 'Legal hold placed: kept past its retention period',
+  'case.hold_released': 'Legal hold released',
+  'subject_access.exported': 'Everything held about this person produced (subject access)',
+  'referral.downloaded_by_referrer': 'Referral and messages downloaded by the referrer',
+  'rights_request.recorded': 'Rights request recorded',
+  'rights_request.answered': 'Rights request answered',
+  'complaint.received': 'Complaint received',
+  'complaint.acknowledged': 'Complaint acknowledged',
+  'complaint.answered': 'Complaint answered',
   'report.return_exported': 'Commissioner’s return downloaded',
   'report.cases_exported': 'Case extract downloaded',
   'referral.submitted': 'Referral sent',

@@ -16,3 +16,27 @@ export function recordAudit(tx: Tx, actor: Actor, action: AuditAction, subject: 
     })
     .run();
 }
+
+/**
+ * Read audit: a member of staff opened a record. `facilitatorId` is whose case it is (null
+ * for a referral still in triage, which nobody holds yet): a view by anyone else is marked
+ * as outside their assignment, for the manager's "who viewed what".
+ */
+export function recordView(
+  tx: Tx,
+  staff: { id: number },
+  action: Extract<AuditAction, `${string}.viewed`>,
+  subject: { type: SubjectType; id: number },
+  facilitatorId: number | null,
+) {
+  tx.insert(auditEvents)
+    .values({
+      actorType: 'staff',
+      actorId: String(staff.id),
+      action,
+      subjectType: subject.type,
+      subjectId: String(subject.id),
+      outsideAssignment: facilitatorId === null ? null : facilitatorId !== staff.id,
+    })
+    .run();
+}

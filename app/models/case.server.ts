@@ -25,7 +25,7 @@ import {
 } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { recordAudit } from './audit.server';
+import { recordAudit, recordView } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
@@ -69,7 +69,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
   // What was new when they opened it; opening it (as its facilitator) marks it read.
   const unread = kase.unreadSince ? { since: kase.unreadSince, urgent: kase.unreadUrgent } : null;
   db.transaction((tx) => {
-    recordAudit(tx, { type: 'staff', id: staff.id }, 'case.viewed', { type: 'case', id: caseId });
+    recordView(tx, staff, 'case.viewed', { type: 'case', id: caseId }, kase.facilitatorId);
     markCaseRead(tx, staff, caseId);
   });
   return {
@@ -126,7 +126,13 @@ export function moveCase(
     if (to === 'closed' && closureReason === 'other' && !note) return { ok: false, error: 'note-needed' };
     const changed = tx
       .update(cases)
-      .set({ stage: to, closureReason: to === 'closed' ? closureReason : null, closureNote: to === 'closed' ? (note ?? null) : null, updatedAt: new Date() })
+      .set({
+        stage: to,
+        closureReason: to === 'closed' ? closureReason : null,
+        closureNote: to === 'closed' ? (note ?? null) : null,
+        closedAt: to === 'closed' ? new Date() : null,
+        updatedAt: new Date(),
+      })
       .where(and(eq(cases.id, caseId), eq(cases.stage, from)))
       .run().changes;
     if (!changed) return { ok: false, error: 'stale' };
@@ -203,7 +209,7 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
     .orderBy(desc(assessmentVersions.id))
     .limit(200)
     .all();
-  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.viewed', { type: 'participant', id: participantId }));
+  db.transaction((tx) => recordView(tx, staff, 'participant.viewed', { type: 'participant', id: participantId }, kase.facilitatorId));
   return { kase, participant: p.p, assessment: p.a, contacts, versions, victimFirst: caseVictimFirst(db, caseId) };
 }
 
@@ -413,6 +419,7 @@ export function getCaseAudit(manager: StaffUser, caseId: number, before: number 
       action: auditEvents.action,
       subjectType: auditEvents.subjectType,
       subjectId: auditEvents.subjectId,
+      outsideAssignment: auditEvents.outsideAssignment,
     })
     .from(auditEvents)
     .where(before ? and(lt(auditEvents.id, before), or(...subjects)) : or(...subjects))

@@ -453,7 +453,7 @@ export function caseExtractBatch(period: Period, after: { at: number; id: number
   const { fromMs, toMs } = bounds(period);
   const rows = db.$client
     .prepare(
-      `select r.id, r.created_at as at, r.reference, r.source, r.agency, r.initiated_by as initiatedBy, r.offence_kind as offence, r.justice_stage as stage,
+      `select r.id, r.created_at as at, case when r.purged_at is null then r.reference else '' end as reference, r.source, r.agency, r.initiated_by as initiatedBy, r.offence_kind as offence, r.justice_stage as stage,
          c.created_at as opened, c.stage as caseStage, c.closure_reason as closure,
          (select min(cl.contacted_on) from participants p join contact_logs cl on cl.participant_id = p.id where p.case_id = c.id) as firstContact,
          (select group_concat(distinct pr.kind) from processes pr where pr.case_id = c.id) as kinds,

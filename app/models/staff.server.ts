@@ -1,7 +1,7 @@
 // Staff accounts: invitation by a one-time set-up link, password + authenticator app,
 // sign-in limits, and a manager's deactivate / reset / end sessions.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { staffUsers } from '#db/schema';
@@ -75,7 +75,13 @@ export function resetStaffUser(actor: Actor, staffUserId: number): string {
 
 export function setStaffActive(actor: Actor, staffUserId: number, active: boolean) {
   db.transaction((tx) => {
-    tx.update(staffUsers).set({ active }).where(eq(staffUsers.id, staffUserId)).run();
+    // A purged account (no name or email left) stays inactive: set up a new one instead.
+    const changed = tx
+      .update(staffUsers)
+      .set({ active, deactivatedAt: active ? null : new Date() })
+      .where(and(eq(staffUsers.id, staffUserId), isNull(staffUsers.purgedAt)))
+      .run().changes;
+    if (!changed) throw new StaffError('not-found');
     recordAudit(tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', { type: 'staff_user', id: staffUserId });
   });
   if (!active) endAllSessionsOf(staffUserId);

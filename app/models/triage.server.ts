@@ -6,7 +6,7 @@ import { newMessageEmail } from '#emails/new-message';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { recordAudit } from './audit.server';
+import { recordAudit, recordView } from './audit.server';
 import { AWAITING_TRIAGE } from './states';
 import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
 
@@ -79,14 +79,14 @@ export function staffMaySeeReferral(staff: StaffUser, referralId: number): boole
 export function getReferralForStaff(staff: StaffUser, referralId: number) {
   if (!staffMaySeeReferral(staff, referralId)) return null;
   const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get()!;
-  const kase = db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).get();
+  const kase = db.select({ id: cases.id, facilitatorId: cases.facilitatorId }).from(cases).where(eq(cases.referralId, referralId)).get();
   const messages = db
     .select()
     .from(referralMessages)
     .where(eq(referralMessages.referralId, referralId))
     .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
     .all();
-  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.viewed', { type: 'referral', id: referralId }));
+  db.transaction((tx) => recordView(tx, staff, 'referral.viewed', { type: 'referral', id: referralId }, kase?.facilitatorId ?? null));
   return { referral, caseId: kase?.id ?? null, messages };
 }
 
@@ -128,7 +128,7 @@ export function declineReferral(staff: StaffUser, referralId: number, reason: st
   return db.transaction((tx) => {
     const changed = tx
       .update(referrals)
-      .set({ status: 'declined', declinedReason: reason, triagedBy: staff.id, updatedAt: new Date() })
+      .set({ status: 'declined', declinedReason: reason, triagedBy: staff.id, declinedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(referrals.id, referralId), inArray(referrals.status, AWAITING_TRIAGE)))
       .run().changes;
     if (!changed) return { ok: false, error: 'already-triaged' } as const;

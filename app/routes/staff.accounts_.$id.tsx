@@ -2,7 +2,7 @@
 // observed practice, CPD), with what is due, and a form to add an entry.
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, ErrorSummary, Select, TextInput, fieldOf } from '~/components/form-fields';
 import { BackLink } from '~/components/page';
 import { StaffForm } from '~/components/staff';
@@ -60,6 +60,11 @@ export default function PractitionerRecord() {
       <ErrorSummary errors={errors} order={['kind', 'onDate', 'what', 'supervisorId', 'renewsOn', 'hours']} />
       <span className="govuk-caption-l">{d.person.name}</span>
       <h1 className="govuk-heading-l">Practitioner record</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/staff/accounts/${d.person.id}/activity`}>
+          What they viewed and did
+        </Link>
+      </p>
       <PracticeSummary status={d.status} />
       <h2 className="govuk-heading-m" id="records">
         Entries

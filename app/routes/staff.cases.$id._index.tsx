@@ -274,6 +274,10 @@ export default function CasePage() {
           <Link className="govuk-link" to={`/staff/cases/${d.id}/audit`}>
             Audit trail
           </Link>
+          {' · '}
+          <Link className="govuk-link" to={`/staff/cases/${d.id}/hold`}>
+            Legal hold and deletion date
+          </Link>
         </p>
       ) : null}
     </PageColumn>

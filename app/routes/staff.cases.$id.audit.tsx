@@ -44,6 +44,12 @@ export default function Audit() {
             <td className="govuk-table__cell">{r.actor}</td>
             <td className="govuk-table__cell">
               {r.what}
+              {r.outsideAssignment ? (
+                <>
+                  {' '}
+                  <strong className="govuk-tag govuk-tag--orange">Not their case</strong>
+                </>
+              ) : null}
               <span className="govuk-caption-m">{r.action}</span>
             </td>
             <td className="govuk-table__cell">

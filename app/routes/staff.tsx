@@ -58,6 +58,20 @@ export default function StaffLayout() {
                 </Link>
               </li>
             ) : null}
+            {user.role === 'manager' ? (
+              <li>
+                <Link className="govuk-link" to="/staff/complaints">
+                  Complaints
+                </Link>
+              </li>
+            ) : null}
+            {user.role === 'manager' ? (
+              <li>
+                <Link className="govuk-link" to="/staff/data-protection">
+                  Data protection
+                </Link>
+              </li>
+            ) : null}
             <li className="app-staff-nav__me">
               {user.name} ({user.role})
             </li>

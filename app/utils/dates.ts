@@ -25,3 +25,10 @@ export const formatDateTime = (at: string | Date) => dateTime.format(new Date(at
 export const formatLongDateTime = (at: string | Date) => longDateTime.format(new Date(at));
 /** A calendar day (YYYY-MM-DD) as "3 Nov 2026". */
 export const formatDay = (day: string) => shortDay.format(new Date(`${day}T12:00:00Z`));
+
+const ukIsoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+const ukHourFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+/** The UK calendar day of an instant, as YYYY-MM-DD. */
+export const ukIsoDay = (at: Date | number) => ukIsoDayFormat.format(at);
+/** The hour (0–23) on a UK clock at an instant. */
+export const ukHour = (at: Date | number) => Number(ukHourFormat.format(at));

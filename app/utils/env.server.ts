@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { RETENTION_RULES } from '~/data/retention';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,7 +51,17 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // The retention purge runs once a day at or after this hour, UK time.
+  RETENTION_PURGE_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  // Retention periods (app/data/retention.ts): RETENTION_CLOSED_CASE_MONTHS and the rest.
+  ...retentionVariables(),
 });
+
+function retentionVariables() {
+  return Object.fromEntries(RETENTION_RULES.map((r) => [r.env, z.coerce.number().int().min(r.min).max(r.max).default(r.defaultPeriod)])) as {
+    [R in (typeof RETENTION_RULES)[number] as R['env']]: z.ZodDefault<z.ZodCoercedNumber>;
+  };
+}
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 

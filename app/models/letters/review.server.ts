@@ -11,7 +11,7 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { findSafetyFlags } from '~/models/safety-flags';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
 import { caseScope, findCaseToChange } from '~/models/case-scope.server';
-import { recordAudit } from '~/models/audit.server';
+import { recordAudit, recordView } from '~/models/audit.server';
 import { freezeIfUnsafe } from '~/models/exchange-safety.server';
 import { letterInScope, REMOVED } from './shared.server';
 import { addVersion } from './writing.server';
@@ -72,7 +72,7 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
     .where(eq(exchangeMembers.exchangeId, found.ex.id))
     .all();
   const latest = versions[versions.length - 1];
-  db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.viewed', { type: 'letter', id: letterId }));
+  db.transaction((tx) => recordView(tx, staff, 'letter.viewed', { type: 'letter', id: letterId }, found.kase.facilitatorId));
   return {
     letter: found.l,
     exchange: found.ex,

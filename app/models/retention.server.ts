@@ -1,0 +1,408 @@
+// The retention purge: applies the schedule in app/data/retention.ts. It runs once a day
+// inside the server (after RETENTION_PURGE_HOUR, UK time) and on demand as `npm run purge`.
+//
+// What it removes is personal data; what it keeps is the anonymous skeleton of each record
+// (dates, kinds, codes, outcomes), so the reports for a period give the same figures before
+// and after a purge (decision 016). It works in small batches, each one IMMEDIATE
+// transaction: the server answers other requests between batches, and a second process
+// purging at the same time waits for the lock, then finds those rows already purged
+// (`purged_at`), so nothing is done twice and the counts add up.
+import { RETENTION_RULES, type RetentionKey, type RetentionPeriods, type RetentionRule } from '~/data/retention';
+import { db } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
+import { ukHour, ukIsoDay } from '~/utils/dates';
+import type { StaffUser } from '~/utils/staff-session.server';
+import { recordAudit } from './audit.server';
+
+const BATCH = 50;
+const AUDIT_BATCH = 1000;
+
+export function retentionPeriods(): RetentionPeriods {
+  return Object.fromEntries(RETENTION_RULES.map((r) => [r.key, env[r.env]])) as RetentionPeriods;
+}
+
+/** The instant before which a record under this rule has been kept long enough. */
+export function cutoffOf(rule: Pick<RetentionRule, 'unit'>, period: number, now: number): number {
+  const d = new Date(now);
+  if (rule.unit === 'days') return now - period * 86_400_000;
+  d.setUTCMonth(d.getUTCMonth() - period);
+  return d.getTime();
+}
+
+const ruleOf = (key: RetentionKey) => RETENTION_RULES.find((r) => r.key === key)!;
+const cutoff = (key: RetentionKey, now: number) => cutoffOf(ruleOf(key), retentionPeriods()[key], now);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export type PurgeCounts = Record<RetentionKey, number>;
+
+const sqlite = () => db.$client;
+
+// ---- What one record's purge does ------------------------------------------------------
+
+/** The referral's own columns that hold personal data or free text. */
+const REFERRAL_PERSONAL = [
+  'passphrase_hash',
+  'offence_other',
+  'area',
+  'crime_reference',
+  'harmer_name',
+  'what_to_say',
+  'contact_name',
+  'email',
+  'phone',
+  'phone_safe_times',
+  'phone_message_ok',
+  'postal_address',
+  'interpreter_language',
+  'access_needs',
+  'supporter_details',
+  'agency_other',
+  'referrer_name',
+  'referrer_email',
+  'referrer_phone',
+  'victim_details',
+  'offender_details',
+  'offence_date',
+  'risks',
+  'risk_notes',
+  'submission_key',
+  'declined_reason',
+];
+
+/** Audit rows stop pointing at a person's records once those records are gone. */
+function unlinkAudit(subjectType: string, ids: (number | string)[]) {
+  if (!ids.length) return;
+  const stmt = sqlite().prepare('update audit_events set subject_id = null where subject_type = ? and subject_id = ?');
+  for (const id of ids) stmt.run(subjectType, String(id));
+}
+
+function idsOf(sql: string, ...params: unknown[]): number[] {
+  return (
+    sqlite()
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[]
+  ).map(Number);
+}
+
+function purgeReferral(referralId: number, now: number) {
+  const db = sqlite();
+  unlinkAudit('referral_message', idsOf('select id from referral_messages where referral_id = ?', referralId));
+  unlinkAudit('referral', [referralId]);
+  db.prepare("update audit_events set actor_id = null where actor_type = 'referrer' and actor_id = ?").run(String(referralId));
+  db.prepare('delete from referral_messages where referral_id = ?').run(referralId);
+  db.prepare('delete from referral_drafts where referral_id = ?').run(referralId);
+  db.prepare('delete from sessions where referral_id = ?').run(referralId);
+  db.prepare('delete from outbox where referral_id = ?').run(referralId);
+  db.prepare(
+    `update referrals set ${REFERRAL_PERSONAL.map((c) => `${c} = null`).join(', ')},
+       reference = 'purged-' || id, support_needs = '[]', purged_at = ? where id = ?`,
+  ).run(now, referralId);
+}
+
+function purgeCase(caseId: number, referralId: number, now: number) {
+  const db = sqlite();
+  const people = idsOf('select id from participants where case_id = ?', caseId);
+  const members = idsOf('select m.id from exchange_members m join exchanges e on e.id = m.exchange_id where e.case_id = ?', caseId);
+  const letters = idsOf('select l.id from letters l join exchanges e on e.id = l.exchange_id where e.case_id = ?', caseId);
+  unlinkAudit('participant', people);
+  unlinkAudit('exchange_member', members);
+  unlinkAudit('letter', letters);
+  unlinkAudit('case_note', idsOf('select id from case_notes where case_id = ?', caseId));
+  unlinkAudit('contact_log', idsOf('select cl.id from contact_logs cl join participants p on p.id = cl.participant_id where p.case_id = ?', caseId));
+
+  for (const m of members) db.prepare('delete from sessions where exchange_member_id = ?').run(m);
+  db.prepare(
+    `update exchange_members set reference = 'purged-' || id, setup_code_hash = null, setup_expires_at = null, passphrase_hash = null, email = null, referral_id = null
+     where exchange_id in (select id from exchanges where case_id = ?)`,
+  ).run(caseId);
+  db.prepare('update exchanges set pause_reason = null where case_id = ?').run(caseId);
+  for (const l of letters) {
+    db.prepare("update letters set draft_body = '', relayed_text = null where id = ?").run(l);
+    db.prepare("update letter_versions set body = '' where letter_id = ?").run(l);
+    db.prepare('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null where letter_id = ?').run(l);
+  }
+  db.prepare('delete from case_notes where case_id = ?').run(caseId);
+  db.prepare('delete from participant_changes where case_id = ?').run(caseId);
+  db.prepare("update case_assignments set note = '' where case_id = ?").run(caseId);
+  db.prepare('update case_transitions set reason = null where case_id = ? and to_stage <> ?').run(caseId, 'closed');
+  for (const p of people) {
+    db.prepare('delete from assessment_versions where participant_id = ?').run(p);
+    db.prepare(
+      `update assessments set info_given_how = null, consent_how = null, motive = null, expectations = null, safeguarding_concerns = null,
+         power_imbalance = null, specialist_flags = null, risk_reason = null where participant_id = ?`,
+    ).run(p);
+    db.prepare("update contact_logs set outcome = '' where participant_id = ?").run(p);
+  }
+  db.prepare("update participants set name = '', contact_details = null, supporter_of = null where case_id = ?").run(caseId);
+  db.prepare('update processes set outcome = null where case_id = ?').run(caseId);
+  db.prepare('update meetings set venue = null, other_attendees = null, record = null where case_id = ?').run(caseId);
+  db.prepare("update agreement_items set description = '', evidence = '', completion_note = null where case_id = ?").run(caseId);
+  db.prepare('update feedback_invitations set token_hash = null where case_id = ?').run(caseId);
+  db.prepare('update cases set closure_note = null, unread_since = null, unread_urgent = 0 where id = ?').run(caseId);
+  purgeReferral(referralId, now);
+}
+
+// ---- The rules, a batch at a time --------------------------------------------------------
+
+type Batch = (now: number) => number;
+
+const BATCHES: Record<RetentionKey, Batch> = {
+  closed_cases: (now) => {
+    const rows = sqlite()
+      .prepare(
+        `select c.id, c.referral_id as referralId from cases c join referrals r on r.id = c.referral_id
+         where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null
+           and not exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null)
+         order by c.closed_at limit ?`,
+      )
+      .all(cutoff('closed_cases', now), BATCH) as { id: number; referralId: number }[];
+    for (const r of rows) purgeCase(r.id, r.referralId, now);
+    return rows.length;
+  },
+  declined_referrals: (now) => {
+    const ids = idsOf(
+      "select id from referrals where status = 'declined' and purged_at is null and declined_at < ? order by declined_at limit ?",
+      cutoff('declined_referrals', now),
+      BATCH,
+    );
+    for (const id of ids) purgeReferral(id, now);
+    return ids.length;
+  },
+  withdrawn_self_referrals: (now) => {
+    // One with a case goes with its case, when the case has been closed long enough.
+    const ids = idsOf(
+      `select r.id from referrals r where r.status = 'withdrawn' and r.source = 'self' and r.purged_at is null and r.withdrawn_at < ?
+         and not exists (select 1 from cases c where c.referral_id = r.id) order by r.withdrawn_at limit ?`,
+      cutoff('withdrawn_self_referrals', now),
+      BATCH,
+    );
+    for (const id of ids) purgeReferral(id, now);
+    return ids.length;
+  },
+  sent_emails: (now) =>
+    sqlite()
+      .prepare("delete from outbox where id in (select id from outbox where status in ('sent', 'failed') and created_at < ? order by created_at limit ?)")
+      .run(cutoff('sent_emails', now), AUDIT_BATCH).changes,
+  complaints: (now) =>
+    sqlite()
+      .prepare(
+        `update complaints set body = '', name = null, email = null, phone = null, referral_reference = null, answer = null
+         where id in (select id from complaints where answered_on < ? and body <> '' limit ?)`,
+      )
+      .run(isoDay(cutoff('complaints', now)), BATCH).changes,
+  rights_requests: (now) =>
+    sqlite()
+      .prepare(
+        `update rights_requests set requester = '', details = null, outcome = null
+         where id in (select id from rights_requests where answered_on < ? and requester <> '' limit ?)`,
+      )
+      .run(isoDay(cutoff('rights_requests', now)), BATCH).changes,
+  deactivated_staff: (now) => {
+    const ids = idsOf(
+      'select id from staff_users where active = 0 and purged_at is null and deactivated_at < ? limit ?',
+      cutoff('deactivated_staff', now),
+      BATCH,
+    );
+    for (const id of ids) {
+      sqlite().prepare('delete from practice_records where staff_user_id = ?').run(id);
+      sqlite().prepare('delete from sessions where staff_user_id = ?').run(id);
+      sqlite()
+        .prepare(
+          `update staff_users set name = 'Former member of staff ' || id, email = 'former-' || id || '@staff.invalid', password_hash = null,
+             totp_secret_sealed = null, totp_enrolled = 0, totp_last_step = null, setup_token_hash = null, setup_expires_at = null, purged_at = ? where id = ?`,
+        )
+        .run(now, id);
+    }
+    return ids.length;
+  },
+  audit: (now) =>
+    sqlite()
+      .prepare('delete from audit_events where id in (select id from audit_events where created_at < ? order by created_at limit ?)')
+      .run(cutoff('audit', now), AUDIT_BATCH).changes,
+};
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * One purge over every rule. Each batch is its own transaction; between batches the event
+ * loop turns, so requests are answered while a large backlog is purged. Ends with one
+ * system audit row holding the counts, and the run's row in `retention_runs`.
+ */
+export async function purgeNow({
+  now = Date.now(),
+  startedBy = 'command' as 'server' | 'command',
+  day = null as string | null,
+} = {}): Promise<PurgeCounts | null> {
+  const run = sqlite()
+    .prepare('insert into retention_runs (day, started_by, started_at) values (?, ?, ?) on conflict(day) do nothing returning id')
+    .get(day, startedBy, now) as { id: number } | undefined;
+  if (!run) return null; // another process has today's run
+  const counts = Object.fromEntries(RETENTION_RULES.map((r) => [r.key, 0])) as PurgeCounts;
+  for (const rule of RETENTION_RULES) {
+    for (;;) {
+      const done = sqlite()
+        .transaction(() => BATCHES[rule.key](now))
+        .immediate();
+      counts[rule.key] += done;
+      if (done === 0) break;
+      await nextTurn();
+    }
+  }
+  sqlite()
+    .transaction(() => {
+      sqlite().prepare('update retention_runs set counts = ?, finished_at = ? where id = ?').run(JSON.stringify(counts), Date.now(), run.id);
+      sqlite()
+        .prepare(
+          "insert into audit_events (actor_type, actor_id, action, subject_type, subject_id) values ('system', ?, 'retention.purged', 'retention_run', ?)",
+        )
+        .run(startedBy, String(run.id));
+    })
+    .immediate();
+  return counts;
+}
+
+/** The server's daily run: once per UK day, at or after RETENTION_PURGE_HOUR, by one process. */
+export async function purgeIfDue(now = Date.now()): Promise<PurgeCounts | null> {
+  if (ukHour(now) < env.RETENTION_PURGE_HOUR) return null;
+  return purgeNow({ now, startedBy: 'server', day: ukIsoDay(now) });
+}
+
+// ---- Legal holds, and what is coming ----------------------------------------------------
+
+export type Hold = { id: number; reason: string; reviewOn: string; placedBy: string; createdAt: string };
+
+/** The case's standing hold, if any. */
+export function holdOf(caseId: number): Hold | null {
+  const row = sqlite()
+    .prepare(
+      `select h.id, h.reason, h.review_on as reviewOn, s.name as placedBy, h.created_at as createdAt from legal_holds h
+       join staff_users s on s.id = h.placed_by where h.case_id = ? and h.released_at is null`,
+    )
+    .get(caseId) as (Omit<Hold, 'createdAt'> & { createdAt: number }) | undefined;
+  return row ? { ...row, createdAt: new Date(row.createdAt).toISOString() } : null;
+}
+
+/** A manager holds a case back from the purge. False if it is already held or already purged. */
+export function placeHold(manager: StaffUser, caseId: number, reason: string, reviewOn: string): boolean {
+  return db.transaction((tx) => {
+    const kase = sqlite().prepare('select r.purged_at as purgedAt from cases c join referrals r on r.id = c.referral_id where c.id = ?').get(caseId) as
+      { purgedAt: number | null } | undefined;
+    if (!kase || kase.purgedAt) return false;
+    if (sqlite().prepare('select 1 from legal_holds where case_id = ? and released_at is null').get(caseId)) return false;
+    sqlite().prepare('insert into legal_holds (case_id, reason, review_on, placed_by) values (?, ?, ?, ?)').run(caseId, reason, reviewOn, manager.id);
+    recordAudit(tx, { type: 'staff', id: manager.id }, 'case.hold_placed', { type: 'case', id: caseId });
+    return true;
+  });
+}
+
+export function releaseHold(manager: StaffUser, caseId: number, releaseReason: string): boolean {
+  return db.transaction((tx) => {
+    const changed = sqlite()
+      .prepare('update legal_holds set released_at = ?, released_by = ?, release_reason = ? where case_id = ? and released_at is null')
+      .run(Date.now(), manager.id, releaseReason, caseId).changes;
+    if (changed) recordAudit(tx, { type: 'staff', id: manager.id }, 'case.hold_released', { type: 'case', id: caseId });
+    return changed > 0;
+  });
+}
+
+export type DueCase = { caseId: number; reference: string; closedAt: string; dueAt: string; held: boolean };
+
+/**
+ * What the purge will remove in the next `days` days: each rule's count, the cases by name
+ * (held ones marked: they will stay), every standing hold with its review date, and the
+ * last runs. Reads only.
+ */
+export function retentionOutlook(now = Date.now(), days = 30) {
+  const horizon = now + days * 86_400_000;
+  const periods = retentionPeriods();
+  const until = (key: RetentionKey) => cutoffOf(ruleOf(key), periods[key], horizon);
+  const count = (sql: string, ...params: unknown[]) =>
+    (sqlite()
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number) ?? 0;
+  const cases = (
+    sqlite()
+      .prepare(
+        `select c.id as caseId, r.reference, c.closed_at as closedAt,
+           exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null) as held
+         from cases c join referrals r on r.id = c.referral_id
+         where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null order by c.closed_at limit 200`,
+      )
+      .all(until('closed_cases')) as { caseId: number; reference: string; closedAt: number; held: number }[]
+  ).map((c) => {
+    const due = new Date(c.closedAt);
+    due.setUTCMonth(due.getUTCMonth() + periods.closed_cases);
+    return { ...c, held: !!c.held, closedAt: new Date(c.closedAt).toISOString(), dueAt: due.toISOString() };
+  });
+  const counts: Record<RetentionKey, number> = {
+    closed_cases: count(
+      `select count(*) from cases c join referrals r on r.id = c.referral_id where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null
+         and not exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null)`,
+      until('closed_cases'),
+    ),
+    declined_referrals: count(
+      "select count(*) from referrals where status = 'declined' and purged_at is null and declined_at < ?",
+      until('declined_referrals'),
+    ),
+    withdrawn_self_referrals: count(
+      `select count(*) from referrals r where r.status = 'withdrawn' and r.source = 'self' and r.purged_at is null and r.withdrawn_at < ?
+         and not exists (select 1 from cases c where c.referral_id = r.id)`,
+      until('withdrawn_self_referrals'),
+    ),
+    sent_emails: count("select count(*) from outbox where status in ('sent', 'failed') and created_at < ?", until('sent_emails')),
+    complaints: count("select count(*) from complaints where answered_on < ? and body <> ''", isoDay(until('complaints'))),
+    rights_requests: count("select count(*) from rights_requests where answered_on < ? and requester <> ''", isoDay(until('rights_requests'))),
+    deactivated_staff: count('select count(*) from staff_users where active = 0 and purged_at is null and deactivated_at < ?', until('deactivated_staff')),
+    audit: count('select count(*) from audit_events where created_at < ?', until('audit')),
+  };
+  const holds = (
+    sqlite()
+      .prepare(
+        `select h.case_id as caseId, r.reference, h.reason, h.review_on as reviewOn, s.name as placedBy from legal_holds h
+         join cases c on c.id = h.case_id join referrals r on r.id = c.referral_id join staff_users s on s.id = h.placed_by
+         where h.released_at is null order by h.review_on`,
+      )
+      .all() as { caseId: number; reference: string; reason: string; reviewOn: string; placedBy: string }[]
+  ).map((h) => ({ ...h, reviewDue: h.reviewOn <= ukIsoDay(now) }));
+  const runs = (
+    sqlite()
+      .prepare('select id, started_by as startedBy, started_at as startedAt, finished_at as finishedAt, counts from retention_runs order by id desc limit 5')
+      .all() as {
+      id: number;
+      startedBy: string;
+      startedAt: number;
+      finishedAt: number | null;
+      counts: string | null;
+    }[]
+  ).map((r) => ({
+    ...r,
+    startedAt: new Date(r.startedAt).toISOString(),
+    finished: r.finishedAt !== null,
+    total: r.counts ? Object.values(JSON.parse(r.counts) as Record<string, number>).reduce((a, b) => a + b, 0) : null,
+  }));
+  return { days, counts, cases, holds, runs, periods };
+}
+
+/** A case's place in the schedule: when it closed, when its personal data goes, its hold. */
+export function caseRetention(caseId: number) {
+  const row = sqlite()
+    .prepare(
+      'select c.id as caseId, r.reference, c.closed_at as closedAt, r.purged_at as purgedAt from cases c join referrals r on r.id = c.referral_id where c.id = ?',
+    )
+    .get(caseId) as { caseId: number; reference: string; closedAt: number | null; purgedAt: number | null } | undefined;
+  if (!row) return null;
+  const period = retentionPeriods().closed_cases;
+  const due = row.closedAt === null ? null : new Date(row.closedAt);
+  due?.setUTCMonth(due.getUTCMonth() + period);
+  return {
+    caseId: row.caseId,
+    reference: row.reference,
+    period,
+    closedAt: row.closedAt === null ? null : new Date(row.closedAt).toISOString(),
+    purgedAt: row.purgedAt === null ? null : new Date(row.purgedAt).toISOString(),
+    dueAt: due?.toISOString() ?? null,
+    hold: holdOf(caseId),
+  };
+}
