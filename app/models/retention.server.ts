@@ -31,7 +31,8 @@ export function cutoffOf(rule: Pick<RetentionRule, 'unit'>, period: number, now:
 
 const ruleOf = (key: RetentionKey) => RETENTION_RULES.find((r) => r.key === key)!;
 const cutoff = (key: RetentionKey, now: number) => cutoffOf(ruleOf(key), retentionPeriods()[key], now);
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Records kept by the day (complaints, requests) go once the UK day of the cutoff is past their day. */
+const isoDay = (ms: number) => ukIsoDay(ms);
 
 export type PurgeCounts = Record<RetentionKey, number>;
 
