@@ -1,5 +1,5 @@
 // The one database connection: better-sqlite3 (synchronous, in process) with drizzle.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -17,8 +17,11 @@ export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB;
  * bound parameters, so no data reaches the file.
  */
 export function openDatabase(path: string, { traceFile }: { traceFile?: string } = {}) {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new Database(path);
+  // Special category data: the file is its owner's alone (SQLite gives the -wal and -shm
+  // files the same permissions as the database).
+  if (path !== ':memory:') chmodSync(path, 0o600);
   if (traceFile) {
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = ((source: string) => {

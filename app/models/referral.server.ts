@@ -14,6 +14,8 @@ import { generatePassphrase, generateReference, hashSecret } from '~/utils/passp
 import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
 import { markCaseUnread } from './case-alerts.server';
+import { referralRows } from './referral-details';
+import { formatLongDateTime } from '~/utils/dates';
 import { recordAudit } from './audit.server';
 import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
@@ -213,4 +215,36 @@ export function deleteReferral(referralId: number): 'deleted' | 'has-case' {
   // Old copies of the deleted pages can sit in the write-ahead log; fold it back now.
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   return 'deleted';
+}
+
+/**
+ * A self-referrer's own copy of what they told us and the messages both ways, as plain
+ * text: readable on any device, nothing that runs. The download is an audit row.
+ */
+export function referralCopyForReferrer(referralId: number): { reference: string; text: string } | null {
+  const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get();
+  if (!referral) return null;
+  const messages = db
+    .select({ sender: referralMessages.sender, body: referralMessages.body, createdAt: referralMessages.createdAt })
+    .from(referralMessages)
+    .where(eq(referralMessages.referralId, referralId))
+    .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
+    .all();
+  const when = (d: Date) => formatLongDateTime(d);
+  const lines = [
+    `Your referral ${referral.reference}`,
+    `Sent ${when(referral.createdAt)}`,
+    '',
+    'What you told us',
+    '----------------',
+    ...referralRows(referral).flatMap((r) => [`${r.key}:`, `  ${r.value.replace(/\n/g, '\n  ')}`]),
+    '',
+    'Messages',
+    '--------',
+    ...(messages.length
+      ? messages.flatMap((m) => [`${m.sender === 'referrer' ? 'You' : 'The service'}, ${when(m.createdAt)}:`, `  ${m.body.replace(/\n/g, '\n  ')}`, ''])
+      : ['None yet.']),
+  ];
+  db.transaction((tx) => recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.downloaded_by_referrer', { type: 'referral', id: referralId }));
+  return { reference: referral.reference, text: `${lines.join('\n')}\n` };
 }

@@ -91,6 +91,15 @@ export default function ReferralStatus() {
         <Button>Send message</Button>
       </Form>
 
+      <h2 className="govuk-heading-m">A copy of what you told us</h2>
+      <p className="govuk-body">
+        You can download your answers and messages as a text file. It will stay in this device’s downloads. If someone else uses this device, delete the file
+        when you have finished with it.
+      </p>
+      <Form method="post" action="/check-your-referral/download" autoComplete="off" reloadDocument>
+        <Button secondary>Download what you told us</Button>
+      </Form>
+
       <h2 className="govuk-heading-m">Changed your mind?</h2>
       <ul className="govuk-list">
         {canWithdraw ? (

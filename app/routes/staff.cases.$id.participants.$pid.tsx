@@ -203,6 +203,13 @@ export default function ParticipantPage() {
           <h1 className="govuk-heading-l">{d.name}</h1>
           {d.contactDetails ? <p className="govuk-body app-pre-wrap">{d.contactDetails}</p> : null}
           {d.role === 'supporter' ? <p className="govuk-body">Directly affected: {d.directlyAffected ? 'yes' : 'no'}</p> : null}
+          {d.manager ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/staff/subject-access/participant/${d.id}`}>
+                Everything held about {d.name} (subject access)
+              </Link>
+            </p>
+          ) : null}
           {d.victimFirst?.state === 'pending' && !d.closed ? <WarningText>{d.victimFirst.message}</WarningText> : null}
           {d.victimFirst && d.role === 'victim' ? <ContactConsentSection {...shared} /> : null}
 

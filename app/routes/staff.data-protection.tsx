@@ -6,6 +6,7 @@ import { LinkCell, Table } from '~/components/table';
 import { formatDateTime } from '~/components/staff';
 import { periodText, RETENTION_RULES } from '~/data/retention';
 import { retentionOutlook } from '~/models/retention.server';
+import { rightsRequestCounts } from '~/models/rights-requests.server';
 import type { RouteHandle } from '~/root';
 import { formatDay } from '~/utils/dates';
 import { requireStaff } from '~/utils/staff-session.server';
@@ -14,7 +15,7 @@ export const handle: RouteHandle = { title: 'Data protection' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager');
-  return retentionOutlook();
+  return { ...retentionOutlook(), requests: rightsRequestCounts() };
 }
 
 export default function DataProtection() {
@@ -27,6 +28,7 @@ export default function DataProtection() {
           <Link className="govuk-link" to="/staff/requests">
             People’s requests about their information
           </Link>
+          {` (${d.requests.open} open${d.requests.overdue ? `, ${d.requests.overdue} overdue` : ''})`}
         </li>
         <li>
           <Link className="govuk-link" to="/staff/complaints">

@@ -42,6 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     facilitators:
       session.user.role === 'manager' ? withSupervisionWarnings(listFacilitators()) : listFacilitators().map((f) => ({ ...f, supervisionOverdue: false })),
     me: session.user.id,
+    // A subject access request from the referrer: managers produce what is held about them.
+    subjectAccess:
+      session.user.role !== 'manager'
+        ? null
+        : referral.source === 'self'
+          ? `/staff/subject-access/self-referrer/${referral.id}`
+          : referral.referrerEmail
+            ? `/staff/subject-access/partner-referrer/${referral.id}`
+            : null,
   };
 }
 
@@ -76,6 +85,13 @@ export default function StaffReferral() {
         {d.source === 'self' ? 'Self-referral' : 'Partner referral'}, received {formatDateTime(d.received)}
       </span>
       <h1 className="govuk-heading-l">Referral {d.reference}</h1>
+      {d.subjectAccess ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={d.subjectAccess}>
+            Everything held about the {d.source === 'self' ? 'person who referred themselves' : 'referrer'} (subject access)
+          </Link>
+        </p>
+      ) : null}
       {d.caseId ? (
         <div className="govuk-inset-text">
           Accepted.{' '}

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, Visitor, type TestServer } from '../setup/server';
+import { queryDb, startServer, Visitor, type TestServer } from '../setup/server';
 import { setUpStaff, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
@@ -51,6 +51,7 @@ type Ids = {
   meetingId: number;
   itemId: number;
   staffUserId: number;
+  rightsRequestId: number;
 };
 const nonMembers = {
   anonymous: 'redirect',
@@ -87,6 +88,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'check-your-referral.deleted': { path: () => '/check-your-referral/deleted', expect: publicPage },
   'check-your-referral.sign-out': { path: () => '/check-your-referral/sign-out', expect: publicPage },
   'check-your-referral.letters': { path: () => '/check-your-referral/letters', expect: 'redirect' }, // a button's target, never a page
+  'check-your-referral.download': { path: () => '/check-your-referral/download', expect: 'redirect' }, // a button's target (POST), never a page
   staff: { path: () => '/staff', expect: anyStaff }, // the layout, seen through its index
   'staff._index': { path: () => '/staff', expect: anyStaff },
   'staff.sign-in': { path: () => '/staff/sign-in', expect: staffSignIn },
@@ -101,9 +103,13 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.cases.$id.audit': { path: (i) => `/staff/cases/${i.caseId}/audit`, expect: managerOnly },
   'staff.accounts': { path: () => '/staff/accounts', expect: managerOnly },
   'staff.accounts_.$id': { path: (i) => `/staff/accounts/${i.staffUserId}`, expect: managerOnly },
-  'staff.accounts_.$id.activity': { path: (i) => `/staff/accounts/${i.staffUserId}/activity`, expect: managerOnly },
+  'staff.accounts_.$id_.activity': { path: (i) => `/staff/accounts/${i.staffUserId}/activity`, expect: managerOnly },
   'staff.cases.$id.hold': { path: (i) => `/staff/cases/${i.caseId}/hold`, expect: managerOnly },
   'staff.data-protection': { path: () => '/staff/data-protection', expect: managerOnly },
+  'staff.requests': { path: () => '/staff/requests', expect: managerOnly },
+  'staff.requests_.$id': { path: (i) => `/staff/requests/${i.rightsRequestId}`, expect: managerOnly },
+  'staff.subject-access.$kind.$id': { path: (i) => `/staff/subject-access/participant/${i.participantId}`, expect: managerOnly },
+  'staff.subject-access.$kind.$id_.file': { path: (i) => `/staff/subject-access/self-referrer/${i.referralId}/file`, expect: managerOnly },
   'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
   'staff.emails': { path: () => '/staff/emails', expect: anyStaff },
   'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
@@ -206,7 +212,21 @@ beforeAll(async () => {
   const itemId = (db4.prepare('select id from agreement_items where case_id = ?').get(mine.caseId) as { id: number }).id;
   const staffUserId = (db4.prepare("select id from staff_users where role = 'facilitator' limit 1").get() as { id: number }).id;
   db4.close();
-  ids = { referralId, caseId, participantId, letterCaseId: mine.caseId, passedOnLetterId, draftLetterId, processId, meetingId, itemId, staffUserId };
+  await manager.visitor.post('/staff/requests', { csrf: manager.csrf, intent: 'record', kind: 'access', requester: 'Someone', receivedOn: today });
+  const rightsRequestId = queryDb<{ id: number }>(server.dbPath, 'select id from rights_requests')[0]!.id;
+  ids = {
+    referralId,
+    caseId,
+    participantId,
+    letterCaseId: mine.caseId,
+    passedOnLetterId,
+    draftLetterId,
+    processId,
+    meetingId,
+    itemId,
+    staffUserId,
+    rightsRequestId,
+  };
   const staffVisitor = (s: SignedInStaff) => s.visitor;
   visitors = {
     anonymous: new Visitor(server.url),

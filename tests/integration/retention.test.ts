@@ -32,7 +32,10 @@ const monthsBefore = (ms: number, n: number) => {
 const daysBefore = (ms: number, n: number) => ms - n * 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-type Counts = Record<string, number>;
+type Counts = Record<
+  'withdrawn_self_referrals' | 'declined_referrals' | 'closed_cases' | 'sent_emails' | 'complaints' | 'rights_requests' | 'deactivated_staff' | 'audit',
+  number
+>;
 function purgeAt(at: number, env: Record<string, string> = {}, startedBy = 'command', day?: string): Promise<Counts | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/purge-at.ts', String(at), startedBy, ...(day ? [day] : [])], {
@@ -322,7 +325,7 @@ describe('the schedule', () => {
     // A setting below the floor stops the command with a message that names it.
     expect(() =>
       execFileSync(process.execPath, ['--import', 'tsx', 'scripts/purge.ts'], {
-        env: { PATH: process.env.PATH, DATABASE_PATH: server.dbPath, RETENTION_AUDIT_MONTHS: '1' },
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_PATH: server.dbPath, RETENTION_AUDIT_MONTHS: '1' },
         stdio: 'pipe',
       }),
     ).toThrow(/RETENTION_AUDIT_MONTHS/);
@@ -330,7 +333,7 @@ describe('the schedule', () => {
 
   it('npm run purge runs on the real clock and writes its run', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/purge.ts'], {
-      env: { PATH: process.env.PATH, DATABASE_PATH: server.dbPath, SESSION_SECRET: 'integration-test-secret-0123456789abcdef' },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_PATH: server.dbPath, SESSION_SECRET: 'integration-test-secret-0123456789abcdef' },
       encoding: 'utf8',
     });
     expect(out).toContain('closed_cases: 0');
