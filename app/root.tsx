@@ -160,6 +160,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     ['/privacy', 'Privacy'],
                     ['/accessibility', 'Accessibility statement'],
                     ['/contact', 'Contact us'],
+                    ['/complaint', 'Make a complaint'],
                     ['/professionals', 'For professionals'],
                   ].map(([to, text]) => (
                     <li key={to} className="govuk-footer__inline-list-item">

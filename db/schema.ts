@@ -192,7 +192,7 @@ export const signInFailures = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     scope: text('scope', {
-      enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address', 'partner_address', 'partner_email'],
+      enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address', 'partner_address', 'partner_email', 'complaint_address'],
     }).notNull(),
     key: text('key').notNull(),
     createdAt: createdAt(),

@@ -46,22 +46,50 @@ export function monthAfter(day: string): string {
 }
 
 const REFERENCE = /^RJ-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^[0-9+()\s-]{7,40}$/;
 
+const referralReference = z.string().trim().toUpperCase().regex(REFERENCE, 'Enter a reference like RJ-AB12-CD34, or leave it empty').optional();
+
+/** The public form. Only the contact detail for the chosen way of replying is kept. */
 export const complaintSchema = z
   .object({
+    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Reload the page and try again'),
     body: requiredText('Your complaint', 5000, 'Tell us what your complaint is about'),
     name: optionalText('Your name', 200),
     reply: z.enum(['email', 'phone', 'none'], { error: 'Select how we should reply, or that you do not want a reply' }),
     email: optionalText('Email address', 254),
     phone: optionalText('Phone number', 40),
-    referralReference: z.string().trim().toUpperCase().regex(REFERENCE, 'Enter a reference like RJ-AB12-CD34, or leave it empty').optional(),
+    referralReference,
   })
   .superRefine((v, ctx) => {
-    if (v.reply === 'email' && !(v.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)))
+    if (v.reply === 'email' && !(v.email && EMAIL.test(v.email)))
       ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address like name@example.com' });
-    if (v.reply === 'phone' && !(v.phone && /^[0-9+()\s-]{7,40}$/.test(v.phone)))
+    if (v.reply === 'phone' && !(v.phone && PHONE.test(v.phone)))
       ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number, like 01632 960 001' });
   });
+export type PublicComplaint = z.infer<typeof complaintSchema>;
+
+export const COMPLAINT_WAYS_IN = { phone: 'Phone', letter: 'Letter', email: 'Email', in_person: 'In person' } as const;
+type WayIn = keyof typeof COMPLAINT_WAYS_IN;
+
+/** Staff record a complaint that arrived another way, with the day it arrived. */
+export const recordComplaintSchema = z
+  .object({
+    intent: z.literal('record'),
+    receivedVia: z.enum(Object.keys(COMPLAINT_WAYS_IN) as [WayIn, ...WayIn[]], { error: 'Select how the complaint arrived' }),
+    receivedOn: pastDate('Enter the date the complaint arrived'),
+    body: requiredText('The complaint', 5000, 'Enter what the complaint is about'),
+    name: optionalText('Their name', 200),
+    email: optionalText('Email address', 254),
+    phone: optionalText('Phone number', 40),
+    referralReference,
+  })
+  .superRefine((v, ctx) => {
+    if (v.email && !EMAIL.test(v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address like name@example.com' });
+    if (v.phone && !PHONE.test(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number, like 01632 960 001' });
+  });
+export type RecordedComplaint = z.infer<typeof recordComplaintSchema>;
 
 export const complaintStepSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('acknowledge'), acknowledgedOn: pastDate('Enter the date you acknowledged the complaint') }),

@@ -282,6 +282,8 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     allDone: suppressPart(agreed.filter((c) => c.itemsDone === c.items).length, suppressOne(agreed.length, threshold), threshold),
   };
   const feedback = feedbackIn(period, now, threshold);
+  // Complaints are about the whole service: a manager's figures only.
+  const complaints = scope.facilitatorId ? null : complaintsIn(period, now, threshold);
 
   return {
     period,
@@ -295,10 +297,47 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     timeliness,
     outcomes,
     feedback,
+    complaints,
     open: openWork(scope, now),
   };
 }
 export type Report = ReturnType<typeof buildReport>;
+
+/**
+ * Complaints received in the period (by the day they arrived) and answered in it (by the
+ * day they were answered): on time, and upheld in full or in part, each beside the answered
+ * count it is part of. Open ones past a deadline now: an exact count, for running the service.
+ */
+function complaintsIn(period: Period, now: Date, threshold: number) {
+  const { fromDay, toDay } = bounds(period);
+  const received = (db.$client.prepare('select count(*) as n from complaints where received_on >= ? and received_on < ?').get(fromDay, toDay) as { n: number })
+    .n;
+  const answered = db.$client
+    .prepare(
+      `select count(*) as n, coalesce(sum(answered_on <= answer_by), 0) as onTime, coalesce(sum(upheld in ('yes', 'partly')), 0) as upheld
+       from complaints where answered_on >= ? and answered_on < ?`,
+    )
+    .get(fromDay, toDay) as { n: number; onTime: number; upheld: number };
+  const today = dayOf(now.getTime());
+  const overdue = (
+    db.$client
+      .prepare(
+        `select count(*) as n from complaints where answered_on is null
+         and (answer_by < @today or (acknowledged_on is null and acknowledge_by < @today))`,
+      )
+      .get({ today }) as { n: number }
+  ).n;
+  const answeredShown = suppressOne(answered.n, threshold);
+  return {
+    received: suppressOne(received, threshold),
+    answered: answeredShown,
+    answeredOnTime: suppressPart(answered.onTime, answeredShown, threshold),
+    upheld: suppressPart(answered.upheld, answeredShown, threshold),
+    overdueNow: overdue,
+    acknowledgeDays: env.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS,
+    answerDays: env.COMPLAINT_ANSWER_WORKING_DAYS,
+  };
+}
 
 /** Survey answers from the period's months that have ended: shares shown only from enough answers. */
 function feedbackIn(period: Period, now: Date, threshold: number) {
@@ -425,6 +464,13 @@ export function returnRows(report: Report) {
   ] as const) {
     rows.push({ section: 'feedback', measure: label, value: s.percent === null ? shareText(s, t) : String(s.percent) });
     rows.push({ section: 'feedback', measure: `${label.replace(' (%)', '')}: answers`, value: text(suppressOne(s.of, t)) });
+  }
+  const cp = report.complaints;
+  if (cp) {
+    rows.push({ section: 'complaints', measure: 'Complaints received', value: text(cp.received) });
+    rows.push({ section: 'complaints', measure: 'Complaints answered', value: text(cp.answered) });
+    rows.push({ section: 'complaints', measure: 'Complaints answered on time', value: text(cp.answeredOnTime) });
+    rows.push({ section: 'complaints', measure: 'Complaints upheld or partly upheld', value: text(cp.upheld) });
   }
   return rows;
 }

@@ -223,6 +223,12 @@ export const DEFINITIONS = {
       'Answers to the anonymous survey. Each share is of the people who answered that question. Satisfied: "satisfied" or "very satisfied". Felt safe, would recommend, helped to cope: "yes". A share is shown only from the threshold number of answers.',
     placedBy: 'The month the answer was given. Months that have not ended are left out, so no one’s answer can be picked out as it arrives.',
   },
+  complaints: {
+    section: 'Complaints',
+    counts:
+      'Complaints about the service, from the website form or recorded by a manager. Answered on time: answered on or before the day the answer was due (the complaint clock in working days). Upheld: answered as upheld or partly upheld. Managers’ figures only.',
+    placedBy: 'Received: the day the complaint arrived. Answered, on time and upheld: the day it was answered.',
+  },
   open: {
     section: 'Open work',
     counts: 'Cases not yet closed, by stage and facilitator; agreed items still open after their due date; letters sent for review and not yet decided.',

@@ -204,6 +204,26 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         <Row label="Helped them cope and move on" value={shareText(r.feedback.helpedCope, t)} />
       </dl>
 
+      {r.complaints ? (
+        <>
+          <h2 className="govuk-heading-m">Complaints</h2>
+          <dl className="govuk-summary-list">
+            <Row label="Complaints received" value={total(r.complaints.received)} />
+            <Row label="Complaints answered" value={total(r.complaints.answered)} />
+            <Row label={`Answered on time (within ${r.complaints.answerDays} working days)`} value={total(r.complaints.answeredOnTime)} />
+            <Row label="Upheld or partly upheld" value={total(r.complaints.upheld)} />
+          </dl>
+          <p className="govuk-body">
+            {r.complaints.overdueNow
+              ? `${r.complaints.overdueNow} open ${r.complaints.overdueNow === 1 ? 'complaint is' : 'complaints are'} past a deadline now. `
+              : 'No open complaint is past its deadline now. '}
+            <Link className="govuk-link" to="/staff/complaints">
+              See the complaints
+            </Link>
+          </p>
+        </>
+      ) : null}
+
       <h2 className="govuk-heading-m">Open work now</h2>
       <dl className="govuk-summary-list">
         <Row label="Agreed items past their due date" value={String(r.open.overdueItems)} />

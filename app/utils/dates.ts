@@ -25,6 +25,9 @@ export const formatDateTime = (at: string | Date) => dateTime.format(new Date(at
 export const formatLongDateTime = (at: string | Date) => longDateTime.format(new Date(at));
 /** A calendar day (YYYY-MM-DD) as "3 Nov 2026". */
 export const formatDay = (day: string) => shortDay.format(new Date(`${day}T12:00:00Z`));
+const longDay = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+/** A calendar day (YYYY-MM-DD) as "Tuesday 3 November 2026", for the public side. */
+export const formatLongDay = (day: string) => longDay.format(new Date(`${day}T12:00:00Z`)).replace(',', '');
 
 const ukIsoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 const ukHourFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });

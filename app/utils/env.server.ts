@@ -37,6 +37,9 @@ const envSchema = z.object({
   FIRST_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   INFO_GIVEN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   RISK_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  // Complaints about the service, in working days from the day one arrives: acknowledge it, then answer it.
+  COMPLAINT_ACKNOWLEDGE_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(3),
+  COMPLAINT_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   // Reports: a count from 1 to this number less one shows as "fewer than N" (dashboard and CSV).
   REPORT_SMALL_NUMBER: z.coerce.number().int().min(2).max(20).default(5),
   // Practitioners: supervision falls due this many weeks after the last session; an
@@ -72,6 +75,9 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.COMPLAINT_ANSWER_WORKING_DAYS < env.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS) {
+    throw new Error('Invalid configuration:\n  COMPLAINT_ANSWER_WORKING_DAYS: must be at least COMPLAINT_ACKNOWLEDGE_WORKING_DAYS');
+  }
   if (!env.SESSION_SECRET) {
     if (env.NODE_ENV === 'production' && !env.DEMO) {
       throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');

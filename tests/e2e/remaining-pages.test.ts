@@ -37,6 +37,7 @@ describe('every other page passes axe', () => {
       [`/staff/cases/${x.caseId}/letters/print`, /Letter exchange, case/],
       ['/staff/cases', 'Cases'],
       [`/staff/accounts/${managerId()}`, 'Practitioner record'],
+      ['/staff/complaints', 'Complaints'],
     ] as const) {
       await w.page.goto(`${server.url}${path}`);
       await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
@@ -58,6 +59,7 @@ describe('every other page passes axe', () => {
       ['/letters/set-up', 'Set up your letters'],
       ['/letters', 'Your letters'],
       ['/check-your-referral/deleted', 'Everything has been deleted'],
+      ['/complaint', 'Make a complaint'],
     ] as const) {
       await w.page.goto(`${server.url}${path}`);
       await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);

@@ -52,6 +52,7 @@ type Ids = {
   itemId: number;
   staffUserId: number;
   rightsRequestId: number;
+  complaintId: number;
 };
 const nonMembers = {
   anonymous: 'redirect',
@@ -81,6 +82,8 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'refer.sent': { path: () => '/refer/sent', expect: publicPage },
   'refer-as-a-professional._index': { path: () => '/refer-as-a-professional', expect: publicPage },
   'refer-as-a-professional.sent': { path: () => '/refer-as-a-professional/sent', expect: 'redirect' },
+  'complaint._index': { path: () => '/complaint', expect: publicPage },
+  'complaint.sent': { path: () => '/complaint/sent', expect: 'redirect' }, // only with a just-sent complaint
   'check-your-referral._index': { path: () => '/check-your-referral', expect: referrerSignIn },
   'check-your-referral.status': { path: () => '/check-your-referral/status', expect: referrerOnly },
   'check-your-referral.withdraw': { path: () => '/check-your-referral/withdraw', expect: referrerOnly },
@@ -110,6 +113,8 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.requests_.$id': { path: (i) => `/staff/requests/${i.rightsRequestId}`, expect: managerOnly },
   'staff.subject-access.$kind.$id': { path: (i) => `/staff/subject-access/participant/${i.participantId}`, expect: managerOnly },
   'staff.subject-access.$kind.$id_.file': { path: (i) => `/staff/subject-access/self-referrer/${i.referralId}/file`, expect: managerOnly },
+  'staff.complaints._index': { path: () => '/staff/complaints', expect: managerOnly },
+  'staff.complaints.$id': { path: (i) => `/staff/complaints/${i.complaintId}`, expect: managerOnly },
   'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
   'staff.emails': { path: () => '/staff/emails', expect: anyStaff },
   'staff.letters.$id._index': { path: (i) => `/staff/letters/${i.passedOnLetterId}`, expect: assignedOrManager },
@@ -214,6 +219,15 @@ beforeAll(async () => {
   db4.close();
   await manager.visitor.post('/staff/requests', { csrf: manager.csrf, intent: 'record', kind: 'access', requester: 'Someone', receivedOn: today });
   const rightsRequestId = queryDb<{ id: number }>(server.dbPath, 'select id from rights_requests')[0]!.id;
+  // A complaint, recorded by the manager as one that arrived by phone.
+  const complaint = await manager.visitor.post('/staff/complaints', {
+    csrf: manager.csrf,
+    intent: 'record',
+    receivedVia: 'phone',
+    receivedOn: today,
+    body: 'A complaint for the matrix',
+  });
+  const complaintId = Number(/^\/staff\/complaints\/(\d+)$/.exec(complaint.url)?.[1]);
   ids = {
     referralId,
     caseId,
@@ -226,6 +240,7 @@ beforeAll(async () => {
     itemId,
     staffUserId,
     rightsRequestId,
+    complaintId,
   };
   const staffVisitor = (s: SignedInStaff) => s.visitor;
   visitors = {

@@ -40,6 +40,7 @@ const GROWING = new Set([
   'feedback_answers',
   'audit_events',
   'outbox',
+  'complaints',
 ]);
 
 let server: TestServer;
@@ -48,6 +49,7 @@ let fran: SignedInStaff;
 let morgan: SignedInStaff;
 let exchange: Exchange;
 let letterId: number;
+let complaintId: number;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rj-plans-'));
@@ -56,6 +58,15 @@ beforeAll(async () => {
   ({ fran, morgan } = await setUpTeam(server));
   exchange = await buildExchange(server, fran);
   letterId = await sendLetter(exchange.victim, 'A letter to review.');
+  const recorded = await morgan.visitor.post('/staff/complaints', {
+    csrf: morgan.csrf,
+    intent: 'record',
+    receivedVia: 'letter',
+    receivedOn: new Date().toISOString().slice(0, 10),
+    body: 'A complaint to list.',
+    referralReference: 'RJ-AB12-CD34',
+  });
+  complaintId = Number(recorded.url.split('/').pop());
 });
 afterAll(() => server?.stop());
 
@@ -121,6 +132,8 @@ describe('the queries behind each staff page', () => {
       [`/staff/accounts/${staffIdOf(server, 'fran@example.org')}`, morgan],
       ['/staff/reports?from=2024-01&to=2026-12', fran],
       ['/staff/reports/return.csv', morgan],
+      ['/staff/complaints', morgan],
+      [`/staff/complaints/${complaintId}`, morgan],
       ['/staff/reports/cases.csv?from=2024-01&to=2026-12', morgan],
     ];
     const db = new Database(server.dbPath, { readonly: true });

@@ -171,6 +171,9 @@ describe('the dashboard', () => {
     expect(row(html, 'Felt safe')).toBe('50% of 10');
     expect(row(html, 'Helped them cope and move on')).toBe('fewer than 5 answers');
     expect(row(html, 'Would recommend it')).toBe('no answers');
+    // No complaints in the fixture: a count of none is shown.
+    expect(row(html, 'Complaints received')).toBe('0');
+    expect(row(html, 'Complaints answered')).toBe('0');
     // The true values of hidden counts never leave the server, not even in the page's data.
     expect(html).not.toMatch(/"n":/);
     expect(html).not.toMatch(/"yes":/);
@@ -211,6 +214,8 @@ describe('the dashboard', () => {
     expect(textOf(mine.html)).toContain('your caseload');
     expect(figures(mine.html, 'Referrals by month')).toEqual({ 'Apr 26': '10', 'May 26': '0', 'Jun 26': '0' });
     expect(mine.html).not.toContain('return.csv');
+    // Complaints are about the whole service: managers' figures only.
+    expect(mine.html).not.toContain('Complaints received');
     const theirs = await otto.visitor.get(`/staff/reports${Q2}`);
     expect(figures(theirs.html, 'Referrals by month')).toEqual({ 'Apr 26': '0', 'May 26': '0', 'Jun 26': '0' });
     expect((await download(fran, `/staff/reports/return.csv${Q2}`)).status).toBe(404);
@@ -237,6 +242,8 @@ describe('the downloads', () => {
     expect(value('Median days to first contact')).toBe('3');
     expect(value('Satisfied or very satisfied (%)')).toBe('42');
     expect(value('Felt safe (%)')).toBe('50');
+    expect(value('Complaints received')).toBe('0');
+    expect(value('Complaints answered on time')).toBe('0');
     expect(rows.every((r) => r['What it counts'] && r['In the period by'])).toBe(true);
     // No count from 1 to 4 is written anywhere (a median or a percentage is not a count).
     expect(rows.filter((r) => !/Median|%/.test(r.Measure!) && /^[1-4]$/.test(r.Value!))).toEqual([]);

@@ -18,4 +18,5 @@ export const PUBLIC_PAGES = [
   '/privacy',
   '/accessibility',
   '/contact',
+  '/complaint',
 ];
