@@ -38,6 +38,12 @@ describe('every other page passes axe', () => {
       ['/staff/cases', 'Cases'],
       [`/staff/accounts/${managerId()}`, 'Practitioner record'],
       ['/staff/complaints', 'Complaints'],
+      ['/staff/data-protection', 'Data protection'],
+      [`/staff/cases/${x.caseId}/hold`, 'Legal hold'],
+      ['/staff/requests', 'People’s requests about their information'],
+      [`/staff/subject-access/participant/${x.participantUrls.victim.split('/').pop()}`, 'Everything held about this person'],
+      [`/staff/accounts/${managerId()}/activity`, 'What they viewed and did'],
+      ['/privacy', 'Privacy'],
     ] as const) {
       await w.page.goto(`${server.url}${path}`);
       await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(heading);
@@ -45,7 +51,7 @@ describe('every other page passes axe', () => {
     }
     // On a 320 px phone a wide table scrolls in its own region: the page does not go sideways.
     await w.page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/staff/cases', '/staff', `/staff/cases/${x.caseId}/audit`]) {
+    for (const path of ['/staff/cases', '/staff', `/staff/cases/${x.caseId}/audit`, '/staff/data-protection', `/staff/accounts/${managerId()}/activity`]) {
       await w.page.goto(`${server.url}${path}`);
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
