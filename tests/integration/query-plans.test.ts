@@ -41,6 +41,8 @@ const GROWING = new Set([
   'audit_events',
   'outbox',
   'complaints',
+  'legal_holds',
+  'rights_requests',
 ]);
 
 let server: TestServer;
@@ -133,6 +135,12 @@ describe('the queries behind each staff page', () => {
       ['/staff/reports?from=2024-01&to=2026-12', fran],
       ['/staff/reports/return.csv', morgan],
       ['/staff/complaints', morgan],
+      ['/staff/data-protection', morgan],
+      ['/staff/requests', morgan],
+      [`/staff/cases/${c}/hold`, morgan],
+      [`/staff/subject-access/participant/${exchange.participantUrls.victim.split('/').pop()}`, morgan],
+      [`/staff/accounts/${staffIdOf(server, 'fran@example.org')}/activity`, morgan],
+      [`/staff/accounts/${staffIdOf(server, 'fran@example.org')}/activity?show=views`, morgan],
       [`/staff/complaints/${complaintId}`, morgan],
       ['/staff/reports/cases.csv?from=2024-01&to=2026-12', morgan],
     ];
