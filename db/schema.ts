@@ -443,7 +443,11 @@ export const participantChanges = sqliteTable(
       .references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index('participant_changes_case_idx').on(t.caseId), index('participant_changes_staff_idx').on(t.byStaffId)],
+  (t) => [
+    index('participant_changes_case_idx').on(t.caseId),
+    index('participant_changes_staff_idx').on(t.byStaffId),
+    index('participant_changes_participant_idx').on(t.participantId),
+  ],
 );
 
 /** Who a case was passed from and to, by which manager, with their note. */

@@ -33,7 +33,7 @@ export const RETENTION_RULES = [
     env: 'RETENTION_WITHDRAWN_SELF_REFERRAL_DAYS',
     min: 1,
     max: 365,
-    then: 'Answers, messages and contact details are deleted. An anonymous count stays.',
+    then: 'Answers, messages and contact details are deleted. A count without names stays.',
   },
   {
     key: 'declined_referrals',
@@ -44,7 +44,7 @@ export const RETENTION_RULES = [
     env: 'RETENTION_DECLINED_REFERRAL_MONTHS',
     min: 1,
     max: 120,
-    then: 'Answers, messages and contact details are deleted. An anonymous count stays.',
+    then: 'Answers, messages and contact details are deleted. A count without names stays.',
   },
   {
     key: 'closed_cases',
@@ -55,11 +55,11 @@ export const RETENTION_RULES = [
     env: 'RETENTION_CLOSED_CASE_MONTHS',
     min: 1,
     max: 120,
-    then: 'Names, contact details, letters, notes and everything written about people are deleted. Anonymous figures stay: dates, kinds and outcomes.',
+    then: 'Names, contact details, letters, notes and everything written about people are deleted. Figures without names or words stay: dates, kinds and outcomes.',
   },
   {
     key: 'sent_emails',
-    what: 'A copy of an email the portal sent',
+    what: 'A record that the portal sent an email (the address and the words are removed as it is sent)',
     from: 'the day it was sent',
     unit: 'days',
     defaultPeriod: 30,
@@ -124,6 +124,20 @@ export const SHORT_LIVED_RECORDS = [
   { what: 'A signed-in session', when: 'Deleted when you sign out, or after 30 minutes without use.' },
   { what: 'Answers to the feedback survey', when: 'Kept without your name or case, so they cannot be linked to you.' },
 ] as const;
+
+/**
+ * An instant `n` calendar months before (negative: after) `ms`, in UTC, kept inside the
+ * target month: 31 March less one month is 28 (or 29) February, never 3 March.
+ */
+export function monthsBefore(ms: number, n: number): number {
+  const d = new Date(ms);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - n);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.getTime();
+}
 
 /** "24 months", "30 days", "1 month". */
 export function periodText(n: number, unit: RetentionUnit): string {

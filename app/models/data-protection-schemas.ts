@@ -1,5 +1,6 @@
 // The forms of data protection: legal holds, people's rights requests and complaints.
 import { z } from 'zod';
+import { ukIsoDay } from '~/utils/dates';
 import { pastDate, realDate } from './case-schemas';
 import { optionalText, requiredText } from './message-schema';
 
@@ -7,7 +8,7 @@ export const holdSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('place'),
     reason: requiredText('The reason', 1000, 'Enter why the case must be kept'),
-    reviewOn: realDate('Enter the date to review the hold').refine((v) => v > new Date().toISOString().slice(0, 10), 'The review date must be in the future'),
+    reviewOn: realDate('Enter the date to review the hold').refine((v) => v > ukIsoDay(Date.now()), 'The review date must be in the future'),
   }),
   z.object({ intent: z.literal('release'), releaseReason: requiredText('The reason', 1000, 'Enter why the hold can end') }),
 ]);

@@ -7,7 +7,7 @@
 // transaction: the server answers other requests between batches, and a second process
 // purging at the same time waits for the lock, then finds those rows already purged
 // (`purged_at`), so nothing is done twice and the counts add up.
-import { RETENTION_RULES, type RetentionKey, type RetentionPeriods, type RetentionRule } from '~/data/retention';
+import { monthsBefore, RETENTION_RULES, type RetentionKey, type RetentionPeriods, type RetentionRule } from '~/data/retention';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import { ukHour, ukIsoDay } from '~/utils/dates';
@@ -23,14 +23,10 @@ export function retentionPeriods(): RetentionPeriods {
 
 /** The instant before which a record under this rule has been kept long enough. */
 export function cutoffOf(rule: Pick<RetentionRule, 'unit'>, period: number, now: number): number {
-  const d = new Date(now);
-  if (rule.unit === 'days') return now - period * 86_400_000;
-  d.setUTCMonth(d.getUTCMonth() - period);
-  return d.getTime();
+  return rule.unit === 'days' ? now - period * 86_400_000 : monthsBefore(now, period);
 }
 
 const ruleOf = (key: RetentionKey) => RETENTION_RULES.find((r) => r.key === key)!;
-const cutoff = (key: RetentionKey, now: number) => cutoffOf(ruleOf(key), retentionPeriods()[key], now);
 /** Records kept by the day (complaints, requests) go once the UK day of the cutoff is past their day. */
 const isoDay = (ms: number) => ukIsoDay(ms);
 
@@ -112,7 +108,11 @@ function purgeCase(caseId: number, referralId: number, now: number) {
   unlinkAudit('case_note', idsOf('select id from case_notes where case_id = ?', caseId));
   unlinkAudit('contact_log', idsOf('select cl.id from contact_logs cl join participants p on p.id = cl.participant_id where p.case_id = ?', caseId));
 
-  for (const m of members) db.prepare('delete from sessions where exchange_member_id = ?').run(m);
+  for (const m of members) {
+    db.prepare('delete from sessions where exchange_member_id = ?').run(m);
+    // What a participant did in the exchange is recorded as `member:<id>`.
+    db.prepare("update audit_events set actor_id = null where actor_type = 'referrer' and actor_id = ?").run(`member:${m}`);
+  }
   db.prepare(
     `update exchange_members set reference = 'purged-' || id, setup_code_hash = null, setup_expires_at = null, passphrase_hash = null, email = null, referral_id = null
      where exchange_id in (select id from exchanges where case_id = ?)`,
@@ -124,6 +124,8 @@ function purgeCase(caseId: number, referralId: number, now: number) {
     db.prepare('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null where letter_id = ?').run(l);
   }
   db.prepare('delete from case_notes where case_id = ?').run(caseId);
+  // A released hold's reasons may name people ("a claim by …"); the hold's dates stay.
+  db.prepare("update legal_holds set reason = '', release_reason = null where case_id = ?").run(caseId);
   db.prepare('delete from participant_changes where case_id = ?').run(caseId);
   db.prepare("update case_assignments set note = '' where case_id = ?").run(caseId);
   db.prepare('update case_transitions set reason = null where case_id = ? and to_stage <> ?').run(caseId, 'closed');
@@ -146,66 +148,91 @@ function purgeCase(caseId: number, referralId: number, now: number) {
 
 // ---- The rules, a batch at a time --------------------------------------------------------
 
-type Batch = (now: number) => number;
+/** Nobody has written on the referral since @cutoff: a message restarts its clock. */
+const QUIET = 'not exists (select 1 from referral_messages m where m.referral_id = r.id and m.created_at >= @cutoff)';
 
-const BATCHES: Record<RetentionKey, Batch> = {
-  closed_cases: (now) => {
-    const rows = sqlite()
-      .prepare(
-        `select c.id, c.referral_id as referralId from cases c join referrals r on r.id = c.referral_id
-         where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null
-           and not exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null)
-         order by c.closed_at limit ?`,
-      )
-      .all(cutoff('closed_cases', now), BATCH) as { id: number; referralId: number }[];
-    for (const r of rows) purgeCase(r.id, r.referralId, now);
-    return rows.length;
+/**
+ * What is due under each rule, as SQL over @cutoff (an instant; a UK day for records kept by
+ * the day). The purge and the 30-day outlook both read it, so they cannot disagree. A case
+ * waits while it is held, while a message on it is unread, or when someone wrote within
+ * its period; a withdrawn self-referral with a case goes with its case.
+ */
+const DUE: Record<RetentionKey, { select: string; from: string; where: string; order: string; byDay?: true; batch: number }> = {
+  closed_cases: {
+    select: 'c.id, c.referral_id as referralId',
+    from: 'cases c join referrals r on r.id = c.referral_id',
+    where: `c.stage = 'closed' and c.closed_at < @cutoff and r.purged_at is null and c.unread_since is null and ${QUIET}
+      and not exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null)`,
+    order: 'c.closed_at',
+    batch: BATCH,
   },
-  declined_referrals: (now) => {
-    const ids = idsOf(
-      "select id from referrals where status = 'declined' and purged_at is null and declined_at < ? order by declined_at limit ?",
-      cutoff('declined_referrals', now),
-      BATCH,
-    );
-    for (const id of ids) purgeReferral(id, now);
-    return ids.length;
+  declined_referrals: {
+    select: 'r.id',
+    from: 'referrals r',
+    where: `r.status = 'declined' and r.purged_at is null and r.declined_at < @cutoff and ${QUIET}`,
+    order: 'r.declined_at',
+    batch: BATCH,
   },
-  withdrawn_self_referrals: (now) => {
-    // One with a case goes with its case, when the case has been closed long enough.
-    const ids = idsOf(
-      `select r.id from referrals r where r.status = 'withdrawn' and r.source = 'self' and r.purged_at is null and r.withdrawn_at < ?
-         and not exists (select 1 from cases c where c.referral_id = r.id) order by r.withdrawn_at limit ?`,
-      cutoff('withdrawn_self_referrals', now),
-      BATCH,
-    );
-    for (const id of ids) purgeReferral(id, now);
-    return ids.length;
+  withdrawn_self_referrals: {
+    select: 'r.id',
+    from: 'referrals r',
+    where: `r.status = 'withdrawn' and r.source = 'self' and r.purged_at is null and r.withdrawn_at < @cutoff and ${QUIET}
+      and not exists (select 1 from cases c where c.referral_id = r.id)`,
+    order: 'r.withdrawn_at',
+    batch: BATCH,
   },
-  sent_emails: (now) =>
-    sqlite()
-      .prepare("delete from outbox where id in (select id from outbox where status in ('sent', 'failed') and created_at < ? order by created_at limit ?)")
-      .run(cutoff('sent_emails', now), AUDIT_BATCH).changes,
-  complaints: (now) =>
-    sqlite()
-      .prepare(
-        `update complaints set body = '', name = null, email = null, phone = null, referral_reference = null, answer = null
-         where id in (select id from complaints where answered_on < ? and body <> '' limit ?)`,
-      )
-      .run(isoDay(cutoff('complaints', now)), BATCH).changes,
-  rights_requests: (now) =>
-    sqlite()
-      .prepare(
-        `update rights_requests set requester = '', details = null, outcome = null
-         where id in (select id from rights_requests where answered_on < ? and requester <> '' limit ?)`,
-      )
-      .run(isoDay(cutoff('rights_requests', now)), BATCH).changes,
-  deactivated_staff: (now) => {
-    const ids = idsOf(
-      'select id from staff_users where active = 0 and purged_at is null and deactivated_at < ? limit ?',
-      cutoff('deactivated_staff', now),
-      BATCH,
-    );
-    for (const id of ids) {
+  sent_emails: { select: 'id', from: 'outbox', where: "status in ('sent', 'failed') and created_at < @cutoff", order: 'created_at', batch: AUDIT_BATCH },
+  complaints: { select: 'id', from: 'complaints', where: "answered_on < @cutoff and body <> ''", order: 'answered_on', byDay: true, batch: BATCH },
+  rights_requests: {
+    select: 'id',
+    from: 'rights_requests',
+    where: "answered_on < @cutoff and requester <> ''",
+    order: 'answered_on',
+    byDay: true,
+    batch: BATCH,
+  },
+  deactivated_staff: {
+    select: 'id',
+    from: 'staff_users',
+    where: 'active = 0 and purged_at is null and deactivated_at < @cutoff',
+    order: 'deactivated_at',
+    batch: BATCH,
+  },
+  audit: { select: 'id', from: 'audit_events', where: 'created_at < @cutoff', order: 'created_at', batch: AUDIT_BATCH },
+};
+
+const cutoffParam = (key: RetentionKey, at: number, periods = retentionPeriods()) => {
+  const instant = cutoffOf(ruleOf(key), periods[key], at);
+  return DUE[key].byDay ? isoDay(instant) : instant;
+};
+
+type Due = { id: number; referralId?: number };
+const dueRows = (key: RetentionKey, now: number): Due[] =>
+  sqlite()
+    .prepare(`select ${DUE[key].select} from ${DUE[key].from} where ${DUE[key].where} order by ${DUE[key].order} limit @limit`)
+    .all({ cutoff: cutoffParam(key, now), limit: DUE[key].batch }) as Due[];
+const dueCount = (key: RetentionKey, at: number, periods: RetentionPeriods) =>
+  sqlite()
+    .prepare(`select count(*) from ${DUE[key].from} where ${DUE[key].where}`)
+    .pluck()
+    .get({ cutoff: cutoffParam(key, at, periods) }) as number;
+
+/** What the purge does with each rule's due rows. */
+const APPLY: Record<RetentionKey, (rows: Due[], now: number) => void> = {
+  closed_cases: (rows, now) => rows.forEach((r) => purgeCase(r.id, r.referralId!, now)),
+  declined_referrals: (rows, now) => rows.forEach((r) => purgeReferral(r.id, now)),
+  withdrawn_self_referrals: (rows, now) => rows.forEach((r) => purgeReferral(r.id, now)),
+  sent_emails: (rows) => rows.forEach((r) => sqlite().prepare('delete from outbox where id = ?').run(r.id)),
+  complaints: (rows) =>
+    rows.forEach((r) =>
+      sqlite()
+        .prepare("update complaints set body = '', name = null, email = null, phone = null, referral_reference = null, answer = null where id = ?")
+        .run(r.id),
+    ),
+  rights_requests: (rows) =>
+    rows.forEach((r) => sqlite().prepare("update rights_requests set requester = '', details = null, outcome = null where id = ?").run(r.id)),
+  deactivated_staff: (rows, now) =>
+    rows.forEach(({ id }) => {
       sqlite().prepare('delete from practice_records where staff_user_id = ?').run(id);
       sqlite().prepare('delete from sessions where staff_user_id = ?').run(id);
       sqlite()
@@ -214,14 +241,20 @@ const BATCHES: Record<RetentionKey, Batch> = {
              totp_secret_sealed = null, totp_enrolled = 0, totp_last_step = null, setup_token_hash = null, setup_expires_at = null, purged_at = ? where id = ?`,
         )
         .run(now, id);
-    }
-    return ids.length;
-  },
-  audit: (now) =>
-    sqlite()
-      .prepare('delete from audit_events where id in (select id from audit_events where created_at < ? order by created_at limit ?)')
-      .run(cutoff('audit', now), AUDIT_BATCH).changes,
+    }),
+  audit: (rows) => rows.forEach((r) => sqlite().prepare('delete from audit_events where id = ?').run(r.id)),
 };
+
+const BATCHES = Object.fromEntries(
+  RETENTION_RULES.map((r) => [
+    r.key,
+    (now: number) => {
+      const rows = dueRows(r.key, now);
+      APPLY[r.key](rows, now);
+      return rows.length;
+    },
+  ]),
+) as Record<RetentionKey, (now: number) => number>;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -318,46 +351,24 @@ export function retentionOutlook(now = Date.now(), days = 30) {
   const horizon = now + days * 86_400_000;
   const periods = retentionPeriods();
   const until = (key: RetentionKey) => cutoffOf(ruleOf(key), periods[key], horizon);
-  const count = (sql: string, ...params: unknown[]) =>
-    (sqlite()
-      .prepare(sql)
-      .pluck()
-      .get(...params) as number) ?? 0;
   const cases = (
     sqlite()
       .prepare(
         `select c.id as caseId, r.reference, c.closed_at as closedAt,
-           exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null) as held
+           exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null) as held,
+           (c.unread_since is not null or not ${QUIET}) as waiting
          from cases c join referrals r on r.id = c.referral_id
-         where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null order by c.closed_at limit 200`,
+         where c.stage = 'closed' and c.closed_at < @cutoff and r.purged_at is null order by c.closed_at limit 200`,
       )
-      .all(until('closed_cases')) as { caseId: number; reference: string; closedAt: number; held: number }[]
-  ).map((c) => {
-    const due = new Date(c.closedAt);
-    due.setUTCMonth(due.getUTCMonth() + periods.closed_cases);
-    return { ...c, held: !!c.held, closedAt: new Date(c.closedAt).toISOString(), dueAt: due.toISOString() };
-  });
-  const counts: Record<RetentionKey, number> = {
-    closed_cases: count(
-      `select count(*) from cases c join referrals r on r.id = c.referral_id where c.stage = 'closed' and c.closed_at < ? and r.purged_at is null
-         and not exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null)`,
-      until('closed_cases'),
-    ),
-    declined_referrals: count(
-      "select count(*) from referrals where status = 'declined' and purged_at is null and declined_at < ?",
-      until('declined_referrals'),
-    ),
-    withdrawn_self_referrals: count(
-      `select count(*) from referrals r where r.status = 'withdrawn' and r.source = 'self' and r.purged_at is null and r.withdrawn_at < ?
-         and not exists (select 1 from cases c where c.referral_id = r.id)`,
-      until('withdrawn_self_referrals'),
-    ),
-    sent_emails: count("select count(*) from outbox where status in ('sent', 'failed') and created_at < ?", until('sent_emails')),
-    complaints: count("select count(*) from complaints where answered_on < ? and body <> ''", isoDay(until('complaints'))),
-    rights_requests: count("select count(*) from rights_requests where answered_on < ? and requester <> ''", isoDay(until('rights_requests'))),
-    deactivated_staff: count('select count(*) from staff_users where active = 0 and purged_at is null and deactivated_at < ?', until('deactivated_staff')),
-    audit: count('select count(*) from audit_events where created_at < ?', until('audit')),
-  };
+      .all({ cutoff: until('closed_cases') }) as { caseId: number; reference: string; closedAt: number; held: number; waiting: number }[]
+  ).map((c) => ({
+    ...c,
+    held: !!c.held,
+    waiting: !!c.waiting,
+    closedAt: new Date(c.closedAt).toISOString(),
+    dueAt: new Date(monthsBefore(c.closedAt, -periods.closed_cases)).toISOString(),
+  }));
+  const counts = Object.fromEntries(RETENTION_RULES.map((r) => [r.key, dueCount(r.key, horizon, periods)])) as Record<RetentionKey, number>;
   const holds = (
     sqlite()
       .prepare(
@@ -395,8 +406,7 @@ export function caseRetention(caseId: number) {
     .get(caseId) as { caseId: number; reference: string; closedAt: number | null; purgedAt: number | null } | undefined;
   if (!row) return null;
   const period = retentionPeriods().closed_cases;
-  const due = row.closedAt === null ? null : new Date(row.closedAt);
-  due?.setUTCMonth(due.getUTCMonth() + period);
+  const due = row.closedAt === null ? null : new Date(monthsBefore(row.closedAt, -period));
   return {
     caseId: row.caseId,
     reference: row.reference,

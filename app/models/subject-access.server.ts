@@ -52,7 +52,10 @@ function accessLog(subjects: { type: SubjectType; ids: (number | string)[] }[]):
   return { title: 'Who opened or changed these records', items: items.map(({ id: _id, ...item }) => item) };
 }
 
-function referralSection(referralId: number, title: string, othersData: boolean): Section | null {
+/** Answers that describe someone else: the person who did the harm, the victim, supporters, risks to others. */
+const ABOUT_OTHERS = /harm|offender|victim|person responsible|supporter|risk|who asked/i;
+
+function referralSection(referralId: number, title: string, othersData: boolean | 'by-answer'): Section | null {
   const r = db.select().from(referrals).where(eq(referrals.id, referralId)).get();
   if (!r) return null;
   return {
@@ -60,7 +63,7 @@ function referralSection(referralId: number, title: string, othersData: boolean)
     note: othersData ? 'The referral may describe other people. Review each answer before sending.' : undefined,
     items: [
       { label: 'Sent', value: r.source === 'self' ? 'Self-referral' : 'Referral by an agency', at: r.createdAt.toISOString() },
-      ...referralRows(r).map((row) => ({ label: row.key, value: row.value, othersData })),
+      ...referralRows(r).map((row) => ({ label: row.key, value: row.value, othersData: othersData === 'by-answer' ? ABOUT_OTHERS.test(row.key) : othersData })),
     ],
   };
 }
@@ -74,6 +77,9 @@ function messagesSection(referralId: number): Section {
     ).map((m) => ({ label: m.sender === 'referrer' ? 'From you' : 'From the service', value: m.body, at: iso(m.at) })),
   };
 }
+
+/** Assessment notes that can be about others, or be the facilitator's view of risk (check exemptions before sending). */
+const SENSITIVE_ASSESSMENT = new Set(['safeguarding_concerns', 'power_imbalance', 'risk_reason', 'motive', 'expectations', 'specialist_flags']);
 
 function participantBundle(participantId: number): { who: string; sections: Section[]; audit: { type: SubjectType; ids: number[] }[] } | null {
   const [p] = rows<{
@@ -113,21 +119,47 @@ function participantBundle(participantId: number): { who: string; sections: Sect
       title: 'Assessment',
       items: Object.entries(a)
         .filter(([k, v]) => v !== null && !['participant_id', 'updated_at', 'consent_recorded_by', 'signed_off_by', 'signed_off_at'].includes(k))
-        .map(([k, v]) => ({ label: k.replace(/_/g, ' '), value: String(v) })),
+        .map(([k, v]) => ({ label: k.replace(/_/g, ' '), value: String(v), othersData: SENSITIVE_ASSESSMENT.has(k) || undefined })),
     });
   sections.push({
     title: 'Earlier versions of the assessment',
     items: rows<{ section: string; values: string; at: number }>(
       'select section, "values", created_at as at from assessment_versions where participant_id = ? order by id',
       p.id,
-    ).map((v) => ({ label: v.section, value: v.values, at: iso(v.at) })),
+    ).map((v) => ({ label: v.section, value: v.values, at: iso(v.at), othersData: true })),
+  });
+  sections.push({
+    title: 'Their details before they were corrected',
+    items: rows<{ change: string; oldValues: string; at: number }>(
+      'select change, old_values as oldValues, created_at as at from participant_changes where participant_id = ? order by id',
+      p.id,
+    ).map((c) => ({ label: c.change, value: c.oldValues, at: iso(c.at) })),
   });
   sections.push({
     title: 'Contact with them',
     items: rows<{ on: string; method: string; outcome: string }>(
       'select contacted_on as "on", method, outcome from contact_logs where participant_id = ? order by contacted_on, id',
       p.id,
-    ).map((c) => ({ label: `${c.on}, ${c.method}`, value: c.outcome })),
+    ).map((c) => ({ label: `${c.on}, ${c.method}`, value: c.outcome, othersData: true })),
+  });
+  sections.push({
+    title: 'Restorative processes in the case',
+    items: rows<{ kind: string; status: string; startedOn: string; endedOn: string | null; outcome: string | null }>(
+      'select kind, status, started_on as startedOn, ended_on as endedOn, outcome from processes where case_id = ? order by started_on, id',
+      p.caseId,
+    ).map((x) => ({
+      label: `${x.kind.replace(/_/g, ' ')}, from ${x.startedOn}${x.endedOn ? ` to ${x.endedOn}` : ''}`,
+      value: [x.status.replace(/_/g, ' '), x.outcome].filter(Boolean).join(': '),
+      othersData: !!x.outcome,
+    })),
+  });
+  sections.push({
+    title: 'Feedback survey',
+    note: 'Their answers are kept without their name, so they cannot be found or included.',
+    items: rows<{ channel: string; status: string; at: number }>(
+      'select channel, status, created_at as at from feedback_invitations where participant_id = ? order by id',
+      p.id,
+    ).map((f) => ({ label: `Invited (${f.channel})`, value: f.status === 'used' ? 'Answered' : 'Not answered', at: iso(f.at) })),
   });
   sections.push({
     title: 'Case notes',
@@ -168,15 +200,18 @@ function participantBundle(participantId: number): { who: string; sections: Sect
       title: 'Letter exchange sign-in',
       items: [{ label: 'Reference', value: member.reference }, ...(member.email ? [{ label: 'Email for notices', value: member.email }] : [])],
     });
-    const written = rows<{ id: number; status: string; body: string; version: number; at: number }>(
-      `select l.id, l.status, v.body, v.version, v.created_at as at from letters l join letter_versions v on v.letter_id = l.id
-       where l.author_member_id = ? order by l.id, v.version`,
+    const written = rows<{ id: number; status: string; body: string; version: number; at: number; toAuthor: string | null }>(
+      `select l.id, l.status, v.body, v.version, v.created_at as at, lr.message_to_author as toAuthor from letters l join letter_versions v on v.letter_id = l.id
+       left join letter_reviews lr on lr.version_id = v.id where l.author_member_id = ? order by l.id, v.version`,
       member.id,
     );
     sections.push({
       title: 'Letters they wrote',
-      note: 'Every version they sent for review.',
-      items: written.map((l) => ({ label: `Letter ${l.id}, version ${l.version} (${l.status.replace(/_/g, ' ')})`, value: l.body, at: iso(l.at) })),
+      note: 'Every version they sent for review, with what the facilitator told them about it.',
+      items: written.flatMap((l) => [
+        { label: `Letter ${l.id}, version ${l.version} (${l.status.replace(/_/g, ' ')})`, value: l.body, at: iso(l.at) },
+        ...(l.toAuthor ? [{ label: `Letter ${l.id}, version ${l.version}: the facilitator’s message to them`, value: l.toAuthor }] : []),
+      ]),
     });
     const received = rows<{ id: number; text: string; at: number }>(
       "select id, relayed_text as text, passed_on_at as at from letters where recipient_member_id = ? and status = 'passed_on' order by passed_on_at",
@@ -188,7 +223,18 @@ function participantBundle(participantId: number): { who: string; sections: Sect
       items: received.map((l) => ({ label: `Letter ${l.id}`, value: l.text, at: iso(l.at), othersData: true })),
     });
     letterIds.push(...written.map((l) => l.id), ...received.map((l) => l.id));
-    if (member.referralId) sections.push(messagesSection(member.referralId));
+  }
+  // Messages on the referral: theirs if they are the person who referred themselves (or
+  // signs in to letters with that referral). Someone else's otherwise: marked.
+  const [self] = rows<{ source: string }>('select source from referrals where id = ?', p.referralId);
+  const messageReferral = member?.referralId ?? (self?.source === 'self' ? p.referralId : null);
+  if (messageReferral) {
+    const messages = messagesSection(messageReferral);
+    if (!member?.referralId) {
+      messages.note = 'From the self-referral that started the case: theirs only if they are the person who referred themselves.';
+      messages.items = messages.items.map((i) => ({ ...i, othersData: true }));
+    }
+    sections.push(messages);
   }
   return {
     who: `${p.name} (${p.role}, case ${p.reference})`,
@@ -208,7 +254,7 @@ function selfReferrerBundle(referralId: number) {
     referralId,
   );
   if (!r || r.source !== 'self') return null;
-  const referral = referralSection(r.id, 'Their referral', false)!;
+  const referral = referralSection(r.id, 'Their referral', 'by-answer')!;
   referral.note = 'In their own words. Answers about the person who harmed them (a name, for example) are about someone else: review them.';
   return {
     who: `${r.contactName ?? 'Anonymous self-referrer'} (${r.reference})`,

@@ -86,7 +86,10 @@ export function getReferralForStaff(staff: StaffUser, referralId: number) {
     .where(eq(referralMessages.referralId, referralId))
     .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
     .all();
-  db.transaction((tx) => recordView(tx, staff, 'referral.viewed', { type: 'referral', id: referralId }, kase?.facilitatorId ?? null));
+  // A referral waiting for triage is everyone's to look at; one that was declined or
+  // withdrawn is nobody's (0 is no one's id), so looking at it is marked.
+  const holder = kase?.facilitatorId ?? ((AWAITING_TRIAGE as readonly string[]).includes(referral.status) ? null : 0);
+  db.transaction((tx) => recordView(tx, staff, 'referral.viewed', { type: 'referral', id: referralId }, holder));
   return { referral, caseId: kase?.id ?? null, messages };
 }
 

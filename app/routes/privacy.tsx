@@ -40,7 +40,9 @@ export default function Page() {
       <h2 className="govuk-heading-m" id="how-long">
         How long we keep it
       </h2>
-      <p className="govuk-body">Our system deletes records by itself when their time is up, every day.</p>
+      <p className="govuk-body">
+        Our system deletes records by itself when their time is up, every day. If you write to us, we keep the record for the full time again from your message.
+      </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">How long we keep each kind of record</caption>
         <thead className="govuk-table__head">
@@ -86,6 +88,9 @@ export default function Page() {
       <p className="govuk-body">
         Sign in to ‘Check your referral’ and choose ‘Delete everything you told us’. It happens at once. We keep only a count that a referral was deleted.
       </p>
+      <p className="govuk-body">
+        We keep backup copies in case our system fails. Backups are replaced within 35 days, so what we delete is gone from them too by then.
+      </p>
       <h2 className="govuk-heading-m">Your rights</h2>
       <p className="govuk-body">
         You can ask to see what we hold about you, to correct it, to delete it, or to object to how we use it. Call us or write to us. We answer within one
@@ -102,10 +107,13 @@ export default function Page() {
         . You can also complain to the Information Commissioner’s Office.
       </p>
       <h2 className="govuk-heading-m">Cookies</h2>
-      <p className="govuk-body">We use 2 cookies, both needed for the service to work. They hold no answers:</p>
+      <p className="govuk-body">We only use cookies the service needs to work. They hold no answers. You get each one only when you use that part:</p>
       <ul className="govuk-list govuk-list--bullet">
         <li>rj_draft: remembers your unsent answers on our server until you finish or leave them</li>
         <li>rj_session: keeps you signed in to ‘Check your referral’ until you sign out or close your browser</li>
+        <li>rj_letters: keeps you signed in to your letters until you sign out or close your browser</li>
+        <li>rj_feedback: lets you answer our feedback survey once, from the link we sent you</li>
+        <li>rj_partner_done and rj_complaint_done: show you your reference once after you send a referral or a complaint, for 10 minutes</li>
       </ul>
       <p className="govuk-body">We do not use analytics or advertising cookies. Our pages load nothing from other websites.</p>
     </PageColumn>

@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     referralRows: referralRows(referral),
     referralId: referral.id,
+    purgedAt: referral.purgedAt?.toISOString() ?? null,
     selfReferral: referral.source === 'self',
     manager: session.user.role === 'manager',
     notes: notes.map((n) => ({ ...n, at: n.at.toISOString() })),
@@ -177,6 +178,12 @@ export default function CasePage() {
       <span className="govuk-caption-l">Facilitator: {d.facilitator}</span>
       <h1 className="govuk-heading-l">Case {d.reference}</h1>
       {d.unread ? <UnreadNotice d={d} /> : null}
+      {d.purgedAt ? (
+        <div className="govuk-inset-text">
+          The personal data in this case was deleted on {formatDateTime(d.purgedAt)}, when its retention period ended. What is left are dates, kinds and
+          outcomes, for the reports.
+        </div>
+      ) : null}
       <p className="govuk-body">
         Stage: <strong className="govuk-tag">{STAGE_LABELS[d.stage]}</strong>
         {d.closureReason ? ` (${CLOSURE_REASONS.find(([v]) => v === d.closureReason)?.[1]}${d.closureNote ? `: ${d.closureNote}` : ''})` : ''}

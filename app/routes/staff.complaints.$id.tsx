@@ -95,9 +95,14 @@ export default function Complaint() {
                 key: 'Referral reference',
                 value: d.referralReference ? (
                   d.referralId ? (
-                    <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
-                      {d.referralReference}
-                    </Link>
+                    <>
+                      <Link className="govuk-link" to={`/staff/referrals/${d.referralId}`}>
+                        {d.referralReference}
+                      </Link>
+                      <br />
+                      Given by the person complaining, not checked. Anyone can type a reference: make sure they are the person in that referral before you
+                      discuss it with them.
+                    </>
                   ) : (
                     `${d.referralReference} (no referral has this reference)`
                   )

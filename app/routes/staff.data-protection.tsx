@@ -52,13 +52,21 @@ export default function DataProtection() {
         ))}
       </Table>
       {d.cases.length ? (
-        <Table caption="Closed cases due for deletion" head={['Case', 'Closed', 'Due', 'Hold']}>
+        <Table caption="Closed cases due for deletion" head={['Case', 'Closed', 'Due', 'Kept?']}>
           {d.cases.map((c) => (
             <tr key={c.caseId} className="govuk-table__row">
               <LinkCell to={`/staff/cases/${c.caseId}/hold`}>{c.reference}</LinkCell>
               <td className="govuk-table__cell">{formatDateTime(c.closedAt)}</td>
               <td className="govuk-table__cell">{formatDateTime(c.dueAt)}</td>
-              <td className="govuk-table__cell">{c.held ? <strong className="govuk-tag govuk-tag--yellow">Held</strong> : 'None'}</td>
+              <td className="govuk-table__cell">
+                {c.held ? (
+                  <strong className="govuk-tag govuk-tag--yellow">Held</strong>
+                ) : c.waiting ? (
+                  <strong className="govuk-tag govuk-tag--blue">Waits: a recent or unread message</strong>
+                ) : (
+                  'None'
+                )}
+              </td>
             </tr>
           ))}
         </Table>

@@ -58,6 +58,12 @@ const envSchema = z.object({
   RETENTION_PURGE_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   // Retention periods (app/data/retention.ts): RETENTION_CLOSED_CASE_MONTHS and the rest.
   ...retentionVariables(),
+  // A period shorter than its default deletes records sooner than the privacy page's
+  // defaults: set this to 'true' to confirm it is meant (a typo like 2 for 24 is not).
+  RETENTION_ALLOW_SHORTER: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 function retentionVariables() {
@@ -75,6 +81,13 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  const shorter = RETENTION_RULES.filter((r) => env[r.env] < r.defaultPeriod);
+  if (shorter.length && !env.RETENTION_ALLOW_SHORTER) {
+    const lines = shorter.map(
+      (r) => `  ${r.env}: ${env[r.env]} is shorter than the default ${r.defaultPeriod} ${r.unit}; set RETENTION_ALLOW_SHORTER=true if you mean it`,
+    );
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
   if (env.COMPLAINT_ANSWER_WORKING_DAYS < env.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS) {
     throw new Error('Invalid configuration:\n  COMPLAINT_ANSWER_WORKING_DAYS: must be at least COMPLAINT_ACKNOWLEDGE_WORKING_DAYS');
   }

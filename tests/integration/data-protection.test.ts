@@ -83,6 +83,9 @@ describe('everything held about one person', () => {
     expect(text).toMatch(/Letters they received, as passed on.*Others’ information I still think about that night/);
     // The case note is about others too.
     expect(text).toMatch(/Case notes.*Others’ information Violet said her brother Ben will come too/);
+    // Their assessment's notes on risk are marked; the processes of the case are listed.
+    expect(text).toMatch(/risk reason Others’ information Letters first/);
+    expect(text).toContain('Restorative processes in the case');
     // Who accessed: Fran opened the case and the records.
     expect(text).toMatch(/Who opened or changed these records.*Fran Facilitator/);
     // The title names nobody.
@@ -108,6 +111,9 @@ describe('everything held about one person', () => {
     const self = textOf((await morgan.visitor.get(`/staff/subject-access/self-referrer/${referralId}`)).html);
     expect(self).toContain('Can I bring my sister to a meeting?');
     expect(self).toContain(issued.reference);
+    // The person who harmed them is someone else: marked, and the warning shows.
+    expect(self).toMatch(/Knows who harmed them Others’ information .*Quentin Marbleweather/);
+    expect(self).toMatch(/items? (is|are) marked ‘Others’ information’/);
 
     const agency = new Visitor(server.url);
     for (const victimDetails of ['Petra Private, 07700 900111', 'Quinn Private, 07700 900222']) {

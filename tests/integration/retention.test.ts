@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBefore } from '~/data/retention';
 import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
 import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter, type Exchange } from './exchange-fixture';
@@ -24,11 +25,6 @@ let young: Exchange;
 // answered on the day before) are due at the same instant as those kept to the millisecond.
 const DUE = Date.UTC(2031, 0, 15, 0, 0, 0);
 const MINUTE = 60_000;
-const monthsBefore = (ms: number, n: number) => {
-  const d = new Date(ms);
-  d.setUTCMonth(d.getUTCMonth() - n);
-  return d.getTime();
-};
 const daysBefore = (ms: number, n: number) => ms - n * 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -237,6 +233,7 @@ describe('the retention purge', () => {
     const page = await morgan.visitor.get(gone.caseUrl);
     expect(page.status).toBe(200);
     expect(page.html).not.toContain('Goesaway');
+    expect(textOf(page.html)).toContain('The personal data in this case was deleted on');
     const victim = new Visitor(server.url);
     const signInPage = await victim.post('/letters', { reference: gone.victim.reference, passphrase: gone.victim.passphrase });
     expect(signInPage.url).not.toBe('/letters/home');
@@ -275,6 +272,8 @@ describe('the retention purge', () => {
   });
 
   it('the held case goes once its hold ends', async () => {
+    // Its letter is still unread: the facilitator reads the case first, or it would wait.
+    expect((await fran.visitor.get(held.caseUrl)).status).toBe(200);
     const page = await staffPost(morgan, `/staff/cases/${held.caseId}/hold`, { intent: 'release', releaseReason: 'The claim was settled' });
     expect(page.status).toBe(200);
     const counts = await purgeAt(DUE + MINUTE);
@@ -319,8 +318,14 @@ describe('the schedule', () => {
     ).run(monthsBefore(DUE, 3));
     db.close();
     expect((await purgeAt(DUE + MINUTE))!.declined_referrals).toBe(0);
+    // Shorter than the default only when the deployment says it means it: a typo (2 for 24)
+    // must not delete every case at the next run.
+    await expect(purgeAt(DUE + MINUTE, { RETENTION_DECLINED_REFERRAL_MONTHS: '3' })).rejects.toThrow(
+      /RETENTION_DECLINED_REFERRAL_MONTHS: 3 is shorter than the default 12/,
+    );
+    expect(queryDb(server.dbPath, "select 1 from referrals where contact_name = 'Short Period'")).toHaveLength(1);
     // Dan's referral (due an hour after DUE on 12 months) and this one both go on 3 months.
-    expect((await purgeAt(DUE + MINUTE, { RETENTION_DECLINED_REFERRAL_MONTHS: '3' }))!.declined_referrals).toBe(2);
+    expect((await purgeAt(DUE + MINUTE, { RETENTION_DECLINED_REFERRAL_MONTHS: '3', RETENTION_ALLOW_SHORTER: 'true' }))!.declined_referrals).toBe(2);
     expect(queryDb(server.dbPath, "select 1 from referrals where contact_name in ('Short Period', 'Dan Declinedlater')")).toHaveLength(0);
     // A setting below the floor stops the command with a message that names it.
     expect(() =>
@@ -331,12 +336,22 @@ describe('the schedule', () => {
     ).toThrow(/RETENTION_AUDIT_MONTHS/);
   });
 
-  it('npm run purge runs on the real clock and writes its run', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/purge.ts'], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_PATH: server.dbPath, SESSION_SECRET: 'integration-test-secret-0123456789abcdef' },
-      encoding: 'utf8',
-    });
+  it('npm run purge runs on the real clock, says which periods it used, and can show what is due without deleting', () => {
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/purge.ts', ...args], {
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_PATH: server.dbPath, SESSION_SECRET: 'integration-test-secret-0123456789abcdef' },
+        encoding: 'utf8',
+      });
+    const runs = () => queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from retention_runs')[0]!.n;
+    const before = runs();
+    const dry = run('--dry-run');
+    expect(dry).toContain('closed_cases 24 months');
+    expect(dry).toContain('Due now (nothing deleted):');
+    expect(runs()).toBe(before);
+    const out = run();
+    expect(out).toContain('Deleted:');
     expect(out).toContain('closed_cases: 0');
+    expect(runs()).toBe(before + 1);
   });
 });
 
@@ -347,5 +362,31 @@ describe('a self-referrer who withdraws', () => {
     await signIn(v, issued.reference, issued.passphrase);
     const page = await v.get('/check-your-referral/withdraw');
     expect(textOf(page.html)).toContain('for 30 days');
+  });
+});
+
+describe('a case someone has just written about', () => {
+  // Last in the file: it moves the clock two years on, past everything else's time.
+  it('waits while a message is unread, and while the last message is younger than the period', async () => {
+    const now = Date.now();
+    const db = new Database(server.dbPath);
+    db.prepare('update cases set closed_at = ?, unread_since = ? where id = ?').run(monthsBefore(now, 25), now - 3_600_000, young.caseId);
+    const referralId = queryDb<{ id: number }>(server.dbPath, 'select referral_id as id from cases where id = ?', young.caseId)[0]!.id;
+    db.prepare("insert into referral_messages (referral_id, sender, body, created_at) values (?, 'referrer', 'MARKER-LATE-MESSAGE', ?)").run(
+      referralId,
+      now - 3_600_000,
+    );
+    db.close();
+    expect((await purgeAt(now))!.closed_cases).toBe(0);
+    const outlook = textOf((await morgan.visitor.get('/staff/data-protection')).html);
+    expect(outlook).toContain('Waits: a recent or unread message');
+    // Read, but the message is younger than the period: still kept.
+    const read = new Database(server.dbPath);
+    read.prepare('update cases set unread_since = null where id = ?').run(young.caseId);
+    read.close();
+    expect((await purgeAt(now))!.closed_cases).toBe(0);
+    // A full period after the message, it goes.
+    expect((await purgeAt(monthsBefore(now, -24) + MINUTE))!.closed_cases).toBe(1);
+    expect(fileText()).not.toContain('MARKER-LATE-MESSAGE');
   });
 });

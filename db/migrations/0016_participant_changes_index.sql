@@ -1,0 +1,1 @@
+CREATE INDEX `participant_changes_participant_idx` ON `participant_changes` (`participant_id`);
