@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
 import { sendDigests } from '~/models/letters/notifications.server';
 import { purgeExpiredDrafts } from '~/models/referral.server';
-import { purgeIfDue } from '~/models/retention.server';
+import { purgeIfDue, stopPurging } from '~/models/retention.server';
 import { purgeOldSignInFailures } from '~/models/sign-in.server';
 import { seedDemo } from '~/models/demo.server';
 import { db } from '~/utils/db.server';
@@ -38,6 +38,7 @@ export async function startup(): Promise<() => void> {
   const stopSender = startOutboxSender();
   return () => {
     clearInterval(purgeTimer);
+    stopPurging();
     stopSender();
     db.$client.close();
   };

@@ -23,12 +23,16 @@ const threeYears = Date.now() - 3 * 365 * 86_400_000;
 const closed = db.prepare("update cases set closed_at = ? where stage = 'closed'").run(threeYears).changes;
 const declined = db.prepare("update referrals set declined_at = ? where status = 'declined'").run(threeYears).changes;
 const letters = (
-  db.prepare("select count(*) as n from letters l join exchanges e on e.id = l.exchange_id join cases c on c.id = e.case_id where c.stage = 'closed'").get() as {
+  db
+    .prepare("select count(*) as n from letters l join exchanges e on e.id = l.exchange_id join cases c on c.id = e.case_id where c.stage = 'closed'")
+    .get() as {
     n: number;
   }
 ).n;
 db.close();
-console.log(`\nRetention purge: ${closed.toLocaleString('en-GB')} closed cases (${letters.toLocaleString('en-GB')} letters) and ${declined.toLocaleString('en-GB')} declined referrals due`);
+console.log(
+  `\nRetention purge: ${closed.toLocaleString('en-GB')} closed cases (${letters.toLocaleString('en-GB')} letters) and ${declined.toLocaleString('en-GB')} declined referrals due`,
+);
 
 // The daily run starts as the server starts (RETENTION_PURGE_HOUR=0).
 const child = spawn(process.execPath, ['server.js'], {
@@ -53,7 +57,9 @@ const base = await new Promise<string>((done) => {
 });
 
 const watcher = new Database(dbPath, { readonly: true });
-const finished = () => (watcher.prepare("select finished_at as f, counts from retention_runs where started_by = 'server'").get() as { f: number | null; counts: string } | undefined)?.f;
+const finished = () =>
+  (watcher.prepare("select finished_at as f, counts from retention_runs where started_by = 'server'").get() as { f: number | null; counts: string } | undefined)
+    ?.f;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function time(url: string): Promise<number> {
@@ -66,7 +72,10 @@ async function time(url: string): Promise<number> {
 const during: number[] = [];
 while (!finished()) during.push(await time(`${base}/privacy`));
 const purgeSeconds = (performance.now() - started) / 1000;
-const counts = JSON.parse((watcher.prepare("select counts from retention_runs where started_by = 'server'").get() as { counts: string }).counts) as Record<string, number>;
+const counts = JSON.parse((watcher.prepare("select counts from retention_runs where started_by = 'server'").get() as { counts: string }).counts) as Record<
+  string,
+  number
+>;
 watcher.close();
 
 // After, and the bare floor with the same bytes.
@@ -81,11 +90,15 @@ bare.close();
 child.kill('SIGTERM');
 
 const row = (label: string, xs: number[]) =>
-  console.log(`${label.padEnd(34)} ${`${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} / ${Math.max(...xs).toFixed(1)}`.padEnd(22)} ${xs.length} requests`);
-console.log(`Purged: ${Object.entries(counts)
-  .filter(([, n]) => n)
-  .map(([k, n]) => `${k} ${n.toLocaleString('en-GB')}`)
-  .join(', ')}, in about ${purgeSeconds.toFixed(1)} s from the server's start`);
+  console.log(
+    `${label.padEnd(34)} ${`${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} / ${Math.max(...xs).toFixed(1)}`.padEnd(22)} ${xs.length} requests`,
+  );
+console.log(
+  `Purged: ${Object.entries(counts)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${k} ${n.toLocaleString('en-GB')}`)
+    .join(', ')}, in about ${purgeSeconds.toFixed(1)} s from the server's start`,
+);
 console.log(`${'/privacy, one request at a time'.padEnd(34)} ${'p50 / p95 / max ms'.padEnd(22)}`);
 row('  while the purge runs', during);
 row('  after it has finished', after);

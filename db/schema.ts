@@ -282,6 +282,8 @@ export const cases = sqliteTable(
     unreadUrgent: integer('unread_urgent', { mode: 'boolean' }).notNull().default(false),
     // When the case closed: the retention clock for everything in it.
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    // When the retention purge removed its personal data (with its referral's).
+    purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -291,6 +293,10 @@ export const cases = sqliteTable(
     index('cases_facilitator_idx').on(t.facilitatorId, t.stage),
     index('cases_stage_idx').on(t.stage, t.facilitatorId),
     index('cases_closed_idx').on(t.closedAt),
+    // The purge's closed cases not yet purged, oldest first: each batch reads only those.
+    index('cases_purge_idx')
+      .on(t.closedAt)
+      .where(sql`stage = 'closed' and purged_at is null`),
   ],
 );
 
