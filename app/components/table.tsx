@@ -43,3 +43,28 @@ export function LinkCell({ to, children }: { to: string; children: ReactNode }) 
     </td>
   );
 }
+
+/**
+ * Newest / older links for a list read newest first, a page at a time: `older` is the id the
+ * next page starts before (`?before=`), `newest` the list's first page.
+ */
+export function OlderNewer({ label, newest, older, isFirstPage }: { label: string; newest: string; older: number | null; isFirstPage: boolean }) {
+  return (
+    <nav className="govuk-pagination govuk-pagination--block" aria-label={label}>
+      {!isFirstPage ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={newest}>
+            <span className="govuk-pagination__link-title">Newest entries</span>
+          </Link>
+        </div>
+      ) : null}
+      {older ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={`${newest}${newest.includes('?') ? '&' : '?'}before=${older}`} rel="next">
+            <span className="govuk-pagination__link-title">Older entries</span>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -4,9 +4,11 @@
 // bundle is plain sections of labelled items, the same for the printable page and the JSON
 // file. Items that are about, or written by, someone else are marked `othersData` for the
 // manager to review (and redact) before it goes out. Producing it is an audit row.
+import { data } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
 import { referrals } from '#db/schema';
 import { db } from '~/utils/db.server';
+import { idParam } from '~/utils/params.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { describeAuditAction, SUBJECT_TYPES, type SubjectType } from './audit-vocabulary';
 import { recordAudit } from './audit.server';
@@ -292,6 +294,12 @@ function partnerReferrerBundle(referralId: number) {
     ],
     audit: [{ type: 'referral' as const, ids: theirs.map((r) => r.id) }],
   };
+}
+
+/** The person a subject access URL names (`/:kind/:id`), or 404 for anything else. */
+export function subjectOf(params: { kind?: string; id?: string }): { kind: SubjectKind; id: number } {
+  if (!(SUBJECT_KINDS as readonly string[]).includes(params.kind ?? '')) throw data('Not found', { status: 404 });
+  return { kind: params.kind as SubjectKind, id: idParam(params.id) };
 }
 
 /** Everything held about one person, or null if there is no such person. Writes the audit row. */

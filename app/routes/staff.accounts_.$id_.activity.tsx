@@ -4,7 +4,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BackLink } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
-import { Table } from '~/components/table';
+import { OlderNewer, Table } from '~/components/table';
 import { describeAuditAction, SUBJECT_TYPES } from '~/models/audit-vocabulary';
 import { STAGE_LABELS } from '~/models/case-stages';
 import { staffActivity } from '~/models/read-audit.server';
@@ -90,22 +90,7 @@ export default function Activity() {
         ))}
       </Table>
       {d.rows.length === 0 ? <p className="govuk-body">Nothing recorded.</p> : null}
-      <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of this record">
-        {!d.isFirstPage ? (
-          <div className="govuk-pagination__prev">
-            <Link className="govuk-link govuk-pagination__link" to={base}>
-              <span className="govuk-pagination__link-title">Newest entries</span>
-            </Link>
-          </div>
-        ) : null}
-        {d.older ? (
-          <div className="govuk-pagination__next">
-            <Link className="govuk-link govuk-pagination__link" to={`${base}${d.viewsOnly ? '&' : '?'}before=${d.older}`}>
-              <span className="govuk-pagination__link-title">Older entries</span>
-            </Link>
-          </div>
-        ) : null}
-      </nav>
+      <OlderNewer label="Pages of this record" newest={base} older={d.older} isFirstPage={d.isFirstPage} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { BackLink } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
 import { describeAuditAction, SUBJECT_TYPES } from '~/models/audit-vocabulary';
@@ -7,7 +7,7 @@ import { STAGE_LABELS } from '~/models/case-stages';
 import { getCaseAudit } from '~/models/case.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
-import { Table } from '~/components/table';
+import { OlderNewer, Table } from '~/components/table';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Audit trail' };
@@ -59,22 +59,7 @@ export default function Audit() {
         ))}
       </Table>
       {rows.length === 0 ? <p className="govuk-body">There is nothing older.</p> : null}
-      <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of the audit trail">
-        {!isFirstPage ? (
-          <div className="govuk-pagination__prev">
-            <Link className="govuk-link govuk-pagination__link" to={`/staff/cases/${caseId}/audit`}>
-              <span className="govuk-pagination__link-title">Newest entries</span>
-            </Link>
-          </div>
-        ) : null}
-        {older ? (
-          <div className="govuk-pagination__next">
-            <Link className="govuk-link govuk-pagination__link" to={`/staff/cases/${caseId}/audit?before=${older}`} rel="next">
-              <span className="govuk-pagination__link-title">Older entries</span>
-            </Link>
-          </div>
-        ) : null}
-      </nav>
+      <OlderNewer label="Pages of the audit trail" newest={`/staff/cases/${caseId}/audit`} older={older} isFirstPage={isFirstPage} />
     </>
   );
 }

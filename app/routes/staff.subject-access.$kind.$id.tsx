@@ -5,18 +5,15 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { WarningText } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
-import { SUBJECT_KINDS, subjectAccess, type SubjectKind } from '~/models/subject-access.server';
+import { subjectAccess, subjectOf } from '~/models/subject-access.server';
 import type { RouteHandle } from '~/root';
-import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
 export const handle: RouteHandle = { title: 'Everything held about a person' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  if (!(SUBJECT_KINDS as readonly string[]).includes(params.kind ?? '')) throw data('Not found', { status: 404 });
-  const kind = params.kind as SubjectKind;
-  const id = idParam(params.id);
+  const { kind, id } = subjectOf(params);
   const bundle = subjectAccess(session.user, kind, id);
   if (!bundle) throw data('Not found', { status: 404 });
   return { ...bundle, id };

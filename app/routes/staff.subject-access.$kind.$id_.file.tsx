@@ -1,15 +1,12 @@
 // Managers: the same bundle as the subject access page, as a JSON file to keep with the
 // request. Each download is recorded in the audit trail.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { SUBJECT_KINDS, subjectAccess, type SubjectKind } from '~/models/subject-access.server';
-import { idParam } from '~/utils/params.server';
+import { subjectAccess, subjectOf } from '~/models/subject-access.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  if (!(SUBJECT_KINDS as readonly string[]).includes(params.kind ?? '')) throw data('Not found', { status: 404 });
-  const kind = params.kind as SubjectKind;
-  const id = idParam(params.id);
+  const { kind, id } = subjectOf(params);
   const bundle = subjectAccess(session.user, kind, id);
   if (!bundle) throw data('Not found', { status: 404 });
   return new Response(JSON.stringify(bundle, null, 2), {
