@@ -3,6 +3,7 @@
 // this page and the code cannot disagree.
 import { Link, useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
+import { Table } from '~/components/table';
 import { periodText, RETENTION_RULES } from '~/data/retention';
 import { retentionPeriods } from '~/models/retention.server';
 import type { RouteHandle } from '~/root';
@@ -43,33 +44,17 @@ export default function Page() {
       <p className="govuk-body">
         Our system deletes records by itself when their time is up, every day. If you write to us, we keep the record for the full time again from your message.
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">How long we keep each kind of record</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Record
-            </th>
-            <th scope="col" className="govuk-table__header">
-              How long
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Then
-            </th>
+      <Table caption="How long we keep each kind of record" head={['Record', 'How long', 'Then']}>
+        {d.rules.map((r) => (
+          <tr key={r.key} className="govuk-table__row">
+            <td className="govuk-table__cell">{r.what}</td>
+            <td className="govuk-table__cell">
+              {r.period} from {r.from}
+            </td>
+            <td className="govuk-table__cell">{r.then}</td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {d.rules.map((r) => (
-            <tr key={r.key} className="govuk-table__row">
-              <td className="govuk-table__cell">{r.what}</td>
-              <td className="govuk-table__cell">
-                {r.period} from {r.from}
-              </td>
-              <td className="govuk-table__cell">{r.then}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <p className="govuk-body">Some things go sooner:</p>
       <ul className="govuk-list govuk-list--bullet">
         <li>

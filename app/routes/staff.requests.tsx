@@ -11,7 +11,7 @@ import { Table } from '~/components/table';
 import { RIGHTS_REQUEST_KIND_LABELS, rightsRequestSchema, type RightsRequestKind } from '~/models/data-protection-schemas';
 import { listRightsRequests, recordRightsRequest } from '~/models/rights-requests.server';
 import type { RouteHandle } from '~/root';
-import { formatDay } from '~/utils/dates';
+import { formatDay, ukIsoDay } from '~/utils/dates';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 
@@ -19,7 +19,7 @@ export const handle: RouteHandle = { title: 'People’s requests about their inf
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager');
-  return { ...listRightsRequests(), today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) };
+  return { ...listRightsRequests(), today: ukIsoDay(Date.now()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

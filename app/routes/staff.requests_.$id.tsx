@@ -8,7 +8,7 @@ import { StaffForm } from '~/components/staff';
 import { answerRightsRequestSchema, RIGHTS_REQUEST_KIND_LABELS } from '~/models/data-protection-schemas';
 import { answerRightsRequest, rightsRequest } from '~/models/rights-requests.server';
 import type { RouteHandle } from '~/root';
-import { formatDay } from '~/utils/dates';
+import { formatDay, ukIsoDay } from '~/utils/dates';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -23,7 +23,7 @@ function found(id: number) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager');
-  return { r: found(idParam(params.id)), today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) };
+  return { r: found(idParam(params.id)), today: ukIsoDay(Date.now()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

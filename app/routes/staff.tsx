@@ -14,6 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<StaffFram
   return { user: { name: session.user.name, role: session.user.role }, csrf: session.csrfToken };
 }
 
+// What only managers look after.
+const MANAGER_LINKS = [
+  ['/staff/accounts', 'Staff accounts'],
+  ['/staff/complaints', 'Complaints'],
+  ['/staff/data-protection', 'Data protection'],
+] as const;
+
 export default function StaffLayout() {
   const { user, csrf } = useLoaderData<typeof loader>();
   return (
@@ -51,27 +58,15 @@ export default function StaffLayout() {
                 Emails
               </Link>
             </li>
-            {user.role === 'manager' ? (
-              <li>
-                <Link className="govuk-link" to="/staff/accounts">
-                  Staff accounts
-                </Link>
-              </li>
-            ) : null}
-            {user.role === 'manager' ? (
-              <li>
-                <Link className="govuk-link" to="/staff/complaints">
-                  Complaints
-                </Link>
-              </li>
-            ) : null}
-            {user.role === 'manager' ? (
-              <li>
-                <Link className="govuk-link" to="/staff/data-protection">
-                  Data protection
-                </Link>
-              </li>
-            ) : null}
+            {user.role === 'manager'
+              ? MANAGER_LINKS.map(([to, text]) => (
+                  <li key={to}>
+                    <Link className="govuk-link" to={to}>
+                      {text}
+                    </Link>
+                  </li>
+                ))
+              : null}
             <li className="app-staff-nav__me">
               {user.name} ({user.role})
             </li>
