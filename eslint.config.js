@@ -49,7 +49,7 @@ const PUBLIC_PAGE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['build/**', 'public/**', 'node_modules/**', 'data/**', '.ci/results/**', 'db/migrations/**'] },
+  { ignores: ['**/*.tmp.ts', 'build/**', 'public/**', 'node_modules/**', 'data/**', '.ci/results/**', 'db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

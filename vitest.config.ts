@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          include: ['app/**/*.test.ts', 'emails/**/*.test.ts', 'db/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/safety-letters/**/*.test.ts'],
           setupFiles: ['tests/setup/unit-setup.ts'],
           // The property tests (300 generated case histories) and the ESLint-driven layer
           // tests take 2–5 s here and longer on a slower CI machine: Vitest's 5 s default

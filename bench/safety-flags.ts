@@ -1,38 +1,79 @@
-// How the automatic safety flags do on the project's labelled examples: found, missed
-// and false alarms, on the main set (held by the tests) and on the harder set (not held).
-import { EXAMPLES, HARD_EXAMPLES, type Example } from '~/models/safety-flag-examples';
-import { findSafetyFlags, type Flag } from '~/models/safety-flags';
+// How the letter safety flags do on the labelled letters (tests/safety-letters), on both
+// parts: the four in five the tests hold to the goals, and every fifth letter, which is
+// only reported here, as a check that tuning has not just learnt the first part's letters.
+// Then the time per 5,000-character letter, beside one plain regular-expression pass over
+// the same text on this machine, for scale.
+import { HELD_BACK, GOALS, TUNING, pct, score, type Letter } from '../tests/safety-letters/letters';
+import { findSafetyFlags } from '~/models/safety-flags.server';
 
-function score(examples: Example[]) {
-  const r = { found: 0, missed: 0, falseAlarms: 0, misses: [] as string[], alarms: [] as string[] };
-  for (const ex of examples) {
-    const flags = findSafetyFlags(ex.text, ['Vera Victim', 'Owen Offender']);
-    const hit = (f: Flag, kind: string, words: string) => {
-      const start = ex.text.indexOf(words);
-      return f.kind === kind && f.start < start + words.length && f.end > start;
-    };
-    for (const [kind, words] of ex.expect) {
-      if (flags.some((f) => hit(f, kind, words))) r.found++;
-      else {
-        r.missed++;
-        r.misses.push(`${kind}: “${words}”`);
-      }
-    }
-    for (const f of flags) {
-      if (ex.expect.some(([k, w]) => hit(f, k, w))) continue;
-      r.falseAlarms++;
-      r.alarms.push(`${f.kind}: “${f.text}”`);
-    }
-  }
-  return r;
+const verbose = process.argv.includes('--verbose');
+const mark = (ok: boolean) => (ok ? 'meets the goal' : 'BELOW THE GOAL');
+
+function report(name: string, letters: Letter[]) {
+  const s = score(letters);
+  const f = s.families;
+  console.log(`\nsafety flags, ${name}: ${letters.length} letters (${s.clean.total} clean)`);
+  console.log(
+    `  contact details and handles found  ${pct(s.contact).padStart(6)}  (${f.contact.found}/${f.contact.total}; goal ≥ ${pct(GOALS.contact)})  ${mark(s.contact >= GOALS.contact)}`,
+  );
+  console.log(
+    `  places found                       ${pct(s.where).padStart(6)}  (${f.where.found}/${f.where.total}; goal ≥ ${pct(GOALS.where)})  ${mark(s.where >= GOALS.where)}`,
+  );
+  console.log(
+    `  threats found                      ${pct(s.threat).padStart(6)}  (${f.threat.found}/${f.threat.total}; goal ≥ ${pct(GOALS.threat)})  ${mark(s.threat >= GOALS.threat)}`,
+  );
+  console.log(
+    `  clean letters flagged              ${pct(s.cleanFlagged).padStart(6)}  (${s.clean.flagged}/${s.clean.total}; goal ≤ ${pct(GOALS.cleanFlagged)})  ${mark(s.cleanFlagged <= GOALS.cleanFlagged)}`,
+  );
+  console.log(
+    `  names and birthdays found (no goal) ${pct(f.other.total ? f.other.found / f.other.total : 1).padStart(5)}  (${f.other.found}/${f.other.total})`,
+  );
+  console.log(
+    `  by kind: ${Object.entries(s.kinds)
+      .map(([k, t]) => `${k} ${t.found}/${t.total}`)
+      .join(', ')}`,
+  );
+  console.log(`  flags on flagged letters beyond the labels: ${s.extra}`);
+  const show = verbose ? Infinity : 12;
+  for (const m of s.misses.slice(0, show)) console.log(`  missed ${m}`);
+  if (s.misses.length > show) console.log(`  … and ${s.misses.length - show} more misses (--verbose)`);
+  for (const a of s.alarms.slice(0, show)) console.log(`  on a clean letter: ${a}`);
+  if (s.alarms.length > show) console.log(`  … and ${s.alarms.length - show} more (--verbose)`);
 }
 
+/** The letters run together and cut into 5,000-character letters. */
+function letters5000(letters: Letter[]) {
+  const all = letters.map((l) => l.text).join('\n\n');
+  const out: string[] = [];
+  for (let i = 0; i + 5000 <= all.length; i += 5000) out.push(all.slice(i, i + 5000));
+  return out;
+}
+
+function time(texts: string[], fn: (t: string) => unknown, rounds = 20) {
+  for (const t of texts) fn(t); // warm up
+  const ms: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const a = performance.now();
+      fn(t);
+      ms.push(performance.now() - a);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(2);
+  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${ms[ms.length - 1]!.toFixed(2)} ms`;
+}
+
+report('the part the tests hold (4 in 5)', TUNING);
+report('the part only reported here (1 in 5)', HELD_BACK);
+
+console.log('\ntime per 5,000-character letter (goal: under 5 ms)');
 for (const [name, set] of [
-  ['main examples', EXAMPLES],
-  ['harder examples', HARD_EXAMPLES],
+  ['the tests’ part', TUNING],
+  ['the reported part', HELD_BACK],
+  ['flagged letters only', [...TUNING, ...HELD_BACK].filter((l) => l.flags.length)],
 ] as const) {
-  const r = score(set);
-  console.log(`safety flags, ${name} (${set.length} letters): ${r.found} found, ${r.missed} missed, ${r.falseAlarms} false alarms`);
-  for (const m of r.misses) console.log(`  missed ${m}`);
-  for (const a of r.alarms) console.log(`  false alarm ${a}`);
+  const texts = letters5000(set);
+  console.log(`  ${name} (${texts.length} letters): ${time(texts, (t) => findSafetyFlags(t, ['Vera', 'Owen']))}`);
+  console.log(`    reference, one pass of /\\d+/g over the same text: ${time(texts, (t) => [...t.matchAll(/\d+/g)].length)}`);
 }

@@ -2,7 +2,7 @@
 // Personal data lives only in `referrals`, `referral_messages`, `referral_drafts` and the
 // `outbox` rows addressed to a referrer; deleting a referral cascades to all of them.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -580,6 +580,35 @@ export const letterVersions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('letter_versions_letter_idx').on(t.letterId, t.version), index('letter_versions_staff_idx').on(t.recordedByStaffId)],
+);
+
+/**
+ * A kind of safety flag the facilitator turned off for one version of a letter, and why
+ * (a repeated false alarm). A newer version shows every flag again. Turning it back on
+ * deletes the row; both are audit rows.
+ */
+export const letterFlagsOff = sqliteTable(
+  'letter_flags_off',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => letterVersions.id),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('letter_flags_off_version_kind_idx').on(t.versionId, t.kind),
+    index('letter_flags_off_letter_idx').on(t.letterId),
+    index('letter_flags_off_staff_idx').on(t.byStaffId),
+  ],
 );
 
 /** Every decision on a version. Never updated or deleted. */

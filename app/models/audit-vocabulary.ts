@@ -117,6 +117,8 @@ const ACTIONS = {
   'letter.printed': 'Letter printed',
   'letter.read_receipt_shared': 'Read receipt shared with the author',
   'letter.read_receipt_hidden': 'Read receipt hidden from the author',
+  'letter.flags_turned_off': 'A kind of safety flag turned off for the letter, with a reason',
+  'letter.flags_turned_on': 'A kind of safety flag turned back on for the letter',
   'staff.created': 'Staff account created',
   'staff.password_set': 'Password set',
   'staff.authenticator_enrolled': 'Authenticator app set up',

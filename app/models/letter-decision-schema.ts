@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from './message-schema';
+import { FLAG_KINDS } from './safety-flags';
 
 const span = z.string().regex(/^\d{1,6}-\d{1,6}$/, 'Choose from the flagged parts shown');
 
@@ -35,6 +36,25 @@ export const decisionSchema = z.discriminatedUnion(
     }),
   ],
   { error: 'Choose a decision' },
+);
+
+/** Turning a kind of safety flag off for the version under review (with a reason), or back on. */
+export const flagsOffSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({
+      intent: z.literal('flags-off'),
+      versionId: z.coerce.number().int().positive(),
+      kind: z.enum(FLAG_KINDS, { error: 'Choose a kind of flag' }),
+      reason: requiredText('The reason', 500, 'Say why these flags are a false alarm in this letter'),
+    }),
+    z.object({
+      intent: z.literal('flags-on'),
+      versionId: z.coerce.number().int().positive(),
+      kind: z.enum(FLAG_KINDS, { error: 'Choose a kind of flag' }),
+    }),
+  ],
+  { error: 'Choose what to do' },
 );
 
 /** The spans to remove: chosen flags plus every occurrence of any other words given. */

@@ -134,6 +134,7 @@ function purgeCase(caseId: number, referralId: number, now: number) {
     stmt("update letters set draft_body = '', relayed_text = null where id = ?").run(l);
     stmt("update letter_versions set body = '' where letter_id = ?").run(l);
     stmt('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null where letter_id = ?').run(l);
+    stmt("update letter_flags_off set reason = '' where letter_id = ?").run(l);
   }
   stmt('delete from case_notes where case_id = ?').run(caseId);
   // A released hold's reasons may name people ("a claim by …"); the hold's dates stay.

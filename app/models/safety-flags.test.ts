@@ -1,75 +1,135 @@
+// The safety flags on the kinds of wording the issue names, one by one, with why each is
+// flagged. The labelled letters (tests/safety-letters) hold the flags to the goals; these
+// hold the details: spans, labels, what must never be flagged, hostile input.
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES } from './safety-flag-examples';
-import { findSafetyFlags, looksUrgent, segmentByFlags, type Flag } from './safety-flags';
+import { findSafetyFlags, looksUrgent } from './safety-flags.server';
+import { segmentByFlags } from './safety-flags';
 
-const PARTICIPANTS = ['Vera Victim', 'Owen Offender'];
+const PEOPLE = ['Vera Victim', 'Owen Offender'];
+const flagged = (text: string) => findSafetyFlags(text, PEOPLE).map((f) => [f.kind, f.text]);
+const why = (text: string) => findSafetyFlags(text, PEOPLE).map((f) => f.why);
 
-export function score(examples = EXAMPLES) {
-  let found = 0;
-  let missed = 0;
-  let falseAlarms = 0;
-  const misses: string[] = [];
-  const alarms: string[] = [];
-  for (const ex of examples) {
-    const flags = findSafetyFlags(ex.text, PARTICIPANTS);
-    const overlaps = (f: Flag, kind: string, words: string) => {
-      const start = ex.text.indexOf(words);
-      return f.kind === kind && f.start < start + words.length && f.end > start;
-    };
-    for (const [kind, words] of ex.expect) {
-      if (flags.some((f) => overlaps(f, kind, words))) found++;
-      else {
-        missed++;
-        misses.push(`${kind} “${words}” in “${ex.text}”`);
-      }
-    }
-    for (const f of flags) {
-      if (!ex.expect.some(([kind, words]) => overlaps(f, kind, words))) {
-        falseAlarms++;
-        alarms.push(`${f.kind} “${f.text}” in “${ex.text}”`);
-      }
-    }
-  }
-  return { found, missed, falseAlarms, misses, alarms };
-}
-
-describe('safety flags', () => {
-  it('find what the labelled examples say, with no misses and no false alarms', () => {
-    const s = score();
-    expect(s.misses).toEqual([]);
-    expect(s.alarms).toEqual([]);
-    expect(s.found).toBeGreaterThanOrEqual(35);
+describe('safety flags find', () => {
+  it('phone numbers with brackets, odd spacing, international forms, and in words', () => {
+    expect(flagged('Ring me on (020) 7946 0018 after six.')).toEqual([['phone', '(020) 7946 0018']]);
+    expect(why('Ring me on (020) 7946 0018 after six.')).toEqual(['looks like a phone number written with brackets']);
+    expect(flagged('my mobile is 07700.900.123')).toEqual([['phone', '07700.900.123']]);
+    expect(flagged('or +44 (0)7700 900123 or 0033 6 12 34 56 78')).toEqual([
+      ['phone', '+44 (0)7700 900123'],
+      ['phone', '0033 6 12 34 56 78'],
+    ]);
+    expect(flagged('text me on 07700\n900 123 ok')).toEqual([['phone', '07700\n900 123']]);
+    expect(flagged('its oh seven seven double oh nine double oh one two three')).toEqual([['phone', 'oh seven seven double oh nine double oh one two three']]);
+    expect(why('its oh seven seven double oh nine double oh one two three')).toEqual(['looks like a phone number written in words']);
   });
 
-  it('give exact spans of the letter', () => {
-    const text = 'Ring 07700 900982 now';
-    const [flag] = findSafetyFlags(text);
-    expect(flag).toEqual({ kind: 'phone', start: 5, end: 17, text: '07700 900982' });
-    expect(text.slice(flag!.start, flag!.end)).toBe(flag!.text);
+  it('email addresses, ordinary and spelled out, and web addresses', () => {
+    expect(flagged('Email me at jo.bloggs@example.com please.')).toEqual([['email', 'jo.bloggs@example.com']]);
+    expect(flagged('write to name dot surname at gmail dot com')).toEqual([['email', 'name dot surname at gmail dot com']]);
+    expect(flagged('it is jo [at] example [dot] co [dot] uk')).toEqual([['email', 'jo [at] example [dot] co [dot] uk']]);
+    expect(why('it is jo [at] example [dot] co [dot] uk')).toEqual(['looks like an email address spelled out']);
+    expect(flagged('Look at www.example.org/my-story or victimsupport.org.uk')).toEqual([
+      ['link', 'www.example.org/my-story'],
+      ['link', 'victimsupport.org.uk'],
+    ]);
   });
 
-  it('do not flag the participants’ own names', () => {
-    expect(findSafetyFlags('Dear Owen, from Vera', PARTICIPANTS)).toEqual([]);
+  it('handles named after a platform, with or without @', () => {
+    expect(flagged('add me on snap as jaydenb_07')).toEqual([['social', 'snap as jaydenb_07']]);
+    expect(flagged("my tiktok's kayla.m")).toEqual([['social', "tiktok's kayla.m"]]);
+    expect(flagged('find me on insta, jbloggs99')).toEqual([['social', 'insta, jbloggs99']]);
+    expect(flagged('message me @jbloggs_99')).toEqual([['social', '@jbloggs_99']]);
+    expect(why('add me on snap as jaydenb_07')).toEqual(['a handle named after a social media platform']);
+  });
+
+  it('where someone is held in prison: wing, landing, cell, prison number, visiting order', () => {
+    expect(flagged('I am on B wing, landing 3, cell 214. My prison number is A1234BC.').map(([k]) => k)).toEqual(['custody', 'custody', 'custody', 'custody']);
+    expect(why('I will send you a VO')).toEqual(['offers a prison visit']);
+  });
+
+  it('schools, workplaces and routines', () => {
+    expect(flagged('Our girl goes to Oakfield juniors')).toEqual([['place', 'goes to Oakfield juniors']]);
+    expect(flagged('he works at the Co-op on Dudley Road')).toEqual([['place', 'works at the Co-op on Dudley Road']]);
+    expect(flagged('she swims every Tuesday after school')).toEqual([['routine', 'every Tuesday']]);
+    expect(why('Our girl goes to Oakfield juniors')).toEqual(['a place someone goes to named']);
+  });
+
+  it('threats and pressure without threatening words', () => {
+    for (const text of [
+      "you'd better keep quiet",
+      "tell him to stay quiet if he knows what's good for him",
+      'I know where your mum lives',
+      'watch yourself',
+      'people talk in here',
+      'drop the charges before the trial',
+      "just say you can't remember",
+    ]) {
+      expect(
+        flagged(text).map(([k]) => k),
+        text,
+      ).toContain('threat');
+    }
+  });
+});
+
+describe('safety flags leave alone', () => {
+  it('dates of the offence and of court, ages, idioms and counts', () => {
+    for (const text of [
+      'It happened on 14th March 2023 when I was 16.',
+      'The court hearing is on 3 June at Birmingham Crown Court.',
+      'I was dying to see my kids. I could murder a cup of tea. It nearly killed me.',
+      'In here I have read 40 books, done 240 hours of education and 3 years of my sentence.',
+      'I saw what people wrote about me on Facebook.',
+      'I know where I went wrong and I have to watch myself.',
+      'Since I came to HMP Altcourse I have done two courses.',
+    ]) {
+      expect(flagged(text), text).toEqual([]);
+    }
+  });
+
+  it('the people in the exchange', () => {
+    expect(findSafetyFlags('Dear Owen, from Vera', PEOPLE)).toEqual([]);
     expect(findSafetyFlags('Dear Owen, from Sarah').map((f) => f.kind)).toEqual(['name', 'name']);
   });
+});
 
-  it('survive odd and long input', () => {
+describe('safety flags as data', () => {
+  it('give exact spans of the letter, curly apostrophes and all', () => {
+    const text = 'Ring 07700 900982 now, and you’d better keep quiet';
+    const flags = findSafetyFlags(text);
+    expect(flags.map((f) => [f.kind, f.start, f.end])).toEqual([
+      ['phone', 5, 17],
+      ['threat', 33, 50],
+    ]);
+    for (const f of flags) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('survive odd, long and hostile input', () => {
     expect(findSafetyFlags('')).toEqual([]);
-    const long = 'word '.repeat(20_000);
     const t = performance.now();
-    expect(findSafetyFlags(long)).toEqual([]);
-    expect(performance.now() - t).toBeLessThan(5000); // a guard against pathological patterns, not a speed target
+    for (const text of [
+      'word '.repeat(20_000),
+      'a.'.repeat(20_000),
+      'a dot '.repeat(10_000) + '!',
+      '0 '.repeat(20_000),
+      'oh '.repeat(20_000),
+      '@'.repeat(50_000),
+      'Aa '.repeat(20_000),
+      '[at] '.repeat(10_000),
+    ]) {
+      expect(() => findSafetyFlags(text)).not.toThrow();
+    }
+    expect(performance.now() - t).toBeLessThan(10_000); // a guard against runaway patterns, not a speed target
     expect(() => findSafetyFlags('\u0000\uFFFF😀@@@.. 0 0 0 0 0 0 0 0 0 0 0')).not.toThrow();
   });
 
   it('split text into highlightable runs that join back to the letter', () => {
-    const text = 'Ring 07700 900982 or I will find you';
-    const flags = findSafetyFlags(text);
-    const segments = segmentByFlags(text, flags);
+    const text = 'Ring 07700 900982 or watch your back';
+    const segments = segmentByFlags(text, findSafetyFlags(text));
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.filter((s) => s.flags.length).map((s) => [s.text, s.flags])).toEqual([
       ['07700 900982', ['phone']],
-      ['I will find you', ['threat']],
+      ['watch your back', ['threat']],
     ]);
   });
 });

@@ -6,9 +6,9 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
-import { decisionSchema, spansToRemove } from '~/models/letter-decision-schema';
-import { decideLetter, getLatestBodyForDecision, getLetterForReview, shareReadReceipt } from '~/models/letters/review.server';
-import { FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
+import { decisionSchema, flagsOffSchema, spansToRemove } from '~/models/letter-decision-schema';
+import { decideLetter, getLatestBodyForDecision, getLetterForReview, setFlagsOff, shareReadReceipt } from '~/models/letters/review.server';
+import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -23,6 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = getLetterForReview(session.user, idParam(params.id));
   if (!r) throw data('Not found', { status: 404 });
   const body = r.latest?.body ?? '';
+  const off = new Set(r.flagsOff.map((o) => o.kind));
+  const shown = r.flags.filter((f) => !off.has(f.kind));
+  // Grouped by kind, in a fixed order, so that a kind can be turned off as a whole.
+  const kinds = FLAG_KINDS.filter((k) => shown.some((f) => f.kind === k));
   return {
     id: r.letter.id,
     caseId: r.caseId,
@@ -35,8 +39,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     to: r.recipient ? `${r.recipient.name} (${ROLE[r.recipient.role]})` : '',
     versionId: r.latest?.id ?? 0,
     version: r.latest?.version ?? 0,
-    segments: segmentByFlags(body, r.flags),
-    flags: r.flags.map((f) => ({ ...f, label: FLAG_LABELS[f.kind] })),
+    segments: segmentByFlags(body, shown),
+    flags: shown.map((f) => ({ ...f, label: FLAG_LABELS[f.kind] })),
+    flagGroups: kinds.map((kind) => ({
+      kind,
+      label: FLAG_LABELS[kind],
+      flags: shown.filter((f) => f.kind === kind).map((f) => ({ text: f.text, why: f.why })),
+    })),
+    flagsOff: r.flagsOff.map((o) => ({
+      kind: o.kind,
+      label: FLAG_LABELS[o.kind] ?? o.kind,
+      count: r.flags.filter((f) => f.kind === o.kind).length,
+      reason: o.reason,
+      by: o.by,
+      at: o.at.toISOString(),
+    })),
     history: r.versions.map((v) => {
       const review = r.reviews.find((x) => x.versionId === v.id);
       return {
@@ -56,6 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'share-read') {
     if (!shareReadReceipt(session.user, letterId, form.get('share') === 'yes')) throw data('Not found', { status: 404 });
     return redirect(`/staff/letters/${letterId}`);
+  }
+  if (form.get('intent') === 'flags-off' || form.get('intent') === 'flags-on') {
+    const submission = parseWithZod(form, { schema: flagsOffSchema });
+    if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
+    const v = submission.value;
+    const result = setFlagsOff(session.user, letterId, v.versionId, v.kind, v.intent === 'flags-off' ? { reason: v.reason } : null);
+    if (!result.ok && result.error === 'not-found') throw data('Not found', { status: 404 });
+    if (!result.ok)
+      return data(replyWithErrors(submission, { fieldErrors: { kind: ['This letter has been decided on or has a newer version. Reload the page'] } }), {
+        status: 409,
+      });
+    return redirect(`/staff/letters/${letterId}#safety-flags-heading`);
   }
   const submission = parseWithZod(form, { schema: decisionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
@@ -142,15 +171,7 @@ export default function ReviewLetter() {
             )}
           </p>
         </div>
-        <h3 className="govuk-heading-s">Safety flags ({d.flags.length})</h3>
-        {d.flags.length === 0 ? <p className="govuk-body">Nothing was flagged. Read it carefully all the same.</p> : null}
-        <ul className="govuk-list govuk-list--bullet" id="safety-flags">
-          {d.flags.map((f, i) => (
-            <li key={i}>
-              {f.label}: “{f.text}”
-            </li>
-          ))}
-        </ul>
+        <SafetyFlags d={d} errors={errors} waiting={waiting} />
 
         {waiting ? <DecisionForm d={d} errors={errors} /> : null}
 
@@ -166,6 +187,81 @@ export default function ReviewLetter() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The flags by kind, each with why; turning a kind off for this version (with a reason) and back on. */
+function SafetyFlags({ d, errors, waiting }: { d: LoaderData; errors: FieldErrors; waiting: boolean }) {
+  return (
+    <>
+      <h3 className="govuk-heading-s" id="safety-flags-heading">
+        Safety flags ({d.flags.length})
+      </h3>
+      {d.flags.length === 0 ? <p className="govuk-body">Nothing {d.flagsOff.length ? 'else ' : ''}was flagged. Read it carefully all the same.</p> : null}
+      <dl className="app-flag-list" id="safety-flags">
+        {d.flagGroups.map((g) => (
+          <div key={g.kind}>
+            <dt className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{g.label}</dt>
+            {g.flags.map((f, i) => (
+              <dd key={i} className="govuk-body govuk-!-margin-left-0 govuk-!-margin-bottom-1">
+                {`“${f.text}”: ${f.why}`}
+              </dd>
+            ))}
+          </div>
+        ))}
+      </dl>
+      {d.flagsOff.length ? (
+        <>
+          <h4 className="govuk-heading-s">Turned off for this version</h4>
+          <ul className="govuk-list" id="flags-turned-off">
+            {d.flagsOff.map((o) => (
+              <li key={o.kind}>
+                <strong>{o.label}</strong>{' '}
+                {`(${o.count === 1 ? '1 flag' : `${o.count} flags`}), turned off by ${o.by} on ${formatDateTime(o.at)}. Reason: ${o.reason}`}
+                {waiting ? (
+                  <StaffForm intent="flags-on">
+                    <input type="hidden" name="versionId" value={d.versionId} />
+                    <input type="hidden" name="kind" value={o.kind} />
+                    <button
+                      type="submit"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2 govuk-!-margin-top-1"
+                      data-module="govuk-button"
+                    >
+                      Turn {o.label.toLowerCase()} flags back on
+                    </button>
+                  </StaffForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {waiting && d.flagGroups.length ? (
+        <details className="govuk-details" open={!!(errors?.kind || errors?.reason)}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Turn off a kind of flag that is a false alarm here</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body">
+              It stays off for this version only. If the author sends a new version, every flag shows again. Your reason is kept with the letter.
+            </p>
+            <StaffForm intent="flags-off">
+              <input type="hidden" name="versionId" value={d.versionId} />
+              <Choices
+                kind="radios"
+                name="kind"
+                legend={{ text: 'Which kind of flag?', size: 's' }}
+                error={errors?.kind?.[0]}
+                items={d.flagGroups.map((g) => ({ value: g.kind, label: `${g.label} (${g.flags.length === 1 ? '1 flag' : `${g.flags.length} flags`})` }))}
+                small
+              />
+              <Textarea {...fieldOf(errors, 'reason')} label="Why is it a false alarm in this letter?" rows={2} />
+              <Button secondary>Turn off</Button>
+            </StaffForm>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}
 
 function DecisionForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
   return (

@@ -97,7 +97,7 @@ describe('letters in the browser', () => {
       .first()
       .click();
     await heading(f, /^Letter \d+$/);
-    expect(await f.locator('#safety-flags').textContent()).toContain('Phone number: “07700 900982”');
+    expect(await f.locator('#safety-flags').textContent()).toContain('“07700 900982”: looks like a phone number');
     expect(await f.locator('#letter-under-review mark').first().textContent()).toBe('07700 900982');
     await f.getByLabel('Pass it on', { exact: true }).check();
     await f.getByLabel('Phone number: “07700 900982”').check();
@@ -140,10 +140,46 @@ describe('letters in the browser', () => {
     await f.getByText('Record a letter received on paper').click();
     await f.getByLabel('Written by').selectOption({ label: 'Owen Offender' });
     await f.getByLabel('For', { exact: true }).selectOption({ label: 'Vera Victim' });
-    await f.getByLabel('The letter, typed in as written').fill('PAPER. Written in my cell.');
+    await f
+      .getByLabel('The letter, typed in as written')
+      .fill(
+        'PAPER. Written in my cell. Write back to me on B wing, cell 214. Email owen dot o at gmail dot com, or add me on snap as owen_77. ' +
+          'Your lad still goes to Oakfield juniors, doesnt he. Youd better keep quiet about court.',
+      );
     await f.getByRole('button', { name: 'Record the letter for review' }).click();
     await heading(f, /^Letter \d+$/);
     expect(await f.getByRole('main').textContent()).toContain('received on paper');
+
+    // The new kinds of flag, each saying why.
+    const flags = f.locator('#safety-flags');
+    for (const [kind, why] of [
+      ['Where someone is held in prison', '“B wing”: where someone is held: wing, landing or cell'],
+      ['Email address', '“owen dot o at gmail dot com”: looks like an email address spelled out'],
+      ['Social media', '“snap as owen_77”: a handle named after a social media platform'],
+      ['Place where someone can be found', '“goes to Oakfield juniors”: a place someone goes to named'],
+      ['Threat or pressure', '“better keep quiet”: pressure to keep quiet'],
+    ]) {
+      expect(await flags.textContent()).toContain(kind);
+      expect(await flags.textContent()).toContain(why);
+    }
+    expect(await f.locator('#letter-under-review mark').count()).toBeGreaterThanOrEqual(6);
+
+    // A kind turned off needs a reason, then leaves the list and the highlights, and can come back.
+    await f.getByText('Turn off a kind of flag that is a false alarm here').click();
+    await f.getByLabel(/^Where someone is held in prison \(\d/).check();
+    await f.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => f.getByRole('alert').textContent()).toContain('Say why these flags are a false alarm in this letter');
+    await expectAccessible(f);
+    await f.getByLabel(/^Where someone is held in prison \(\d/).check();
+    await f.getByLabel('Why is it a false alarm in this letter?').fill('The victim already writes to him at this prison through us.');
+    await f.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => f.locator('#flags-turned-off').textContent()).toContain('The victim already writes to him at this prison through us.');
+    expect(await flags.textContent()).not.toContain('B wing');
+    expect(await f.locator('#letter-under-review mark', { hasText: 'B wing' }).count()).toBe(0);
+    await expectAccessible(f);
+    await f.getByRole('button', { name: 'Turn where someone is held in prison flags back on' }).click();
+    await expect.poll(() => flags.textContent()).toContain('B wing');
+    expect(await f.locator('#flags-turned-off').count()).toBe(0);
 
     // The victim pauses: the exchange freezes and the paper letter cannot be passed on.
     await v.reload();

@@ -2,7 +2,7 @@
 // side until a facilitator passes it on, and what was removed never reaches them at all.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
 import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, everythingSeenBy, sendLetter, type Exchange, type Member } from './exchange-fixture';
 
@@ -87,7 +87,7 @@ describe('letters between victim and offender', () => {
   it('a letter not passed on never reaches the other side; the author gets the message', async () => {
     const letterId = await sendLetter(x.offender, 'NOT-PASSED-ON I know where you live.');
     const review = await fran.visitor.get(`/staff/letters/${letterId}`);
-    expect(textOf(review.html)).toContain('Threatening or abusive wording: “I know where you live”');
+    expect(textOf(review.html)).toContain('“I know where you”: says they know where someone lives, works or goes');
     const refused = await post(fran, `/staff/letters/${letterId}`, {
       decision: 'not_passed_on',
       versionId: versionOf(review.html),
@@ -161,6 +161,67 @@ describe('letters between victim and offender', () => {
     const record = await fran.visitor.get(`${x.caseUrl}/letters/print`);
     expect(textOf(record.html)).toContain('FIRST-VERSION-TEXT');
     expect(textOf(record.html)).toContain('Removed: “07700 900982”');
+  });
+
+  it('a kind of flag turned off for one version needs a reason, is audited, is the assigned facilitator’s alone, and comes back with a new version', async () => {
+    const body = 'I am on B wing, cell 214 now. Add me on snap as owen_77 if you want.';
+    const letterId = await sendLetter(x.offender, body);
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    const flagsOf = (html: string) => textOf(/<dl[^>]*id="safety-flags"[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '');
+    expect(flagsOf(review.html)).toContain('“B wing”: where someone is held: wing, landing or cell');
+    expect(flagsOf(review.html)).toContain('“snap as owen_77”: a handle named after a social media platform');
+    const versionId = versionOf(review.html);
+    const rows = () => queryDb<{ kind: string; reason: string }>(server.dbPath, 'select kind, reason from letter_flags_off where letter_id = ?', letterId);
+    const audit = () =>
+      queryDb<{ action: string }>(
+        server.dbPath,
+        "select action from audit_events where subject_type = 'letter' and subject_id = ? and action like 'letter.flags_%' order by id",
+        String(letterId),
+      ).map((r) => r.action);
+
+    // Not without a reason, not an unknown kind, not someone else's case, not without the form's token.
+    const noReason = await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: '  ' });
+    expect(noReason.status).toBe(400);
+    expect(textOf(noReason.html)).toContain('Say why these flags are a false alarm in this letter');
+    expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'everything', reason: 'x' })).status).toBe(400);
+    expect((await post(other, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'x' })).status).toBe(404);
+    expect((await fran.visitor.post(`/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'x' })).status).toBe(403);
+    expect(rows()).toEqual([]);
+
+    const off = await post(fran, `/staff/letters/${letterId}`, {
+      intent: 'flags-off',
+      versionId,
+      kind: 'custody',
+      reason: 'The victim writes to this prison through us already.',
+    });
+    expect(off.url).toBe(`/staff/letters/${letterId}`);
+    expect(flagsOf(off.html)).not.toContain('B wing');
+    expect(flagsOf(off.html)).toContain('snap as owen_77');
+    expect(textOf(off.html)).toContain('The victim writes to this prison through us already.');
+    expect(off.html).not.toMatch(/<mark[^>]*>B wing<\/mark>/);
+    expect(rows()).toEqual([{ kind: 'custody', reason: 'The victim writes to this prison through us already.' }]);
+    // A second turning off changes nothing and writes no second audit row.
+    await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'again' });
+    expect(rows()).toHaveLength(1);
+    expect(audit()).toEqual(['letter.flags_turned_off']);
+
+    // Returned and revised: the new version shows every flag again, and the old version can no longer be changed.
+    await post(fran, `/staff/letters/${letterId}`, { decision: 'return', versionId, messageToAuthor: 'Please leave out where you are.' });
+    const revised = await x.offender.visitor.get(`/letters/write?letter=${letterId}`);
+    const recipient = /name="recipient" value="(\d+)"/.exec(revised.html)![1]!;
+    await x.offender.visitor.post('/letters/write', { intent: 'preview', letterId: String(letterId), recipient, body: body + ' Sorry.' });
+    await x.offender.visitor.post(`/letters/preview/${letterId}`);
+    const review2 = await fran.visitor.get(`/staff/letters/${letterId}`);
+    expect(flagsOf(review2.html)).toContain('B wing');
+    expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-on', versionId, kind: 'custody' })).status).toBe(409);
+
+    // Turned off and back on for the new version: two more audit rows, no row left.
+    const v2 = versionOf(review2.html);
+    await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId: v2, kind: 'social', reason: 'Known to us.' });
+    const on = await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-on', versionId: v2, kind: 'social' });
+    expect(flagsOf(on.html)).toContain('snap as owen_77');
+    expect(queryDb(server.dbPath, 'select * from letter_flags_off where version_id = ?', Number(v2))).toEqual([]);
+    expect(audit()).toEqual(['letter.flags_turned_off', 'letter.flags_turned_off', 'letter.flags_turned_on']);
   });
 
   it('other people cannot reach these letters: another case’s participant, an unassigned facilitator', async () => {

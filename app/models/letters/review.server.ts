@@ -3,12 +3,13 @@
 // and the whole exchange for the case file. Approval writes `relayed_text` once, in the
 // same transaction as the decision.
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { cases, exchangeMembers, exchanges, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
+import { cases, exchangeMembers, exchanges, letterFlagsOff, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
 import { newLetterEmail } from '#emails/new-letter';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { findSafetyFlags } from '~/models/safety-flags';
+import { findSafetyFlags } from '~/models/safety-flags.server';
+import type { FlagKind } from '~/models/safety-flags';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
 import { caseScope, findCaseToChange } from '~/models/case-scope.server';
 import { recordAudit, recordView } from '~/models/audit.server';
@@ -72,6 +73,15 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
     .where(eq(exchangeMembers.exchangeId, found.ex.id))
     .all();
   const latest = versions[versions.length - 1];
+  const flagsOff = latest
+    ? db
+        .select({ kind: letterFlagsOff.kind, reason: letterFlagsOff.reason, by: staffUsers.name, at: letterFlagsOff.createdAt })
+        .from(letterFlagsOff)
+        .innerJoin(staffUsers, eq(staffUsers.id, letterFlagsOff.byStaffId))
+        .where(eq(letterFlagsOff.versionId, latest.id))
+        .orderBy(asc(letterFlagsOff.id))
+        .all()
+    : [];
   db.transaction((tx) => recordView(tx, staff, 'letter.viewed', { type: 'letter', id: letterId }, found.kase.facilitatorId));
   return {
     letter: found.l,
@@ -86,6 +96,7 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
           names.map((n) => n.name),
         )
       : [],
+    flagsOff: flagsOff as (Omit<(typeof flagsOff)[number], 'kind'> & { kind: FlagKind })[],
     author: names.find((n) => n.memberId === found.l.authorMemberId),
     recipient: names.find((n) => n.memberId === found.l.recipientMemberId),
   };
@@ -180,6 +191,39 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
     if (error instanceof Error && /UNIQUE|letter changed/.test(error.message)) return { ok: false, error: 'stale' };
     throw error;
   }
+}
+
+/**
+ * Turns a kind of safety flag off for the version under review, with the facilitator's
+ * reason, or back on. Only while the letter waits for a decision on that version: a newer
+ * version shows every flag again. Each is an audit row.
+ */
+export function setFlagsOff(
+  staff: StaffUser,
+  letterId: number,
+  versionId: number,
+  kind: FlagKind,
+  off: { reason: string } | null,
+): { ok: true } | { ok: false; error: 'not-found' | 'stale' } {
+  return db.transaction((tx) => {
+    const found = letterInScope(tx, staff, letterId);
+    if (!found) return { ok: false, error: 'not-found' } as const;
+    const latest = tx
+      .select({ id: letterVersions.id })
+      .from(letterVersions)
+      .where(eq(letterVersions.letterId, letterId))
+      .orderBy(desc(letterVersions.version))
+      .get();
+    if (!awaitsDecision(found.l.status) || latest?.id !== versionId) return { ok: false, error: 'stale' } as const;
+    const changed = off
+      ? tx.insert(letterFlagsOff).values({ letterId, versionId, kind, reason: off.reason, byStaffId: staff.id }).onConflictDoNothing().run().changes
+      : tx
+          .delete(letterFlagsOff)
+          .where(and(eq(letterFlagsOff.versionId, versionId), eq(letterFlagsOff.kind, kind)))
+          .run().changes;
+    if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, off ? 'letter.flags_turned_off' : 'letter.flags_turned_on', { type: 'letter', id: letterId });
+    return { ok: true } as const;
+  });
 }
 
 /** A letter received on paper, typed in by the facilitator for its author. It goes through the same review. */
