@@ -348,6 +348,26 @@ export const VENUES = [
   'allotments',
   'allotment',
   'shop floor',
+  'cage',
+  'pitch',
+  'rec',
+  'field',
+  'bakers',
+  'butchers',
+  'chemist',
+  'newsagents',
+  'bookies',
+  'launderette',
+  'laundrette',
+  'barbers',
+  'hairdressers',
+  'corner shop',
+  'offy',
+  'off licence',
+  'petrol station',
+  'garden centre',
+  'vets',
+  'dentist',
 ];
 
 /** Last words of pub names: "the Red Lion", "the Kings Arms". */
@@ -404,6 +424,19 @@ export const BRANDS = [
   'specsavers',
   'travelodge',
   'premier inn',
+  'spar',
+  'londis',
+  'one stop',
+  'nisa',
+  'costcutter',
+  'bargain booze',
+  'farmfoods',
+  'cash converters',
+  'bet365',
+  'ladbrokes',
+  'william hill',
+  'coral',
+  'paddy power',
 ];
 /** Saying where someone works, studies, plays, prays, lives: followed by where. */
 export const WHERE_VERBS = [
@@ -446,6 +479,17 @@ export const WHERE_VERBS = [
   'drops',
   'pick',
   'picks',
+  'shop',
+  'shops',
+  'drink',
+  'drinks',
+  'drinking',
+  'eat',
+  'eats',
+  'swim',
+  'swims',
+  'pray',
+  'prays',
 ];
 /** Who a name belongs to: a name after these is someone's ("my son Tyler"). */
 export const RELATIONS = [
@@ -616,7 +660,7 @@ export const THREAT_RULES: Rule[] = [
     pattern:
       "(?:i|we|they|people|my mates|my boys|my family|my lot)\\s+(?:still\\s+)?(?:know|knows|found out|know exactly)\\s+(?:where|which|what)\\s+(?:(?:you|ya|u|your|ur|yer|he|she|they|his|her|their|the kids?|the children|the family)(?:'re|re| are| r|'s| is)?\\s+(?:\\w+\\s+)?(?:live|lives|living|work|works|working|go|goes|going|stay|stays|staying|drink|drinks|shop|shops|moved|park|parks|sleep|sleeps|be|now)\\b|(?:school|house|street|road|car|bus|gym|pub|job|estate|flat)\\b)",
   },
-  { why: 'says they know where someone lives, works or goes', pattern: "(?:i|we)\\s+(?:know|knows|found)\\s+(?:your|ur|yer|his|her|their)\\s+(?:address|house|street|road|school|work|kids?|children|car|mum|family|new place)\\b" },
+  { why: 'says they know where someone lives, works or goes', pattern: "(?:i|we)\\s+(?:know|knows|found)\\s+(?:your|ur|yer|his|her|their)\\s+(?:address|house|street|road|school|work|car|new place|new address)\\b" },
   { why: 'says they know where someone lives, works or goes', pattern: "(?:i'?ve|i have|we'?ve|we have|my mates have|people have)\\s+(?:seen|been watching|watched|been past|driven past|walked past|been by)\\s+(?:you|ya|u|your|ur|him|her|them|the house|the kids?)\\b" },
   { why: 'says they know where someone lives, works or goes', pattern: "(?:i|we)\\s+(?:can|could|will|'?ll)\\s+(?:find|reach|get to|get at)\\s+(?:you|ya|u|your|him|her|them)\\b|(?:i'?ll|i will|we'?ll|we will)\\s+find\\s+(?:you|ya|u|out where)\\b" },
   { why: 'says they know where someone lives, works or goes', pattern: "(?:nice|lovely)\\s+(?:house|new house|place|car|kids|school|garden|front door)\\s+(?:you'?ve got|you have|by the way|btw)\\b" },
@@ -626,10 +670,10 @@ export const THREAT_RULES: Rule[] = [
     pattern:
       "(?:better|best|should|need to|needs to|wants to|want to|tell (?:him|her|them) to|make sure (?:you|he|she|they))\\s+(?:keep|stay|be)\\s+(?:quiet|shtum|schtum|stum|silent|your mouth shut|his mouth shut|her mouth shut|their mouths shut|out of it|out of this)\\b",
   },
-  { why: 'pressure to keep quiet', pattern: "(?:keep|kept)\\s+(?:your|ur|yer|his|her|their)\\s+(?:mouths?|gob|trap)\\s+shut\\b|(?:shut|shut up)\\s+(?:your|ur|yer)\\s+(?:mouth|gob)\\b|(?:say|said)\\s+nothing\\s+to\\s+(?:nobody|no one|anyone|the police|the feds|the old bill)\\b" },
+  { why: 'pressure to keep quiet', pattern: "(?:keep|kept)\\s+(?:your|ur|yer|his|her|their)\\s+(?:mouths?|mooth|gob|trap)\\s+shut\\b|(?:shut|shut up)\\s+(?:your|ur|yer)\\s+(?:mouth|gob)\\b|(?:say|said)\\s+nothing\\s+to\\s+(?:nobody|no one|anyone|the police|the feds|the old bill)\\b" },
   { why: 'pressure to keep quiet', pattern: "if\\s+(?:you|he|she|they|u|ya)\\s+(?:know|knows)\\s+what'?s\\s+good\\s+for\\s+(?:you|him|her|them|ya|u)\\b" },
   { why: 'pressure to keep quiet', pattern: "(?:people|they|lads|everyone|everybody|word|it)\\s+(?:talk|talks|gets around|get around|travels|spreads)\\s+(?:in here|inside|on the wing|round here|around here|on the out)\\b(?!\\s+(?:about|to)\\b)|(?:people|lads|everyone|everybody)\\s+(?:in here|on the wing|inside)\\s+(?:know|knows|know about|have heard|heard|are asking|ask about|talk about)\\s+(?:you|ya|u|your|what you|who)\\b" },
-  { why: 'pressure to keep quiet', pattern: "(?:grass|grasses|grassed|grassing|snitch|snitches|snitched|snitching|rat|ratted|ratting)\\s+(?:on|me up|up)\\b|(?:you|ya|u|ur a|you're a|youre a|a dirty|dirty)\\s+(?:grass|snitch|rat)\\b|no one likes a (?:grass|snitch|rat)\\b" },
+  { why: 'pressure to keep quiet', pattern: "(?:grass|grasses|grassed|grassing|snitch|snitches|snitched|snitching|rat|ratted|ratting)\\s+(?:on\\s+me|me\\s+up|on\\s+my|on\\s+us)\\b|(?:you|ya|u|ur a|you're a|youre a|a dirty|dirty)\\s+(?:grass|snitch|rat)\\b|no one likes a (?:grass|snitch|rat)\\b" },
   // Pressure about court, statements or evidence
   {
     why: 'pressure about court or a statement',
@@ -720,6 +764,12 @@ export const ROUTINE_ACTIVITIES = [
   'mosque',
   'prayers',
   'shopping',
+  'gets the',
+  'plays ball',
+  'play ball',
+  'does the',
+  'get the',
+  'outside the',
   'the park',
   'my run',
   'a run',
@@ -753,30 +803,63 @@ export const VEILED = {
   ],
   /** Who it is aimed at: the reader or their people. */
   target: [
-    "(?:you|u|ya|yer|your|ur|yourself|you're|youre)\\b",
+    "(?:you|u|ya|ye|yer|your|ur|yourself|you're|youre|yous|youse)\\b",
     "(?:her|his|their)\\s+(?:mum|mam|dad|kids?|children|son|daughter|sister|brother|family|house|work|school|car|birthday|face|address)\\b",
   ],
   /** What the reader says, or should say, to the police or a court. */
   testimony: [
-    "(?:court|appeal|retrial|trial|hearing|parole|statement|police|cps|witness|evidence|charges?|judge|jury|sheriff|solicitor|case against|harassment thing|go ahead with it|going ahead|100% sure|sure it was me|not sure|wasn'?t sure|were confused|was confused|in shock|made a mistake|lies about me|a loan|lent it|no concerns|not worried|moved on|never really scared|when they call you|released|told it)\\b",
+    "(?:court|appeal|retrial|trial|hearing|parole|statement|police|cps|witness|evidence|charges?|judge|jury|sheriff|solicitor|case against|harassment thing|go ahead with it|going ahead|100% sure|sure it was me|not sure|wasn'?t sure|were confused|was confused|in shock|made a mistake|lies about me|a loan|lent it|no concerns|not worried|moved on|never really scared|when they call you|released|told it|polis|cops|old bill|probation|restraining order|impact statement|family court|no objection|coming home|made it up|twisted it|go through wi it|go through with it|stretch|licence|bail|vague|not sure are you|it was dark|had a drink|ill that day|reconsider|correct that|made it bigger|bigger than it was|gave the statement|the board|your piece|set him up|sorted|family court|fit to have|twisted it|do it again|ill that day|quietly)\\b",
   ],
   /** Telling the reader what to say or do about it. */
   telling: [
     "(?:just|please|you\\s+can|you\\s+could|you\\s+need\\s+to|you\\s+should|all\\s+(?:you|u)\\s+(?:have|need|got)\\s+to\\s+(?:do\\s+is\\s+)?|i\\s+(?:just\\s+)?(?:want|need)\\s+(?:you|u)\\s+to|i'?m\\s+asking\\s+(?:you|u)\\s+to|(?:would|'?d|it'?d|itd|it\\s+would)\\s+be\\s+better\\s+(?:for\\s+\\w+\\s+)?if\\s+(?:you|u|he|she)(?:\\s+just)?)\\s+(?:say|said|tell|told|stop|drop|withdraw|pull|change|admit|not|write)\\b",
     "(?:you|u)\\s+(?:could|can|would|might)\\s+(?:just\\s+)?(?:say|tell|write)\\b|if\\s+(?:you|u)\\s+(?:could|would|can)\\s+(?:just\\s+)?(?:say|tell|write)\\b|if\\s+(?:you|u|he|she)\\s+(?:wrote|said|told|say|tell|write)\\b|(?:write|wrote)\\s+to\\s+the\\s+(?:parole\\s+board|court|judge|cps|police|sheriff)\\s+(?:and\\s+)?(?:say|saying)\\b|(?:what|how)\\s+(?:you|u)\\s+(?:are|r)?\\s*(?:going\\s+to|gonna|will|'ll)\\s+say\\b",
     "(?:say|tell (?:them|the court|the police|the judge|the parole board|the cps|the sheriff))\\s+(?:that\\s+)?(?:you|u|it|he|she)\\s+(?:wasn'?t|wasnt|was|were|weren'?t|made|lent|got|can'?t|cant|don'?t|dont|didn'?t|didnt|never|are not|aren'?t|r not|'ve|have|had)\\b",
-    "(?:stop|quit)\\s+(?:saying|telling)\\b|(?:drop|withdraw|pull)\\s+(?:the|your|ur|it|that)\\b|all\\s+it\\s+(?:needs|takes)\\s+is\\s+(?:you|u)\\b|(?:that'?s|thats)\\s+all\\s+(?:you|u)\\s+(?:have|need|got)\\s+to\\b|(?:u|you)\\s+know\\s+what\\s+(?:u|you)\\s+(?:need|have|got)\\s+to\\b|(?:dont|don'?t|do not)\\s+make\\s+me\\b|(?:you|u)\\s+know\\s+what\\s+(?:you|u)\\s+said\\b",
+    "(?:you|ye|u)\\s+(?:could|can|would|'?d|might)\\s+(?:still\\s+|just\\s+)?(?:say|tell|write|go|have\\s+a\\s+word)\\b|what\\s+would\\s+help\\s+is|would\\s+help\\s+if|(?:would|'?d)\\s+really\\s+appreciate\\s+it\\s+if|(?:i'?d|i\\s+would)\\s+ask\\s+(?:you|u)\\b|asking\\s+(?:you|u)\\s+(?:\\w+\\s+){0,4}(?:not\\s+)?to\\b|(?:wud|would|'?d)\\s+(?:b|be)\\s+better\\s+if\\s+(?:u|you|ye)\\b|if\\s+(?:ye|you|u)\\s+(?:was\\s+to|were\\s+to|wrote|said)\\b|(?:i'?d|i\\s+would)\\s+like\\s+(?:you|ye|u)\\s+to\\b|(?:all\\s+it\\s+needs\\s+is\\s+for|needs?\\s+is\\s+for)\\s+(?:you|ye|u)\\b|(?:think|thinking)\\s+(?:about|twice\\s+about|again\\s+about|proper)\\b|(?:have|had)\\s+another\\s+think\\b|(?:too\\s+late|not\\s+too\\s+late|no\\s+too\\s+late)\\s+(?:to|tae)\\s+tell\\b|(?:ye|you|u)\\s+(?:dinnae|don'?t|dont)\\s+(?:huv|have)\\s+(?:tae|to)\\b|(?:stop|quit)\\s+(?:saying|telling)\\b|(?:drop|withdraw|pull)\\s+(?:the|your|ur|it|that)\\b|all\\s+it\\s+(?:needs|takes)\\s+is\\s+(?:you|u)\\b|(?:that'?s|thats)\\s+all\\s+(?:you|u)\\s+(?:have|need|got)\\s+to\\b|(?:u|you)\\s+know\\s+what\\s+(?:u|you)\\s+(?:need|have|got)\\s+to\\b|(?:dont|don'?t|do not)\\s+make\\s+me\\b|(?:you|u)\\s+know\\s+what\\s+(?:you|u)\\s+said\\b",
   ],
   /** Hints at what will happen, or at who else is watching: threatening on their own. */
   menace: [
     "when\\s+(?:i'?m|im|i am|i get|he'?s|hes|he gets)\\s+out[^.!?]{0,40}\\b(?:we|you|u|ya)\\s*(?:'ll|ll|will|are|'re|re|r)?\\s*(?:talk|see|find|speak|meet|sort|deal|catch|have\\s+a\\s+(?:proper\\s+)?(?:chat|talk|word)|gonna|going to (?:talk|see|find|sort|have))\\b",
-    "(?:whether\\s+(?:you|u)\\s+like\\s+it\\s+or\\s+not|(?:you'?ll|you will|u will|ull)\\s+wish|(?:won'?t|wont|will not)\\s+walk\\s+away|(?:you'?re|youre|you are)\\s+mine|lining\\s+up|(?:be|being)\\s+(?:there\\s+)?waiting\\s+for\\s+(?:you|u)|(?:won'?t|wont|will not)\\s+stop\\s+them|leaving\\s+in\\s+an\\s+ambulance|(?:don'?t|dont|do not)\\s+test\\s+me|(?:can'?t|cant|cannot)\\s+hide|(?:you|u)\\s+(?:better|best)\\s+(?:watch|be careful|hope)|can'?t\\s+promise\\s+what|won'?t\\s+be\\s+responsible)\\b",
-    "(?:wants?|want|wanna)\\s+to\\s+(?:be\\s+careful|think|watch)\\b|think\\s+on\\b|think\\s+(?:very\\s+)?(?:hard|carefully|twice)\\s+(?:before|about what)\\b|(?:be|it'?s|its|would be|'?d be)\\s+a\\s+shame\\b|hate\\s+for\\s+(?:anything|something|her|him|them|it|you|your)\\b|patient\\s+forever\\b|one\\s+way\\s+or\\s+another\\b|what'?s\\s+coming\\b|we'?re\\s+square\\b|we\\s+forget\\s+all\\s+this\\b|that'?s\\s+on\\s+you\\b|round\\s+(?:our|my)\\s+way\\b|(?:come|coming)\\s+back\\s+round\\b",
+    "(?:whether\\s+(?:you|u)\\s+like\\s+it\\s+or\\s+not|(?:you'?ll|you will|u will|ull)\\s+wish|(?:won'?t|wont|will not)\\s+walk\\s+away|(?:you'?re|youre|you are)\\s+mine|lining\\s+up|(?:be|being)\\s+(?:there\\s+)?waiting\\s+for\\s+(?:you|u)|(?:won'?t|wont|will not)\\s+stop\\s+them|leaving\\s+in\\s+an\\s+ambulance|(?:don'?t|dont|do not)\\s+test\\s+me|(?:can'?t|cant|cannot)\\s+hide|excuse\\s+for\\s+a\\b|(?:you|u)\\s+(?:better|best)\\s+(?:watch|be careful|hope)|can'?t\\s+promise\\s+what|won'?t\\s+be\\s+responsible)\\b",
+    "(?:wants?|want|wanna)\\s+to\\s+(?:be\\s+careful|think|watch)\\b|think\\s+on\\b|think\\s+(?:very\\s+)?(?:hard|carefully|twice)\\s+(?:before|about what)\\b|(?:be|it'?s|its|would be|'?d be)\\s+a\\s+shame\\b|hate\\s+for\\s+(?:anything|something|her|him|them|it|you|your)\\b|patient\\s+forever\\b|one\\s+way\\s+or\\s+another\\b|what'?s\\s+coming\\b|we'?re\\s+square\\b|we\\s+forget\\s+all\\s+this\\b|that'?s\\s+on\\s+you\\b|round\\s+(?:our|my)\\s+way\\b",
     "(?:forget|forgot|forgotten|remember)\\s+(?:a|your|ur|yer|her|his|that)\\s+face\\b|(?:know|remember)\\s+(?:your|ur|yer|her|his)\\s+face\\b|(?:haven'?t|havent|not|(?:dont|don'?t)\\s+think\\s+i'?ve)\\s+(?:forgotten|forgot)\\s+(?:you|your|ur|about you)\\b|(?:drive|drives|driving|walk|walks)\\s+past\\s+(?:there|it|your|ur)\\s+(?:every|each|most)\\b|(?:everyone|people|they all|everybody)\\s+(?:round\\s+here|in\\s+here|on\\s+the\\s+estate)\\s+(?:knows?|know)\\b|(?:i|we)\\s+(?:haven'?t|havent)\\s+told\\s+(?:him|them)\\s+not\\s+to\\b|i\\s+(?:never|dont|don'?t|won'?t|wont)\\s+forget\\b|(?:don'?t|dont)\\s+forget\\s+who\\b",
     "(?:gets?|got|get|comes?)\\s+back\\s+to\\s+me\\b|small\\s+world\\b|funny\\s+how\\s+things\\b|nothing'?s\\s+(?:a\\s+)?secret\\b|(?:word|things|it|news)\\s+(?:gets?|goes|travels?)\\s+(?:round|around|back|about)\\b|i\\s+hear\\s+things\\b|cousins\\s+everywhere\\b|not\\s+everyone\\s+(?:stays|is)\\s+(?:in\\s+here|inside|as\\s+calm|locked\\s+up)\\b|(?:men|lads|people|blokes)\\s+in\\s+here\\s+(?:who\\s+)?(?:know|knows|have|are\\s+asking)\\b|not\\s+the\\s+only\\s+one\\s+who'?s\\s+angry\\b",
     "(?:same|your|ur)\\s+(?:pub|team|school|gym|street|road|estate|club|church|mosque|college|bus)\\s+as\\s+(?:you|your|ur)\\b|(?:on|at|in|goes\\s+to)\\s+the\\s+same\\s+(?:team|school|college|estate|gym|club|pub)\\b|(?:still|ever)\\s+(?:get|gets|getting|take|takes)\\s+that\\s+bus\\b",
     "(?:i|we|everyone|everybody|people)\\s+(?:\\w+\\s+){0,3}(?:know|knows)\\s+what\\s+really\\b|(?:dont|don'?t)\\s+think\\s+i\\s+(?:dont|don'?t|won'?t|wont|haven'?t|havent|have\\s+forgotten|forgot)\\b|do\\s+it\\s+for\\s+us\\b|you\\s+know\\s+and\\s+i\\s+know\\b|we\\s+both\\s+know\\b|make\\s+your\\s+(?:mother|mum|mam|dad|father|family)\\s+ashamed\\b|do\\s+the\\s+right\\s+thing\\s+for\\s+the\\s+family\\b|(?:you\\s+think|think)\\s+(?:you'?re|youre|you are)\\s+safe\\b",
-    "(?:tell|say\\s+hello\\s+to|say\\s+hi\\s+to)\\s+[A-Z][a-z]+\\s+i\\s+said\\b|i\\s+said\\s+hello\\b|(?:keep|kept)\\s+(?:his|her|their)\\s+(?:nose|head)\\s+(?:out|down)\\b|(?:grassing|snitching)\\s+is\\b|(?:who|which\\s+one)\\s+(?:went|stood\\s+up|spoke)\\s+(?:to|in)\\s+(?:the\\s+)?(?:police|court|feds)\\b|(?:was|it\\s+was)\\s+(?:your|ur)\\s+\\w+(?:\\s+[A-Z][a-z]+)?\\s+who\\s+(?:went|spoke|talked)\\s+to\\b",
+    "(?:tell|say\\s+hello\\s+to|say\\s+hi\\s+to)\\s+[a-z]+\\s+i\\s+said\\s+(?:hello|hi|hiya|alright|he\\s+should|she\\s+should|they\\s+should)\\b|tell\\s+(?:him|her|them)\\s+that\\s+from\\s+(?:me|us)\\b|(?:keep|kept)\\s+(?:his|her|their)\\s+(?:nose|head)\\s+(?:out|down)\\b|(?:grassing|snitching)\\s+is\\b|(?:who|which\\s+one)\\s+(?:went|stood\\s+up|spoke)\\s+(?:to|in)\\s+(?:the\\s+)?(?:police|court|feds)\\b|(?:was|it\\s+was)\\s+(?:your|ur)\\s+\\w+(?:\\s+[a-z]+)?\\s+who\\s+(?:went|spoke|talked)\\s+to\\b",
+  ],
+  /** The same, in more ways people write it: proximity, exposure, family honour, self-harm as pressure, associates, understatement. */
+  pressure: [
+    "(?:(?:\\d+|one|two|three|four|five|a\\s+few|couple\\s+of)\\s+(?:streets|roads|doors|houses|minutes|mins)\\s+(?:away|from\\s+(?:me|you|ye|yours|yer|ur))|neighbours\\s+again|back\\s+(?:round|roond|around)\\s+(?:[a-z]+|here|there|yours|your\\s+way)|(?:don'?t|dont|dinnae|divvent)\\s+(?:come\\s+back|show\\s+(?:your|yer|ur)\\s+face)|not\\s+advice|(?:you|ye|u)\\s+(?:don'?t|dont|dinnae)\\s+get\\s+to\\s+come\\s+back)\\b",
+    "(?:on\\s+(?:tiktok|facebook|insta(?:gram)?|snap(?:chat)?|twitter|x|youtube|the\\s+internet|social\\s+media|every\\s+group)\\s+with\\s+(?:your|yer|ur|her|his)\\s+face|(?:everyone|everybody|the\\s+whole\\s+(?:estate|street|town|village))\\s+(?:knows|will\\s+know|gonna\\s+know)\\s+(?:your|yer|ur|who|what)|(?:runs?|running)\\s+(?:her|his|your|yer|ur)\\s+mouth|stop\\s+(?:doing|giving)\\s+(?:the\\s+)?(?:interviews|statements)|won'?t\\s+get\\s+a\\s+(?:pint|job|minute'?s\\s+peace)|(?:tell|show)\\s+(?:everyone|your\\s+(?:boss|work|church|mum|kids|family))\\s+(?:what|who))",
+    "(?:shame\\s+on\\s+(?:our|the|your|my)\\s+(?:\\w+\\s+)?(?:name|family)|no\\s+longer\\s+(?:our|my|a)\\s+(?:sister|brother|daughter|son|family)|the\\s+family\\s+will\\s+decide|god\\s+sees\\s+(?:everything|what)|what\\s+(?:you'?re|youre|you\\s+are)\\s+doing\\s+to\\s+(?:this|our|the)\\s+family|bring(?:ing)?\\s+shame|for\\s+(?:the\\s+)?family'?s\\s+sake)",
+    "(?:if\\s+(?:something|anything)\\s+happens\\s+to\\s+me|(?:it'?s|its|that'?s)\\s+on\\s+(?:you|ye|u)|(?:don'?t|dont)\\s+make\\s+me\\s+do\\s+something|i\\s+(?:don'?t|dont)\\s+know\\s+what\\s+i'?ll\\s+do|(?:you'?re|youre)\\s+the\\s+only\\s+one\\s+who\\s+can\\s+stop)",
+    "(?:(?:lot|lots|plenty)\\s+of\\s+(?:lads|people|men|boys)\\s+(?:round|around|in|who)|told\\s+the\\s+lads|(?:they|them|the\\s+lads|my\\s+lot)\\s+(?:aint|ain'?t|are\\s+not|arent|aren'?t)\\s+like\\s+me|(?:they|he|she)\\s+(?:don'?t|dont|doesn'?t)\\s+forgive|(?:mates|cousins?|brothers?|lads|boys|friends)\\s+(?:have|has|'ve|been|are|is)\\s+(?:been\\s+)?asking|(?:someone|somebody)\\s+(?:from|at|in)\\s+(?:your|yer|ur)\\s+\\w+\\s+(?:will\\s+)?knows?|know\\s+someone\\s+who\\s+knows|(?:drinks?|works?|lives?|goes)\\s+there\\s+(?:an\\s+all|and\\s+all|as\\s+well|too)\\s+now|people\\s+get\\s+(?:in|into)\\s+(?:bother|trouble))",
+    "(?:(?:it\\s+)?(?:wouldn'?t|would\\s+not)\\s+take\\s+much|only\\s+so\\s+much\\s+(?:i|a)\\s+can|(?:i'?m|im|a'?m)\\s+(?:not|no)\\s+saying\\s+(?:nothing|anything)|(?:i'?m|im)\\s+just\\s+saying|in\\s+everybody'?s\\s+interest|(?:get|getting)\\s+messy|see\\s+(?:you|ye|ya|u)\\s+soon|should\\s+be\\s+scared|i'?ll\\s+make\\s+sure\\s+(?:she|he|they|you|everyone)|still\\s+got\\s+(?:all\\s+)?(?:the|your|yer|ur)\\s+(?:messages|texts|photos|pictures|videos)|(?:don'?t|dont)\\s+want\\s+to\\s+(?:use|show|post|send)\\s+them|(?:you|ye|u)\\s+owe\\s+me|forgot\\s+his\\s+pals|a\\s+long\\s+time\\s+to\\s+be)",
+    "(?:(?:are|r)\\s+(?:you|ye|u|ya)\\s+still|(?:you|ye|u|ur|yer|she|he)\\s+still\\s+(?:at|in|on|drinking|drinkin|working|workin|live|lives|living)|(?:i|a)\\s+(?:hear|heard|see|saw)\\s+(?:you'?ve|ye'?ve|youve|u've|uve)\\s+(?:got|bought|moved|started|put)|how'?s\\s+the\\s+(?:dog|cat|car|new\\s+\\w+|job|baby|garden)|(?:she|he)\\s+still\\s+gets?\\s+the)\\b",
+  ],
+  /** Knowing the reader's people, face, car, address or release: knowing + "your" + who or what. */
+  knowsReader: [
+    "(?:know|knows|knew|seen|saw|clocked|got|have|'ve)\\s+(?:all\\s+|exactly\\s+)?(?:about\\s+)?(?:your|ur|yer|yr)\\s+(?:\\w+\\s+)?(?:name|face|address|release|mum|mums|mam|mams|maw|mother|mother's|dad|old\\s+man|brother|bro|sister|daughter|son|kids|little|house|car|boss|work|college|school|new|fella|bloke|girlfriend|boyfriend|missus|partner|number|routine|shifts?)",
+    "(?:know|knows)\\s+(?:what|where|which|when)\\s+(?:you|u|ye|ya|he|she|they)\\s+(?:look|looks|chill|chills|drive|drives|live|lives|drink|drinks|work|works|go|goes|get|gets|finish|finishes|park|parks)\\b|(?:know|knows)\\s+(?:you|u|ye)\\s+(?:drive|drink|work|live|go)\\b",
+    "(?:been|went|go|goes|drove|drives|passes|passed|walked)\\s+(?:round|past|by)\\s+(?:your|ur|yer|the)\\s+(?:\\w+\\s+)?(?:mums?|mams?|house|place|flat|work|school|nan'?s)\\b",
+    "(?:your|ur|yer)\\s+(?:\\w+\\s+)?(?:mum|mums|mam|mams|maw|maw'?s|mother|dad|old\\s+man|bro|brother|sister|daughter|son|little\\s+\\w+|kids?|nan|fella|missus)(?:'s|s)?\\s+(?:still|now|has\\s+started|started|is\\s+at|at|in\\s+year|goes|plays|drinks|works|lives)\\b",
+    "(?:still|now)\\s+(?:gets|drinks|plays|works|goes|walks|parks)\\b[^.!?]{0,40}(?:\\bdoesn'?t\\s+(?:she|he)|\\bisn'?t\\s+(?:she|he)|\\byeh\\?|\\baye\\?|\\binnit|\\bright\\?)",
+    "(?:i'?ve|i\\s+have|we'?ve|i)\\s+(?:got\\s+)?(?:your|ur|yer)\\s+(?:address|number|details)\\b|(?:know|knows)\\s+where\\s+(?:he|she|they)\\s+(?:chills|lives|drinks|works|stays|goes)\\b|i\\s+still\\s+know\\s+things\\b|know\\s+(?:you'?re|youre|you\\s+are|you'?ve|youve)\\s+(?:getting|moving|asked|going|living|staying|working|seeing|moved)\\b(?!\\s+on)|(?:you|ye|u)'?ve\\s+still\\s+got\\s+(?:your|yer|ur)\\s+(?:wee\\s+|little\\s+|new\\s+)?(?:job|car|place|flat|house|shop)\\b",
+  ],
+  /** Release, proximity and staying away: "when you're out", "this end of Halifax", "not that big a place". */
+  whereabouts: [
+    "(?:release\\s+date|(?:you'?ll|you\\s+will)\\s+be\\s+out|when\\s+(?:you|u|ye)\\s+come\\s+out[^.!?]{0,30}(?:i'?ll|we'?ll|waiting)|afore\\s+he'?s\\s+oot|before\\s+he'?s\\s+out|when\\s+(?:he|she)\\s+(?:does\\s+)?gets?\\s+out)",
+    "(?:not\\s+(?:that|as)\\s+big\\s+a\\s+place|not\\s+as\\s+far\\s+away\\s+as|find\\s+a\\s+new\\s+local|this\\s+end\\s+of|(?:i'?d|you'?d|you\\s+should|you\\s+better|best|better)\\s+(?:stay|keep)\\s+(?:well\\s+)?away|(?:stay|keep)\\s+over\\s+(?:your|ur)\\s+side|(?:your|ur)\\s+side\\s+when|where\\s+to\\s+live|(?:want|need)\\s+to\\s+move\\s+(?:a\\s+long\\s+way|away|far)|minutes\\s+from\\s+me|(?:don'?t|dont)\\s+get\\s+too\\s+comfy|keep\\s+(?:your|ur)\\s+head\\s+down|if\\s+(?:i|we)\\s+(?:ever\\s+)?see\\s+(?:you|u|ye)\\b|if\\s+(?:you|u|ye)\\s+ever\\s+(?:come|go|show)\\b)",
+  ],
+  /** Others who will not be as kind, and understatement about what they might do. */
+  others: [
+    "(?:not|no)\\s+(?:that|as|so)\\s+big\\s+a\\s+place|find\\s+a\\s+new\\s+local|this\\s+end\\s+of\\s+\\w+|minutes\\s+from\\s+me\\b|(?:do|doing)\\s+the\\s+right\\s+thing|(?:i'?d|would|i\\s+would)\\s+hate\\s+for\\b|funny\\s+how\\s+(?:things|many|people|often|you|it)\\b|(?:what|wat)\\s+happens\\s+(?:to|2)\\s+(?:grasses|snitches|rats|people\\s+who)\\b|looking\\s+out\\s+for\\s+(?:you|u|ye)\\b|rather\\s+it\\s+was\\s+sorted|sorted\\s+between\\s+adults|(?:she|he|they)'?ll\\s+be\\s+in\\s+touch|leave\\s+it\\s+with\\b",
+    "(?:don'?t|dont|do\\s+not)\\s+know\\s+what\\s+(?:he|she|they)(?:'?ll|'?d|\\s+will|\\s+would)\\s+do|what\\s+(?:he|she|they)'?d\\s+do\\s+to|(?:he|she|they)\\s+blames?\\s+(?:you|u|ye)|can'?t\\s+keep\\s+(?:telling|holding|stopping)\\s+them|(?:dont|don'?t|doesn'?t|does\\s+not)\\s+(?:need|have)\\s+(?:2|to)\\s+know\\b|(?:not|never|haven'?t|havent)\\s+forgot(?:ten)?\\s+what\\s+(?:you|u|ye)\\b|not\\s+how\\s+(?:you|u|ye)\\s+told\\s+it|before\\s+(?:you|u|ye)\\s+go\\s+(?:saying|telling|opening|running)|for\\s+now\\s*[.!]?\\s*$|(?:seems|be|it'?s|its|would\\s+be|'?d\\s+be)\\s+a\\s+shame\\s+(?:to|if|for)|(?:your|ur|you'?re|youre)\\s+not\\s+sure\\s+(?:are|r)\\s+(?:you|u)|(?:i'?m|im|i\\s+am|i\\s+aint|i\\s+ain'?t|a'?m)\\s+(?:not|no)?\\s*(?:saying|sayin)\\s+(?:nothing|anything|i'?ll)",
+    "(?:aren'?t|aint|ain'?t|are\\s+not|not|isn'?t)\\s+(?:as|so)\\s+(?:understanding|patient|forgiving|nice|calm|kind|reasonable)\\b|(?:aren'?t|aint|are\\s+not)\\s+patient\\b|long\\s+memories\\b|justice\\s+is\\s+not\\s+finished|(?:can'?t|cannot|can\\s+not)\\s+(?:promise|stop\\s+(?:everybody|everyone|them)|be\\s+responsible)\\b|(?:not\\s+sure|don'?t\\s+know)\\s+(?:i'?d|i\\s+would)\\s+(?:try\\s+to\\s+)?stop\\s+them\\b",
+    "(?:many|plenty\\s+of|great\\s+many|lot\\s+of)\\s+(?:friends|people|lads)\\s+(?:who|that)\\s+(?:think|feel|say)|(?:five|four|three|six|lots)\\s+of\\s+us\\b|big\\s+lads\\b|the\\s+mandem\\b|(?:man'?s|mans|people'?s|ppl)\\s+been\\s+asking\\b|(?:your|ur)\\s+name\\s+keeps\\s+coming\\s+up|(?:ppl|people|folk|they)\\s+(?:talk|are\\s+sayin[g']?|saying)\\s+(?:in\\s+here|out\\s+there|things)(?!\\s+(?:about|like))|(?:evry1|everyone|everybody|folk|people)\\s+(?:on|in|round)\\s+(?:the\\s+)?\\w+\\s+(?:no|know|knows)\\b",
+    "(?:nobody|no\\s+one|no-one)\\s+(?:else\\s+)?gets\\s+hurt|(?:would|wouldn'?t)\\s+(?:not\\s+)?recommend\\s+testing|testing\\s+my\\s+patience|won'?t\\s+be\\s+ringing\\s+the\\s+police|(?:you|u)\\s+understand\\s+me\\b|be\\s+grateful\\s+it'?s|do\\s+it\\s+mine\\b|(?:i'?ll|i\\s+will|we'?ll)\\s+be\\s+waiting|not\\s+me\\s+on\\s+my\\s+own|see\\s+how\\s+(?:u|you)\\s+like|(?:dont|don'?t)\\s+leave\\s+it\\s+too\\s+long|(?:you'?ve|you\\s+have|u\\s+have|uve)\\s+got\\s+(?:till|until)\\b|up\\s+to\\s+you\\.?\\s*$|(?:still\\s+)?owes\\s+(?:me|us|money)\\b|what\\s+(?:your|ur|yer)\\s+\\w+\\s+owes|(?:the\\s+one\\s+collecting|first\\s+payment|money\\s+belongs)\\b|(?:you|u|ye)\\s+owe\\s+(?:me|us)\\b|(?:my|a)\\s+mate\\s+will\\s+come\\s+to\\s+(?:you|u)|safer\\s+for\\s+everyone|better\\s+for\\s+everyone|(?:goes|go)\\s+away\\s+quietly|(?:i'?m|im|i\\s+am)\\s+(?:not\\s+)?(?:going\\s+to\\s+come|comin[g']?\\s+lookin[g']?)\\b",
+    "(?:does|do)\\s+(?:your|ur|the)\\s+(?:new\\s+)?(?:boss|council|church|work|fella|mum|employer|landlord|dwp|school)\\s+know\\b|(?:every|each)\\s+(?:group\\s+chat|lamp\\s*post|woman|man|person)\\s+(?:in|on)\\b|on\\s+every\\s+(?:group\\s+chat|lamp\\s*post)|people\\s+hear\\s+my\\s+side|(?:kept|keep|got)\\s+(?:everything|copies|the\\s+lot|screenshots)\\b|(?:they\\s+go|it\\s+goes|i'?ll\\s+send\\s+them)\\s+everywhere|(?:make|made)\\s+sure\\s+(?:every|everyone|everybody)",
   ],
   /** Abuse aimed at the reader, without swearing: "you lying little snake". */
   abuse: [

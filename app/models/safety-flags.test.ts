@@ -51,7 +51,7 @@ describe('safety flags find', () => {
     expect(flagged('Our girl goes to Oakfield juniors')).toEqual([['place', 'goes to Oakfield juniors']]);
     expect(flagged('he works at the Co-op on Dudley Road')).toEqual([['place', 'works at the Co-op on Dudley Road']]);
     expect(flagged('she swims every Tuesday after school')).toEqual([['routine', 'every Tuesday']]);
-    expect(why('Our girl goes to Oakfield juniors')).toEqual(['a place someone goes to named']);
+    expect(why('Our girl goes to Oakfield juniors')).toEqual(['a school or nursery named']);
   });
 
   it('threats and pressure without threatening words', () => {

@@ -156,7 +156,7 @@ describe('letters in the browser', () => {
       ['Where someone is held in prison', '“B wing”: where someone is held: wing, landing or cell'],
       ['Email address', '“owen dot o at gmail dot com”: looks like an email address spelled out'],
       ['Social media', '“snap as owen_77”: a handle named after a social media platform'],
-      ['Place where someone can be found', '“goes to Oakfield juniors”: a place someone goes to named'],
+      ['Place where someone can be found', '“goes to Oakfield juniors”: a school or nursery named'],
       ['Threat or pressure', '“better keep quiet”: pressure to keep quiet'],
     ]) {
       expect(await flags.textContent()).toContain(kind);

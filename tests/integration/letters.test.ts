@@ -87,7 +87,7 @@ describe('letters between victim and offender', () => {
   it('a letter not passed on never reaches the other side; the author gets the message', async () => {
     const letterId = await sendLetter(x.offender, 'NOT-PASSED-ON I know where you live.');
     const review = await fran.visitor.get(`/staff/letters/${letterId}`);
-    expect(textOf(review.html)).toContain('“I know where you”: says they know where someone lives, works or goes');
+    expect(textOf(review.html)).toContain('“NOT-PASSED-ON I know where you live”: says they know where someone lives, works or goes');
     const refused = await post(fran, `/staff/letters/${letterId}`, {
       decision: 'not_passed_on',
       versionId: versionOf(review.html),

@@ -14,7 +14,9 @@ const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
 const byVoice = {};
 let total = 0;
 let clean = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   let letters;
   try {
     letters = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -32,7 +34,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     if (typeof l.text !== 'string' || l.text.length < 80) problems.push(`${where}: text missing or shorter than 80 characters`);
     if (!Array.isArray(l.flags)) problems.push(`${where}: flags must be a list`);
     for (const f of l.flags ?? []) {
-      if (!Array.isArray(f) || f.length !== 2 || !KINDS.includes(f[0])) problems.push(`${where}: flag ${JSON.stringify(f)} is not [kind, words] with a known kind`);
+      if (!Array.isArray(f) || f.length !== 2 || !KINDS.includes(f[0]))
+        problems.push(`${where}: flag ${JSON.stringify(f)} is not [kind, words] with a known kind`);
       else if (!l.text.includes(f[1]) || !f[1].trim()) problems.push(`${where}: flagged words not found in the text exactly: ${JSON.stringify(f[1])}`);
       else byKind[f[0]]++;
     }
