@@ -159,7 +159,10 @@ async function seedExchange(facilitatorId: number) {
       .values({
         letterId: reply.id,
         version: 1,
-        body: 'I am sorry. I chose your house because the gate was open. My cousin Kevin said it would be easy. You can write to me at HMP Example.',
+        body:
+          'I am sorry. I chose your house because the gate was open. My cousin Kevin said it would be easy. ' +
+          'You can write to me at HMP Example, I am on B wing, or add me on snap as owen_77. ' +
+          'My mum says your lad still goes to Oakfield juniors. I hope he is alright.',
         recordedByStaffId: facilitatorId,
       })
       .run();
