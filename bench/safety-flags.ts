@@ -25,6 +25,7 @@ function report(name: string, letters: Letter[]) {
   console.log(
     `  clean letters flagged              ${pct(s.cleanFlagged).padStart(6)}  (${s.clean.flagged}/${s.clean.total}; goal ≤ ${pct(GOALS.cleanFlagged)})  ${mark(s.cleanFlagged <= GOALS.cleanFlagged)}`,
   );
+  console.log(`  threatening letters with at least one threat flagged (no goal): ${s.threatLetters.found}/${s.threatLetters.total}`);
   console.log(
     `  names and birthdays found (no goal) ${pct(f.other.total ? f.other.found / f.other.total : 1).padStart(5)}  (${f.other.found}/${f.other.total})`,
   );

@@ -37,6 +37,8 @@ export function score(letters: Letter[]) {
   const families = { contact: { found: 0, total: 0 }, where: { found: 0, total: 0 }, threat: { found: 0, total: 0 }, other: { found: 0, total: 0 } };
   const kinds = {} as Record<string, Tally>;
   const clean = { flagged: 0, total: 0 };
+  /** Letters with a labelled threat, and those where at least one of their threats is flagged. */
+  const threatLetters = { found: 0, total: 0 };
   const misses: string[] = [];
   const alarms: string[] = [];
   let extra = 0;
@@ -47,6 +49,12 @@ export function score(letters: Letter[]) {
       if (flags.length) clean.flagged++;
       for (const f of flags) alarms.push(`${l.id} ${f.kind} “${f.text}” (${f.why})`);
       continue;
+    }
+    const threats = l.flags.filter(([kind]) => kind === 'threat');
+    if (threats.length) {
+      threatLetters.total++;
+      if (threats.some(([kind, words]) => flags.some((f) => matches(f, kind, l.text.indexOf(words), l.text.indexOf(words) + words.length))))
+        threatLetters.found++;
     }
     for (const [kind, words] of l.flags) {
       const start = l.text.indexOf(words);
@@ -66,6 +74,7 @@ export function score(letters: Letter[]) {
     families,
     kinds,
     clean,
+    threatLetters,
     misses,
     alarms,
     extra,
