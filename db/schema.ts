@@ -585,7 +585,8 @@ export const letterVersions = sqliteTable(
 /**
  * A kind of safety flag the facilitator turned off for one version of a letter, and why
  * (a repeated false alarm). A newer version shows every flag again. Turning it back on
- * deletes the row; both are audit rows.
+ * marks the row (`turned_on_at`), so who turned what off, why, and when it came back are
+ * kept with the letter; both are audit rows. At most one row a version and kind is off.
  */
 export const letterFlagsOff = sqliteTable(
   'letter_flags_off',
@@ -603,11 +604,16 @@ export const letterFlagsOff = sqliteTable(
       .notNull()
       .references(() => staffUsers.id),
     createdAt: createdAt(),
+    turnedOnAt: integer('turned_on_at', { mode: 'timestamp_ms' }),
+    turnedOnByStaffId: integer('turned_on_by_staff_id').references(() => staffUsers.id),
   },
   (t) => [
-    uniqueIndex('letter_flags_off_version_kind_idx').on(t.versionId, t.kind),
+    uniqueIndex('letter_flags_off_version_kind_idx')
+      .on(t.versionId, t.kind)
+      .where(sql`turned_on_at is null`),
     index('letter_flags_off_letter_idx').on(t.letterId),
     index('letter_flags_off_staff_idx').on(t.byStaffId),
+    index('letter_flags_off_turned_on_by_idx').on(t.turnedOnByStaffId),
   ],
 );
 

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { requiredText } from './message-schema';
 import { FLAG_KINDS } from './safety-flags';
 
+/** The version the page showed: a hidden field, so anything odd in it means the page is out of date. */
+const versionId = z.coerce
+  .number({ error: 'Reload the page and try again' })
+  .int('Reload the page and try again')
+  .positive('Reload the page and try again')
+  .max(2 ** 31, 'Reload the page and try again');
+
 const span = z.string().regex(/^\d{1,6}-\d{1,6}$/, 'Choose from the flagged parts shown');
 
 export const decisionSchema = z.discriminatedUnion(
@@ -9,8 +16,8 @@ export const decisionSchema = z.discriminatedUnion(
   [
     z.object({
       decision: z.literal('approve'),
-      versionId: z.coerce.number().int().positive(),
-      remove: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(span).max(200)),
+      versionId,
+      remove: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(span).max(300, 'Choose at most 300 parts to remove')),
       removeText: z
         .string()
         .max(2000, 'Keep the list of other words to remove under 2,000 characters')
@@ -24,12 +31,12 @@ export const decisionSchema = z.discriminatedUnion(
     }),
     z.object({
       decision: z.literal('return'),
-      versionId: z.coerce.number().int().positive(),
+      versionId,
       messageToAuthor: requiredText('The comment', 2000, 'Write a comment for the author'),
     }),
     z.object({
       decision: z.literal('not_passed_on'),
-      versionId: z.coerce.number().int().positive(),
+      versionId,
       reasonForRecord: requiredText('The reason', 2000, 'Enter the reason for the record'),
       // Its own name: the "return" choice's comment box sits on the same form.
       messageToAuthorRefused: requiredText('The message', 2000, 'Write a message for the author'),
@@ -44,13 +51,13 @@ export const flagsOffSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal('flags-off'),
-      versionId: z.coerce.number().int().positive(),
+      versionId,
       kind: z.enum(FLAG_KINDS, { error: 'Choose a kind of flag' }),
       reason: requiredText('The reason', 500, 'Say why these flags are a false alarm in this letter'),
     }),
     z.object({
       intent: z.literal('flags-on'),
-      versionId: z.coerce.number().int().positive(),
+      versionId,
       kind: z.enum(FLAG_KINDS, { error: 'Choose a kind of flag' }),
     }),
   ],

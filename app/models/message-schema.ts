@@ -17,8 +17,12 @@ export function requiredText(name: string, max: number, empty: string) {
     .trim()
     .min(1, empty)
     .max(max, `${name} must be ${max} characters or fewer`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`);
+    .refine((v) => !CONTROL_CHARS.test(v), `${name} must not contain hidden control characters`)
+    .refine((v) => v.replace(INVISIBLE, '').trim().length > 0, empty);
 }
+
+/** Characters that show as nothing: text made only of these is empty. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/g;
 
 /** Optional free text, as above; empty becomes undefined. */
 export function optionalText(name: string, max: number) {

@@ -65,7 +65,8 @@ const NOT_NAMES = new Set(
     'English British Irish Scottish Welsh Polish Mass Open Jobcentre Universal Credit Facebook Instagram Snapchat Tiktok TikTok WhatsApp Twitter AA NA NHS GP RJ'
   ).split(' '),
 );
-const NAME = `[A-Z][\\w'’&-]*`;
+/** A capitalised word, at most 30 characters: a bound keeps a letter of one long word from costing more than its length. */
+const NAME = `[A-Z][\\w'’&-]{0,29}`;
 
 // ---------------------------------------------------------------------------------------
 // Contact details
@@ -74,11 +75,11 @@ const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true });
 const LINK_ENDING = new Set(LINK_ENDINGS);
 const SPELT_AT = String.raw`(?:\s*[[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+|\s*@\s*)`;
 const SPELT_DOT = String.raw`(?:\s*[[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\.)`;
-const LOCAL = String.raw`[a-z0-9][a-z0-9_-]*(?:${SPELT_DOT}[a-z0-9][a-z0-9_-]*){0,3}`;
+const LOCAL = String.raw`[a-z0-9][a-z0-9_-]{0,40}(?:${SPELT_DOT}[a-z0-9][a-z0-9_-]{0,40}){0,3}`;
 const SPELT_EMAIL = new RegExp(String.raw`\b(${LOCAL})(${SPELT_AT})([a-z0-9][a-z0-9-]*)((?:${SPELT_DOT}[a-z]{2,10}){0,3})\b(?![@\w]|\.\w)`, 'g');
 const PROVIDER = new Set(EMAIL_PROVIDERS);
 const SPELT_LINK = new RegExp(
-  String.raw`\b[a-z0-9][a-z0-9-]{2,}(?:\s+dot\s+|\s*[[(]\s*dot\s*[\])]\s*)(?:co\s+dot\s+uk|org\s+dot\s+uk|${alt(LINK_ENDINGS)})\b`,
+  String.raw`\b[a-z0-9][a-z0-9-]{2,40}(?:\s+dot\s+|\s*[[(]\s*dot\s*[\])]\s*)(?:co\s+dot\s+uk|org\s+dot\s+uk|${alt(LINK_ENDINGS)})\b`,
   'g',
 );
 const AT_HANDLE = /(?<![\w.@])@[a-z0-9_][a-z0-9_.]{1,29}(?<!\.)/gi;
@@ -128,7 +129,13 @@ function phones(text: string, add: Add) {
   try {
     let tries = 0;
     for (const c of text.matchAll(PHONE_CANDIDATE)) {
-      if (++tries > MAX_PHONE_CANDIDATES) break;
+      // Seven or more groups ("0 0 0 0 0 0 0 …") cost the library most and are not how anyone writes a number it would read: our own check.
+      if (++tries > MAX_PHONE_CANDIDATES || c[0].split(/\D+/).filter(Boolean).length > 6) {
+        // Past the limit, a stretch with as many digits as a phone number is flagged without asking the library.
+        const digits = c[0].replace(/\D/g, '').length;
+        if (digits >= 9 && digits <= 15) add('phone', c.index!, c.index! + c[0].length, 'looks like a phone number');
+        continue;
+      }
       for (const n of findPhoneNumbersInText(c[0], { defaultCountry: 'GB', extended: true })) phoneFound(text, c.index! + n.startsAt, c.index! + n.endsAt, add);
     }
   } finally {
@@ -417,7 +424,7 @@ const SAINT_CAPITAL = /\bSt\.?\s+[A-Z][a-z]+(?:'s|’s|s)\b/g;
 const NAMED_PLACE = new RegExp(String.raw`\b((?:(?:St\.?|Saint)\s+)?(?:${NAME}\s+){1,3})(${altAnyCase(PLACE_TYPES)})\b`, 'g');
 const PUB = new RegExp(String.raw`\b[Tt]he\s+(?:${NAME}\s+){0,2}(?:${PUB_WORDS.join('|')})\b(?!\s+(?:Court|Prosecution|Service|Office|Street|Road))`, 'g');
 const VENUE_CALLED = new RegExp(String.raw`\b${altAnyCase(VENUES)}\s+(?:in\s+${NAME}\s+)?called\s+${NAME}(?:\s+(?:&|and|${NAME}))*`, 'g');
-const NAMED_PLACE_LOWER = new RegExp(String.raw`\b((?:(?:st\.?|saint)\s+)?(?:[a-z][\w'’&-]*\s+){1,2})(${alt(STRONG_TYPES)})\b`, 'gi');
+const NAMED_PLACE_LOWER = new RegExp(String.raw`\b((?:(?:st\.?|saint)\s+)?(?:[a-z][\w'’&-]{0,29}\s+){1,2})(${alt(STRONG_TYPES)})\b`, 'gi');
 const SAINT = /\b(?:st\.?|saint)\s+[a-z][a-z'’]+(?:s|'s|’s)\b/g;
 const NOT_PLACE_NAMES = new Set(
   (
@@ -720,10 +727,22 @@ const straighten = (text: string) => text.replace(/[’‘`´]/g, "'");
  * Finds the flags in a letter. `participantNames` are the people in the exchange; their
  * names are not flagged as someone else's.
  */
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/**
+ * At most this many findings a letter: a real letter has a handful; a letter of "1-1-1-…"
+ * would otherwise have thousands, and a review page to match. The page says when the
+ * limit was reached.
+ */
+export const MAX_FOUND = 300;
+
 export function findSafetyFlags(letter: string, participantNames: string[] = []): Flag[] {
   const text = straighten(letter);
   const flags: Flag[] = [];
   const add: Add = (kind, start, end, why) => {
+    if (flags.length >= MAX_FOUND) return;
+    // Patterns read A to Z; a flag never cuts a word with other letters in two ("Zoë", not "Zo").
+    while (start > 0 && LETTER_OR_MARK.test(letter[start - 1]!)) start--;
+    while (end < letter.length && LETTER_OR_MARK.test(letter[end]!) && LETTER_OR_MARK.test(letter[end - 1]!)) end++;
     const span = letter.slice(start, end).replace(/[\s,.:;'’-]+$/, '');
     const lead = span.length - span.trimStart().length;
     if (span.trim()) flags.push({ kind, start: start + lead, end: start + span.length, text: span.trim(), why });
@@ -753,8 +772,11 @@ function tidy(flags: Flag[]): Flag[] {
   const family = (k: FlagKind) => (['phone', 'email', 'link', 'social'].includes(k) ? 'contact' : k === 'name' || k === 'threat' || k === 'date' ? k : 'where');
   const sorted = [...flags].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Flag[] = [];
+  const lastOfKind = new Map<FlagKind, Flag>();
   for (const f of sorted) {
-    const same = out.find((g) => g.kind === f.kind && f.start < g.end && f.end > g.start);
+    // Sorted by start, so an overlapping flag of the same kind can only be the last one of that kind.
+    const last = lastOfKind.get(f.kind);
+    const same = last && f.start < last.end && f.end > last.start ? last : undefined;
     if (same) {
       // The shorter finding says more exactly why ("says they know where someone lives" over a whole sentence's reading).
       if ((f.kind === 'threat' || f.kind === 'place') && f.end - f.start < same.end - same.start) same.why = f.why;
@@ -762,17 +784,21 @@ function tidy(flags: Flag[]): Flag[] {
       continue;
     }
     if (
-      out.some(
-        (g) =>
-          family(g.kind) === family(f.kind) &&
-          g.kind !== 'place' &&
-          g.start <= f.start &&
-          g.end >= f.end &&
-          (f.kind === 'link' || f.kind === 'phone' || g.kind === f.kind),
-      )
+      out
+        .slice(-8)
+        .some(
+          (g) =>
+            family(g.kind) === family(f.kind) &&
+            g.kind !== 'place' &&
+            g.start <= f.start &&
+            g.end >= f.end &&
+            (f.kind === 'link' || f.kind === 'phone' || g.kind === f.kind),
+        )
     )
       continue;
-    out.push({ ...f });
+    const kept = { ...f };
+    out.push(kept);
+    lastOfKind.set(f.kind, kept);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // flagged. The labelled letters (tests/safety-letters) hold the flags to the goals; these
 // hold the details: spans, labels, what must never be flagged, hostile input.
 import { describe, expect, it } from 'vitest';
-import { findSafetyFlags, looksUrgent } from './safety-flags.server';
+import { findSafetyFlags, looksUrgent, MAX_FOUND } from './safety-flags.server';
 import { segmentByFlags } from './safety-flags';
 
 const PEOPLE = ['Vera Victim', 'Owen Offender'];
@@ -87,6 +87,18 @@ describe('safety flags leave alone', () => {
     }
   });
 
+  it('never cut a word in two, whatever its letters', () => {
+    expect(flagged('My daughter Zoë and my son Seán')).toEqual([
+      ['name', 'Zoë'],
+      ['name', 'Seán'],
+    ]);
+  });
+
+  it('do not lose a phone number behind dozens of dates', () => {
+    const decoys = '3/03/2024, '.repeat(45);
+    expect(flagged(decoys + 'ring 7700 900456').map(([k, t]) => `${k} ${t}`)).toContain('phone 7700 900456');
+  });
+
   it('the people in the exchange', () => {
     expect(findSafetyFlags('Dear Owen, from Vera', PEOPLE)).toEqual([]);
     expect(findSafetyFlags('Dear Owen, from Sarah').map((f) => f.kind)).toEqual(['name', 'name']);
@@ -116,8 +128,14 @@ describe('safety flags as data', () => {
       '@'.repeat(50_000),
       'Aa '.repeat(20_000),
       '[at] '.repeat(10_000),
+      'a-'.repeat(10_000),
+      '1-'.repeat(10_000),
+      "'R".repeat(10_000),
+      '3/03/2024 '.repeat(2_000),
     ]) {
-      expect(() => findSafetyFlags(text)).not.toThrow();
+      const flags = findSafetyFlags(text);
+      expect(flags.length).toBeLessThanOrEqual(MAX_FOUND);
+      for (const f of flags) expect(text.slice(f.start, f.end)).toBe(f.text);
     }
     expect(performance.now() - t).toBeLessThan(10_000); // a guard against runaway patterns, not a speed target
     expect(() => findSafetyFlags('\u0000\uFFFF😀@@@.. 0 0 0 0 0 0 0 0 0 0 0')).not.toThrow();

@@ -9,6 +9,7 @@ import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { decisionSchema, flagsOffSchema, spansToRemove } from '~/models/letter-decision-schema';
 import { decideLetter, getLatestBodyForDecision, getLetterForReview, setFlagsOff, shareReadReceipt } from '~/models/letters/review.server';
 import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
+import { MAX_FOUND } from '~/models/safety-flags.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -23,8 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = getLetterForReview(session.user, idParam(params.id));
   if (!r) throw data('Not found', { status: 404 });
   const body = r.latest?.body ?? '';
-  const off = new Set(r.flagsOff.map((o) => o.kind));
+  const versionId = r.latest?.id ?? 0;
+  const offNow = r.flagsOff.filter((o) => o.versionId === versionId && !o.onAt);
+  const off = new Set(offNow.map((o) => o.kind));
   const shown = r.flags.filter((f) => !off.has(f.kind));
+  const label = (kind: string) => FLAG_LABELS[kind as keyof typeof FLAG_LABELS] ?? kind;
   // Grouped by kind, in a fixed order, so that a kind can be turned off as a whole.
   const kinds = FLAG_KINDS.filter((k) => shown.some((f) => f.kind === k));
   return {
@@ -40,16 +44,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versionId: r.latest?.id ?? 0,
     version: r.latest?.version ?? 0,
     segments: segmentByFlags(body, shown),
-    flags: shown.map((f) => ({ ...f, label: FLAG_LABELS[f.kind] })),
+    // Every flag can still be removed, turned off or not: turning a kind off quiets it, it never hides it.
+    flags: r.flags.map((f) => ({ ...f, label: FLAG_LABELS[f.kind], off: off.has(f.kind) })),
+    shownCount: shown.length,
+    atLimit: r.flags.length >= MAX_FOUND,
     flagGroups: kinds.map((kind) => ({
       kind,
       label: FLAG_LABELS[kind],
       flags: shown.filter((f) => f.kind === kind).map((f) => ({ text: f.text, why: f.why })),
     })),
-    flagsOff: r.flagsOff.map((o) => ({
+    flagsOff: offNow.map((o) => ({
       kind: o.kind,
-      label: FLAG_LABELS[o.kind] ?? o.kind,
-      count: r.flags.filter((f) => f.kind === o.kind).length,
+      label: label(o.kind),
+      flags: r.flags.filter((f) => f.kind === o.kind).map((f) => ({ text: f.text, why: f.why })),
       reason: o.reason,
       by: o.by,
       at: o.at.toISOString(),
@@ -62,6 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         paper: !!v.recordedByStaffId,
         body: v.body,
         decision: review ? { ...review, at: review.at.toISOString() } : null,
+        flagsOff: r.flagsOff
+          .filter((o) => o.versionId === v.id)
+          .map((o) => ({ label: label(o.kind), reason: o.reason, by: o.by, at: o.at.toISOString(), onBy: o.onBy, onAt: o.onAt?.toISOString() ?? null })),
       };
     }),
   };
@@ -79,11 +89,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
     const v = submission.value;
     const result = setFlagsOff(session.user, letterId, v.versionId, v.kind, v.intent === 'flags-off' ? { reason: v.reason } : null);
-    if (!result.ok && result.error === 'not-found') throw data('Not found', { status: 404 });
-    if (!result.ok)
-      return data(replyWithErrors(submission, { fieldErrors: { kind: ['This letter has been decided on or has a newer version. Reload the page'] } }), {
-        status: 409,
+    if (!result.ok) {
+      if (result.error === 'not-found') throw data('Not found', { status: 404 });
+      const messages: Record<typeof result.error, string> = {
+        stale: 'This letter has been decided on or has a newer version. Reload the page',
+        already: 'That kind of flag is already turned off for this version',
+        'not-flagged': 'Nothing of that kind is flagged in this version',
+      };
+      const why = messages[result.error];
+      return data(replyWithErrors(submission, { fieldErrors: { kind: [why] } }), {
+        status: result.error === 'not-flagged' ? 400 : 409,
       });
+    }
     return redirect(`/staff/letters/${letterId}#safety-flags-heading`);
   }
   const submission = parseWithZod(form, { schema: decisionSchema });
@@ -193,9 +210,26 @@ function SafetyFlags({ d, errors, waiting }: { d: LoaderData; errors: FieldError
   return (
     <>
       <h3 className="govuk-heading-s" id="safety-flags-heading">
-        Safety flags ({d.flags.length})
+        Safety flags ({d.shownCount}
+        {d.flagsOff.length ? `, and ${d.flags.length - d.shownCount} turned off` : ''})
       </h3>
-      {d.flags.length === 0 ? <p className="govuk-body">Nothing {d.flagsOff.length ? 'else ' : ''}was flagged. Read it carefully all the same.</p> : null}
+      {d.atLimit ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This letter has more flagged parts than can be shown. Only the first {d.flags.length} are listed.
+          </strong>
+        </div>
+      ) : null}
+      {d.shownCount === 0 ? (
+        <p className="govuk-body">
+          {d.flagsOff.length ? 'Every flag on this version is turned off: they are listed below, with the reasons.' : 'Nothing was flagged.'} Read it carefully
+          all the same.
+        </p>
+      ) : null}
       <dl className="app-flag-list" id="safety-flags">
         {d.flagGroups.map((g) => (
           <div key={g.kind}>
@@ -214,8 +248,13 @@ function SafetyFlags({ d, errors, waiting }: { d: LoaderData; errors: FieldError
           <ul className="govuk-list" id="flags-turned-off">
             {d.flagsOff.map((o) => (
               <li key={o.kind}>
-                <strong>{o.label}</strong>{' '}
-                {`(${o.count === 1 ? '1 flag' : `${o.count} flags`}), turned off by ${o.by} on ${formatDateTime(o.at)}. Reason: ${o.reason}`}
+                <strong>{o.label}</strong>
+                {`, turned off by ${o.by} on ${formatDateTime(o.at)}. Reason: ${o.reason}`}
+                <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-1">
+                  {o.flags.map((f, i) => (
+                    <li key={i}>{`“${f.text}”: ${f.why}`}</li>
+                  ))}
+                </ul>
                 {waiting ? (
                   <StaffForm intent="flags-on">
                     <input type="hidden" name="versionId" value={d.versionId} />
@@ -286,7 +325,7 @@ function DecisionForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
                       kind="checkboxes"
                       name="remove"
                       legend={{ text: 'Remove these flagged parts', size: 's' }}
-                      items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”` }))}
+                      items={d.flags.map((f) => ({ value: `${f.start}-${f.end}`, label: `${f.label}: “${f.text}”${f.off ? ' (turned off)' : ''}` }))}
                       small
                     />
                   ) : null}
@@ -350,6 +389,12 @@ function LetterHistory({ history }: { history: LoaderData['history'] }) {
             <p className="govuk-body app-pre-wrap">{h.body}</p>
             {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
             {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
+            {h.flagsOff.map((o, i) => (
+              <p key={i} className="govuk-body">
+                {`${o.label} flags turned off by ${o.by} on ${formatDateTime(o.at)}: ${o.reason}`}
+                {o.onAt ? ` Turned back on by ${o.onBy ?? 'a former member of staff'} on ${formatDateTime(o.onAt)}.` : ''}
+              </p>
+            ))}
           </div>
         </details>
       ))}

@@ -184,6 +184,12 @@ describe('letters between victim and offender', () => {
     expect(noReason.status).toBe(400);
     expect(textOf(noReason.html)).toContain('Say why these flags are a false alarm in this letter');
     expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'everything', reason: 'x' })).status).toBe(400);
+    // Only a kind that is flagged in this version; a reason of invisible characters is no reason.
+    const notFlagged = await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'threat', reason: 'x' });
+    expect(notFlagged.status).toBe(400);
+    expect(textOf(notFlagged.html)).toContain('Nothing of that kind is flagged in this version');
+    expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: '\u200b\u200b' })).status).toBe(400);
+    expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId: '1e99', kind: 'custody', reason: 'x' })).status).toBe(400);
     expect((await post(other, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'x' })).status).toBe(404);
     expect((await fran.visitor.post(`/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'x' })).status).toBe(403);
     expect(rows()).toEqual([]);
@@ -199,9 +205,12 @@ describe('letters between victim and offender', () => {
     expect(flagsOf(off.html)).toContain('snap as owen_77');
     expect(textOf(off.html)).toContain('The victim writes to this prison through us already.');
     expect(off.html).not.toMatch(/<mark[^>]*>B wing<\/mark>/);
+    // Quieter, never hidden: the words are still listed with the reason, and can still be removed.
+    expect(textOf(/<ul[^>]*id="flags-turned-off"[\s\S]*?<\/li>\s*<\/ul>/.exec(off.html)?.[0] ?? '')).toContain('“B wing”: where someone is held');
+    expect(textOf(off.html)).toContain('Where someone is held in prison: “B wing” (turned off)');
     expect(rows()).toEqual([{ kind: 'custody', reason: 'The victim writes to this prison through us already.' }]);
-    // A second turning off changes nothing and writes no second audit row.
-    await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'again' });
+    // A second turning off is refused, changes nothing and writes no second audit row.
+    expect((await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'custody', reason: 'again' })).status).toBe(409);
     expect(rows()).toHaveLength(1);
     expect(audit()).toEqual(['letter.flags_turned_off']);
 
@@ -220,7 +229,13 @@ describe('letters between victim and offender', () => {
     await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId: v2, kind: 'social', reason: 'Known to us.' });
     const on = await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-on', versionId: v2, kind: 'social' });
     expect(flagsOf(on.html)).toContain('snap as owen_77');
-    expect(queryDb(server.dbPath, 'select * from letter_flags_off where version_id = ?', Number(v2))).toEqual([]);
+    // Turned back on, the record stays: who, why and when, for this version and the one before, in the letter's history.
+    expect(queryDb<{ kind: string; on: number }>(server.dbPath, 'select kind, turned_on_at is not null as "on" from letter_flags_off where letter_id = ? order by id', letterId)).toEqual([
+      { kind: 'custody', on: 0 },
+      { kind: 'social', on: 1 },
+    ]);
+    expect(textOf(on.html)).toContain('The victim writes to this prison through us already.');
+    expect(textOf(on.html)).toMatch(/Social media flags turned off by Fran Facilitator on .*: Known to us\. Turned back on by Fran Facilitator on/);
     expect(audit()).toEqual(['letter.flags_turned_off', 'letter.flags_turned_off', 'letter.flags_turned_on']);
   });
 

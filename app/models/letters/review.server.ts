@@ -2,7 +2,8 @@
 // (pass on with redactions, return, do not pass on), paper letters, printing, read receipts
 // and the whole exchange for the case file. Approval writes `relayed_text` once, in the
 // same transaction as the decision.
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { cases, exchangeMembers, exchanges, letterFlagsOff, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
 import { newLetterEmail } from '#emails/new-letter';
 import { db } from '~/utils/db.server';
@@ -66,22 +67,26 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
   if (!found) return null;
   const versions = db.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(asc(letterVersions.version)).all();
   const reviews = reviewsOf([letterId]);
-  const names = db
-    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
-    .from(exchangeMembers)
-    .innerJoin(participants, eq(participants.id, exchangeMembers.participantId))
-    .where(eq(exchangeMembers.exchangeId, found.ex.id))
-    .all();
+  const names = memberNames(db, found.ex.id);
   const latest = versions[versions.length - 1];
-  const flagsOff = latest
-    ? db
-        .select({ kind: letterFlagsOff.kind, reason: letterFlagsOff.reason, by: staffUsers.name, at: letterFlagsOff.createdAt })
-        .from(letterFlagsOff)
-        .innerJoin(staffUsers, eq(staffUsers.id, letterFlagsOff.byStaffId))
-        .where(eq(letterFlagsOff.versionId, latest.id))
-        .orderBy(asc(letterFlagsOff.id))
-        .all()
-    : [];
+  const turnedOnBy = alias(staffUsers, 'turned_on_by');
+  // Every kind turned off on any version of this letter, with who, why and when it came back: the page shows the current version's, the history the rest.
+  const flagsOff = db
+    .select({
+      versionId: letterFlagsOff.versionId,
+      kind: letterFlagsOff.kind,
+      reason: letterFlagsOff.reason,
+      by: staffUsers.name,
+      at: letterFlagsOff.createdAt,
+      onAt: letterFlagsOff.turnedOnAt,
+      onBy: turnedOnBy.name,
+    })
+    .from(letterFlagsOff)
+    .innerJoin(staffUsers, eq(staffUsers.id, letterFlagsOff.byStaffId))
+    .leftJoin(turnedOnBy, eq(turnedOnBy.id, letterFlagsOff.turnedOnByStaffId))
+    .where(eq(letterFlagsOff.letterId, letterId))
+    .orderBy(asc(letterFlagsOff.id))
+    .all() as FlagOffRow[];
   db.transaction((tx) => recordView(tx, staff, 'letter.viewed', { type: 'letter', id: letterId }, found.kase.facilitatorId));
   return {
     letter: found.l,
@@ -96,7 +101,7 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
           names.map((n) => n.name),
         )
       : [],
-    flagsOff: flagsOff as (Omit<(typeof flagsOff)[number], 'kind'> & { kind: FlagKind })[],
+    flagsOff,
     author: names.find((n) => n.memberId === found.l.authorMemberId),
     recipient: names.find((n) => n.memberId === found.l.recipientMemberId),
   };
@@ -193,10 +198,14 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
   }
 }
 
+export type FlagOffRow = { versionId: number; kind: FlagKind; reason: string; by: string; at: Date; onAt: Date | null; onBy: string | null };
+export type FlagsOffError = 'not-found' | 'stale' | 'already' | 'not-flagged';
+
 /**
  * Turns a kind of safety flag off for the version under review, with the facilitator's
- * reason, or back on. Only while the letter waits for a decision on that version: a newer
- * version shows every flag again. Each is an audit row.
+ * reason, or back on. Only a kind flagged in that version, only while the letter waits
+ * for a decision on it, and not in a closed case. A newer version shows every flag again.
+ * Turning back on keeps the row (who, why, when). Each change is one audit row.
  */
 export function setFlagsOff(
   staff: StaffUser,
@@ -204,26 +213,44 @@ export function setFlagsOff(
   versionId: number,
   kind: FlagKind,
   off: { reason: string } | null,
-): { ok: true } | { ok: false; error: 'not-found' | 'stale' } {
+): { ok: true } | { ok: false; error: FlagsOffError } {
   return db.transaction((tx) => {
     const found = letterInScope(tx, staff, letterId);
     if (!found) return { ok: false, error: 'not-found' } as const;
+    findCaseToChange(tx, staff, found.kase.id); // a closed case answers 409
     const latest = tx
-      .select({ id: letterVersions.id })
+      .select({ id: letterVersions.id, body: letterVersions.body })
       .from(letterVersions)
       .where(eq(letterVersions.letterId, letterId))
       .orderBy(desc(letterVersions.version))
       .get();
     if (!awaitsDecision(found.l.status) || latest?.id !== versionId) return { ok: false, error: 'stale' } as const;
-    const changed = off
-      ? tx.insert(letterFlagsOff).values({ letterId, versionId, kind, reason: off.reason, byStaffId: staff.id }).onConflictDoNothing().run().changes
-      : tx
-          .delete(letterFlagsOff)
-          .where(and(eq(letterFlagsOff.versionId, versionId), eq(letterFlagsOff.kind, kind)))
-          .run().changes;
+    let changed: number;
+    if (off) {
+      const names = memberNames(tx, found.ex.id).map((n) => n.name);
+      if (!findSafetyFlags(latest.body, names).some((f) => f.kind === kind)) return { ok: false, error: 'not-flagged' } as const;
+      changed = tx.insert(letterFlagsOff).values({ letterId, versionId, kind, reason: off.reason, byStaffId: staff.id }).onConflictDoNothing().run().changes;
+      if (!changed) return { ok: false, error: 'already' } as const;
+    } else {
+      changed = tx
+        .update(letterFlagsOff)
+        .set({ turnedOnAt: new Date(), turnedOnByStaffId: staff.id })
+        .where(and(eq(letterFlagsOff.versionId, versionId), eq(letterFlagsOff.kind, kind), isNull(letterFlagsOff.turnedOnAt)))
+        .run().changes;
+    }
     if (changed) recordAudit(tx, { type: 'staff', id: staff.id }, off ? 'letter.flags_turned_off' : 'letter.flags_turned_on', { type: 'letter', id: letterId });
     return { ok: true } as const;
   });
+}
+
+/** The exchange's people, by member. */
+function memberNames(tx: Pick<typeof db, 'select'>, exchangeId: number) {
+  return tx
+    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
+    .from(exchangeMembers)
+    .innerJoin(participants, eq(participants.id, exchangeMembers.participantId))
+    .where(eq(exchangeMembers.exchangeId, exchangeId))
+    .all();
 }
 
 /** A letter received on paper, typed in by the facilitator for its author. It goes through the same review. */
