@@ -230,7 +230,13 @@ describe('letters between victim and offender', () => {
     const on = await post(fran, `/staff/letters/${letterId}`, { intent: 'flags-on', versionId: v2, kind: 'social' });
     expect(flagsOf(on.html)).toContain('snap as owen_77');
     // Turned back on, the record stays: who, why and when, for this version and the one before, in the letter's history.
-    expect(queryDb<{ kind: string; on: number }>(server.dbPath, 'select kind, turned_on_at is not null as "on" from letter_flags_off where letter_id = ? order by id', letterId)).toEqual([
+    expect(
+      queryDb<{ kind: string; on: number }>(
+        server.dbPath,
+        'select kind, turned_on_at is not null as "on" from letter_flags_off where letter_id = ? order by id',
+        letterId,
+      ),
+    ).toEqual([
       { kind: 'custody', on: 0 },
       { kind: 'social', on: 1 },
     ]);
