@@ -145,21 +145,18 @@ function phones(text: string, add: Add) {
 }
 
 function phoneFound(text: string, startsAt: number, endsAt: number, add: Add) {
-  {
-    const n = { startsAt, endsAt };
-    const raw = text.slice(n.startsAt, n.endsAt);
-    const digits = raw.replace(/\D/g, '').length;
-    if (digits < 9 || /^\d{4}$/.test(raw.trim())) return;
-    if (text[n.startsAt - 1] === '£' || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(raw)) return;
-    const why = /[()]/.test(raw)
-      ? 'looks like a phone number written with brackets'
-      : /^(?:\+|00)/.test(raw)
-        ? 'looks like an international phone number'
-        : /\d[.\s-]\d{1,2}[.\s-]\d/.test(raw) || /\./.test(raw)
-          ? 'looks like a phone number with unusual spacing'
-          : 'looks like a phone number';
-    add('phone', n.startsAt, n.endsAt, why);
-  }
+  const raw = text.slice(startsAt, endsAt);
+  const digits = raw.replace(/\D/g, '').length;
+  if (digits < 9 || /^\d{4}$/.test(raw.trim())) return;
+  if (text[startsAt - 1] === '£' || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(raw)) return;
+  const why = /[()]/.test(raw)
+    ? 'looks like a phone number written with brackets'
+    : /^(?:\+|00)/.test(raw)
+      ? 'looks like an international phone number'
+      : /\d[.\s-]\d{1,2}[.\s-]\d/.test(raw) || /\./.test(raw)
+        ? 'looks like a phone number with unusual spacing'
+        : 'looks like a phone number';
+  add('phone', startsAt, endsAt, why);
 }
 
 /** Phone numbers spelled out or split up: "oh seven seven double oh nine…", "07700\n900 123". */
@@ -231,37 +228,33 @@ function emailsAndLinks(text: string, add: Add) {
 }
 
 function linkFound(m: { schema: string; index: number; lastIndex: number; raw: string }, at: number, add: Add) {
-  {
-    if (m.schema === 'mailto:') {
-      add('email', at + m.index, at + m.lastIndex, 'an email address');
-      return;
-    }
-    const host = m.raw
-      .replace(/^[a-z]+:\/\//i, '')
-      .split(/[/?#:]/)[0]!
-      .toLowerCase();
-    const labels = host.split('.');
-    const ending = labels[labels.length - 1]!;
-    const trusted =
-      /^(?:[a-z]+:\/\/|www\.)/i.test(m.raw) ||
-      /^[^/]+\.[a-z]{2,}\/\w/i.test(m.raw) ||
-      (LINK_ENDING.has(ending) && !/^\d+$/.test(labels[0]!) && labels[labels.length - 2]!.length >= 2);
-    if (trusted) add('link', at + m.index, at + m.lastIndex, 'a web address');
+  if (m.schema === 'mailto:') {
+    add('email', at + m.index, at + m.lastIndex, 'an email address');
+    return;
   }
+  const host = m.raw
+    .replace(/^[a-z]+:\/\//i, '')
+    .split(/[/?#:]/)[0]!
+    .toLowerCase();
+  const labels = host.split('.');
+  const ending = labels[labels.length - 1]!;
+  const trusted =
+    /^(?:[a-z]+:\/\/|www\.)/i.test(m.raw) ||
+    /^[^/]+\.[a-z]{2,}\/\w/i.test(m.raw) ||
+    (LINK_ENDING.has(ending) && !/^\d+$/.test(labels[0]!) && labels[labels.length - 2]!.length >= 2);
+  if (trusted) add('link', at + m.index, at + m.lastIndex, 'a web address');
 }
 
 function spelledEmail(text: string, m: RegExpMatchArray, add: Add) {
-  {
-    const [whole, local, at, domain, rest] = m as unknown as [string, string, string, string, string];
-    const bracketed = /[[({<@]/.test(at);
-    const spelt = /dot/i.test(local + rest) || /[[(]/.test(rest);
-    const provider = PROVIDER.has(domain.toLowerCase());
-    const asked = /\b(?:e-?mail|mail|inbox|gmail|hotmail)\b[^.!?\n]{0,30}$/i.test(text.slice(Math.max(0, m.index! - 40), m.index!));
-    if (!(bracketed || spelt || (provider && /^\s+at\s+$/i.test(at)) || (asked && rest))) return;
-    if (/^\s*@\s*$/.test(at) && !/[[(]|dot/i.test(whole)) return; // an ordinary address: linkify has it
-    if (!rest && !provider) return;
-    add('email', m.index!, m.index! + whole.length, 'looks like an email address spelled out');
-  }
+  const [whole, local, at, domain, rest] = m as unknown as [string, string, string, string, string];
+  const bracketed = /[[({<@]/.test(at);
+  const spelt = /dot/i.test(local + rest) || /[[(]/.test(rest);
+  const provider = PROVIDER.has(domain.toLowerCase());
+  const asked = /\b(?:e-?mail|mail|inbox|gmail|hotmail)\b[^.!?\n]{0,30}$/i.test(text.slice(Math.max(0, m.index! - 40), m.index!));
+  if (!(bracketed || spelt || (provider && /^\s+at\s+$/i.test(at)) || (asked && rest))) return;
+  if (/^\s*@\s*$/.test(at) && !/[[(]|dot/i.test(whole)) return; // an ordinary address: linkify has it
+  if (!rest && !provider) return;
+  add('email', m.index!, m.index! + whole.length, 'looks like an email address spelled out');
 }
 
 function handles(text: string, add: Add) {
