@@ -220,8 +220,7 @@ function numbersInWords(letter: string, add: Add) {
   close();
 }
 
-function emailsAndLinks(text: string, add: Add) {
-  const lower = asciiLower(text);
+function emailsAndLinks({ text, lower }: Reading, add: Add) {
   for (const { line, at } of linesWith(text, MAY_HAVE_LINK)) for (const m of linkify.match(line) ?? []) linkFound(m, at, add);
   for (const m of lower.matchAll(SPELT_EMAIL)) spelledEmail(text, m, add);
   for (const m of lower.matchAll(SPELT_LINK)) add('link', m.index!, m.index! + m[0].length, 'looks like a web address spelled out');
@@ -476,8 +475,7 @@ const SHIFTS = new RegExp(
   'g',
 );
 
-function places(text: string, add: Add) {
-  const lower = asciiLower(text);
+function places({ text, lower, parts }: Reading, add: Add) {
   for (const m of text.matchAll(SPACED_POSTCODE)) {
     if (isPostcode(m[0].replace(/\s+/g, ''))) add('postcode', m.index!, m.index! + m[0].length, 'a postcode written with spaces');
   }
@@ -579,16 +577,17 @@ function places(text: string, add: Add) {
   // Only sentences with a habit, an activity or how often can hold a routine: find those first, over the whole letter.
   const cues = [STANDALONE_HABIT, ACTIVITY, FREQUENT].flatMap((re) => [...lower.matchAll(re)].map((m) => m.index!));
   if (!cues.length) return;
-  for (const sentence of sentences(text)) {
-    if (cues.some((at) => at >= sentence.start && at < sentence.start + sentence.text.length)) routinesIn(sentence, add);
+  for (const sentence of parts) {
+    if (cues.some((at) => at >= sentence.start && at < sentence.start + sentence.text.length))
+      routinesIn({ ...sentence, lower: lower.slice(sentence.start, sentence.start + sentence.text.length) }, add);
   }
 }
 
 /** Routines in one sentence: a habit on its own, or an activity or how often with a time or a place, not about the past. */
-function routinesIn(sentence: { text: string; start: number }, add: Add) {
+function routinesIn(sentence: { text: string; lower: string; start: number }, add: Add) {
   const why = 'a routine: when someone is regularly somewhere';
   const pastAround = (a: number, b: number) => PAST.test(sentence.text.slice(Math.max(0, a - 40), b + 10));
-  const lower = asciiLower(sentence.text);
+  const lower = sentence.lower;
   for (const m of lower.matchAll(STANDALONE_HABIT)) {
     if (!pastAround(m.index!, m.index! + m[0].length)) add('routine', sentence.start + m.index!, sentence.start + m.index! + m[0].length, why);
   }
@@ -681,12 +680,11 @@ const V = Object.fromEntries(Object.entries(VEILED).map(([k, list]) => [k, cue(l
 /** Owning up, in the same sentence: "I know your mum had to give up work after what I did" is not surveillance. */
 const REMORSE = /\b(?:after what i did|because of (?:me|what i did)|what i did to|my fault|i'?m sorry|i am sorry|i regret)\b/i;
 
-function threats(letter: string, add: Add) {
-  const text = asciiLower(letter);
-  for (const { re, why } of THREATS) for (const m of text.matchAll(re)) add('threat', m.index!, m.index! + m[0].length, why);
+function threats({ lower, parts }: Reading, add: Add) {
+  for (const { re, why } of THREATS) for (const m of lower.matchAll(re)) add('threat', m.index!, m.index! + m[0].length, why);
   // Veiled threats, a sentence at a time: the ingredients in VEILED, combined.
-  for (const s of sentences(text)) {
-    const t = s.text;
+  for (const s of parts) {
+    const t = lower.slice(s.start, s.start + s.text.length);
     const target = V.target.test(t);
     const why = V.abuse.test(t)
       ? 'abuse aimed at the reader'
@@ -713,6 +711,7 @@ export function looksUrgent(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 
 type Add = (kind: FlagKind, start: number, end: number, why: string) => void;
+type Reading = { text: string; lower: string; parts: { text: string; start: number }[] };
 /** Curly apostrophes made straight, keeping every character where it was. */
 const straighten = (text: string) => text.replace(/[’‘`´]/g, "'");
 
@@ -742,9 +741,11 @@ export function findSafetyFlags(letter: string, participantNames: string[] = [])
   };
   const known = new Set(participantNames.flatMap((n) => n.toLowerCase().split(/[^a-z'-]+/)).filter(Boolean));
   phones(text, add);
-  emailsAndLinks(text, add);
+  // The letter as every finder reads it: apostrophes straight, a lower-case copy with every character in place, its sentences.
+  const reading: Reading = { text, lower: asciiLower(text), parts: [...sentences(text)] };
+  emailsAndLinks(reading, add);
   handles(text, add);
-  places(text, add);
+  places(reading, add);
   names(text, known, add);
   const birthday = (m: RegExpMatchArray) => {
     const date = m[1] ?? m[2] ?? m[3]!;
@@ -752,7 +753,7 @@ export function findSafetyFlags(letter: string, participantNames: string[] = [])
     add('date', start, start + date.length, 'a birthday or date of birth');
   };
   for (const m of text.matchAll(BIRTHDAY)) birthday(m);
-  threats(text, add);
+  threats(reading, add);
   return tidy(flags).map((f) => ({ ...f, text: letter.slice(f.start, f.end) }));
 }
 
