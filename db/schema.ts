@@ -660,6 +660,9 @@ export const processes = sqliteTable(
     startedOn: text('started_on').notNull(),
     endedOn: text('ended_on'),
     outcome: text('outcome'),
+    // When the essentials lapsed while it ran (consent withdrawn, a risk decision that no
+    // longer allows it, …). An interrupted process can only end early (decision 019).
+    interruptedAt: integer('interrupted_at', { mode: 'timestamp_ms' }),
     byStaffId: integer('by_staff_id')
       .notNull()
       .references(() => staffUsers.id),
@@ -671,6 +674,25 @@ export const processes = sqliteTable(
     index('processes_started_idx').on(t.startedOn),
     index('processes_ended_idx').on(t.endedOn),
   ],
+);
+
+/**
+ * A time when a case past "ready" lost one of its essentials, until they were recorded
+ * again. What was missing is kept as codes and participant ids (no names): the page words
+ * it from the people as they are.
+ */
+export const caseLapses = sqliteTable(
+  'case_lapses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    gaps: text('gaps', { mode: 'json' }).$type<{ participantId: number | null; what: string }[]>().notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('case_lapses_case_idx').on(t.caseId, t.endedAt)],
 );
 
 /** A conference or call, planned and then recorded. */

@@ -25,7 +25,8 @@ import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit } from './audit.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
-import { findCasePerson, freezeIfUnsafe } from './exchange-safety.server';
+import { findCasePerson } from './exchange-safety.server';
+import { keepCaseSafe } from './essentials.server';
 
 /** A note on the case. Closure still allows notes. `corrects` must be a note on the same case. */
 export function addCaseNote(staff: StaffUser, caseId: number, body: string, corrects?: number): 'added' | 'bad-correction' | null {
@@ -121,7 +122,7 @@ export function editParticipant(staff: StaffUser, caseId: number, participantId:
       .where(eq(participants.id, participantId))
       .run();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.updated', { type: 'participant', id: participantId });
-    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     return true;
   });
 }
@@ -151,7 +152,7 @@ export function removeParticipant(staff: StaffUser, caseId: number, participantI
     tx.delete(assessments).where(eq(assessments.participantId, participantId)).run();
     tx.delete(participants).where(eq(participants.id, participantId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.removed', { type: 'participant', id: participantId });
-    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     return 'removed';
   });
 }

@@ -35,17 +35,21 @@ export const CLOSURE_REASONS = [
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number][0];
 
+/** Closing for these reasons says restorative justice was delivered: it needs what "outcome" needs. */
+export const COMPLETED_CLOSURES: readonly ClosureReason[] = ['completed', 'completed_outstanding'];
+
 /**
  * What moving *to* a stage needs and does besides changing the stage, declared with the
- * moves: a gate that must hold, a reason that must be given, and the status the referrer
- * then sees on their referral.
+ * moves: the gates that must hold, a reason that must be given, and the status the referrer
+ * then sees on their referral. The essentials hold for the whole life of a case: every move
+ * forward from "ready" needs them again, not only the move to it (decision 019).
  */
 export const ARRIVAL_RULES: Partial<
-  Record<CaseStage, { gate?: 'essentials' | 'process'; needsClosureReason?: true; referralStatus?: 'in_progress' | 'closed' }>
+  Record<CaseStage, { gates?: readonly ('essentials' | 'process')[]; needsClosureReason?: true; referralStatus?: 'in_progress' | 'closed' }>
 > = {
-  ready: { gate: 'essentials' },
-  outcome: { gate: 'process' },
-  in_progress: { referralStatus: 'in_progress' },
+  ready: { gates: ['essentials'] },
+  in_progress: { gates: ['essentials'], referralStatus: 'in_progress' },
+  outcome: { gates: ['essentials', 'process'] },
   closed: { needsClosureReason: true, referralStatus: 'closed' },
 };
 

@@ -28,13 +28,15 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit, recordView } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
-import { findCasePerson, freezeIfUnsafe, loadCasePeople } from './exchange-safety.server';
+import { findCasePerson, loadCasePeople } from './exchange-safety.server';
 import { markCaseRead } from './case-alerts.server';
 import { caseNotesAndAssignments } from './case-record.server';
 import { caseVictimFirst, requireVictimFirst } from './victim-first.server';
 import { inviteToFeedback } from './feedback.server';
-import { endDeliveryOnClosure, hasCompletedProcess, outstandingItems } from './outcomes.server';
-import { ARRIVAL_RULES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
+import { endDeliveryOnClosure, hasCompletedProcess, lapseOf, outstandingItems } from './outcomes.server';
+import { DELIVERY_STAGES } from './outcomes';
+import { keepCaseSafe, refuseWhileLapsed } from './essentials.server';
+import { ARRIVAL_RULES, COMPLETED_CLOSURES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
@@ -77,6 +79,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     referral,
     people,
     gaps: essentialGaps(people),
+    lapse: lapseOf(db, kase, people),
     // Derived from the referral and people already loaded, not read again.
     victimFirst: victimFirst(referral.initiatedBy, people),
     firstContacts,
@@ -91,7 +94,7 @@ export type MoveResult =
   | { ok: true }
   | {
       ok: false;
-      error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'reason-needed' | 'no-process' | 'items-outstanding' | 'note-needed';
+      error: 'not-found' | 'not-allowed' | 'stale' | 'gate' | 'lapsed' | 'reason-needed' | 'no-process' | 'items-outstanding' | 'note-needed';
       missing?: string[];
     };
 
@@ -117,11 +120,17 @@ export function moveCase(
     requireVictimFirst(tx, caseId, 'move', null, to);
     const rules = ARRIVAL_RULES[to] ?? {};
     if (rules.needsClosureReason && !closureReason) return { ok: false, error: 'reason-needed' };
-    if (rules.gate === 'essentials') {
+    // Closing as completed records that RJ was delivered: it needs what "outcome" needs.
+    const gates = to === 'closed' && closureReason && COMPLETED_CLOSURES.includes(closureReason) ? (['essentials', 'process'] as const) : (rules.gates ?? []);
+    if (gates.includes('essentials')) {
+      const actor = { type: 'staff', id: staff.id } as const;
+      // Before "ready" the gaps are the assessment still to do; after it, a lapse, refused and audited.
+      const lapsed = DELIVERY_STAGES.includes(from) ? refuseWhileLapsed(tx, actor, caseId, to === 'closed' ? 'close-completed' : 'move-forward') : null;
+      if (lapsed) return { ok: false, error: 'lapsed', missing: lapsed.gaps };
       const missing = missingEssentials(loadCasePeople(tx, caseId));
       if (missing.length) return { ok: false, error: 'gate', missing };
     }
-    if (rules.gate === 'process' && !hasCompletedProcess(tx, caseId)) return { ok: false, error: 'no-process' };
+    if (gates.includes('process') && !hasCompletedProcess(tx, caseId)) return { ok: false, error: 'no-process' };
     if (to === 'closed' && closureReason === 'completed' && outstandingItems(tx, caseId)) return { ok: false, error: 'items-outstanding' };
     if (to === 'closed' && closureReason === 'other' && !note) return { ok: false, error: 'note-needed' };
     const changed = tx
@@ -152,7 +161,8 @@ export function moveCase(
         .get();
       if (ex) recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.withdrawn', { type: 'exchange', id: ex.id });
       inviteToFeedback(tx, caseId, { type: 'staff', id: staff.id });
-    } else freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    }
+    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     return { ok: true };
   });
 }
@@ -178,7 +188,7 @@ export function addParticipant(
       .get();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'participant.added', { type: 'participant', id: row.id });
     // A new person must be assessed before letters run again.
-    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     return row.id;
   });
 }
@@ -265,7 +275,7 @@ export function saveAssessment(staff: StaffUser, caseId: number, participantId: 
     keepAssessmentVersion(tx, staff, participantId, section);
     // A safeguarding concern that is new (or newly worded) pauses letters even if the decision allows them.
     const concern = section === 'risk' && !!patch.safeguardingConcerns && patch.safeguardingConcerns !== (before?.safeguardingConcerns ?? null);
-    freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id }, concern ? 'safeguarding' : undefined);
+    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id }, concern ? 'safeguarding' : undefined);
     return true;
   });
 }
@@ -289,7 +299,7 @@ export function withdrawConsent(staff: StaffUser, caseId: number, participantId:
     if (changed) {
       recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
       keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
-      freezeIfUnsafe(tx, caseId, { type: 'staff', id: staff.id });
+      keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     }
     return changed > 0;
   });
@@ -335,8 +345,8 @@ export function recordContactConsent(
         recordAudit(tx, actor, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
         keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
       }
-      freezeIfUnsafe(tx, caseId, actor);
     }
+    keepCaseSafe(tx, caseId, actor);
     return 'recorded';
   });
 }
@@ -355,6 +365,7 @@ export function signOffRisk(manager: StaffUser, caseId: number, participantId: n
     if (changed) {
       recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
       keepAssessmentVersion(tx, manager, participantId, 'sign-off');
+      keepCaseSafe(tx, caseId, { type: 'staff', id: manager.id });
     }
     return changed > 0;
   });

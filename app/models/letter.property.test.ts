@@ -240,7 +240,7 @@ describe('letters and the case’s safety rules', () => {
               concerns[a.who] = text;
             }
           } else if (a.t === 'stage') {
-            if (moveCase(manager, caseId, stage, a.to, a.to === 'closed' ? 'completed' : undefined).ok) stage = a.to;
+            if (moveCase(manager, caseId, stage, a.to, a.to === 'closed' ? 'victim_withdrew' : undefined).ok) stage = a.to;
           }
           // Whatever happened, an unsafe case cannot have a running exchange.
           if (!safe()) paused = true;

@@ -4,7 +4,7 @@
 // audit row.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { agreementItems, meetingAttendees, meetings, participants, processes, staffUsers } from '#db/schema';
+import { type CaseStage, agreementItems, meetingAttendees, meetings, participants, processes, staffUsers } from '#db/schema';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
@@ -13,7 +13,8 @@ import { inviteToFeedback } from './feedback.server';
 import { requireVictimFirst } from './victim-first.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { loadCasePeople } from './exchange-safety.server';
-import type { GateParticipant } from './case-stages';
+import { openLapse, refuseWhileLapsed } from './essentials.server';
+import { describeGap, essentialGaps, type GateParticipant } from './case-stages';
 import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
 
 const actorOf = (staff: StaffUser) => ({ type: 'staff', id: staff.id }) as const;
@@ -48,10 +49,19 @@ export function getOutcomes(staff: StaffUser, caseId: number) {
   return {
     kase,
     people,
+    lapse: lapseOf(db, kase, people),
     processes: procs,
     meetings: meets.map((m) => ({ ...m, attendeeIds: attending.filter((a) => a.meetingId === m.id).map((a) => a.participantId) })),
     items,
   };
+}
+
+/** Whether the case's essentials have lapsed since "ready": since when, and what is missing now, in words. */
+export function lapseOf(tx: Tx, kase: { id: number; stage: CaseStage }, people: GateParticipant[]) {
+  if (!DELIVERY_STAGES.includes(kase.stage)) return null;
+  const gaps = essentialGaps(people).map(describeGap);
+  if (!gaps.length) return null;
+  return { since: openLapse(tx, kase.id)?.startedAt ?? null, gaps };
 }
 
 /** The case, for a delivery step: in scope, not closed (409), and not waiting for the victim's agreement (409). */
@@ -69,7 +79,7 @@ function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
 
 export type DeliveryRefusal = {
   ok: false;
-  error: 'stage' | 'gate' | 'not-running' | 'not-planned' | 'preparation' | 'not-yet' | 'bad-person';
+  error: 'stage' | 'gate' | 'not-running' | 'not-planned' | 'preparation' | 'not-yet' | 'bad-person' | 'lapsed' | 'interrupted';
   gaps?: string[];
 };
 
@@ -78,6 +88,8 @@ export function startProcess(staff: StaffUser, caseId: number, kind: ProcessKind
     const { kase, deliverable } = caseForDelivery(tx, staff, caseId);
     if (!kase) return null;
     if (!deliverable) return { ok: false, error: 'stage' };
+    const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'start-process', { kind });
+    if (lapsed) return lapsed;
     const id = tx.insert(processes).values({ caseId, kind, startedOn, byStaffId: staff.id }).returning({ id: processes.id }).get().id;
     recordAudit(tx, actorOf(staff), 'process.started', { type: 'process', id });
     return { ok: true, id };
@@ -92,20 +104,31 @@ export function endProcess(
 ): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
     if (!caseToDeliver(tx, staff, caseId)) return null;
+    const proc = tx
+      .select()
+      .from(processes)
+      .where(and(eq(processes.id, processId), eq(processes.caseId, caseId)))
+      .get();
+    if (!proc) return null;
+    if (proc.status !== 'running') return { ok: false, error: 'not-running' };
+    if (e.status === 'completed') {
+      // Completed only if the essentials held for the whole of it: never after a lapse.
+      const subject = { type: 'process', id: processId } as const;
+      if (proc.interruptedAt) {
+        recordAudit(tx, actorOf(staff), 'refused.complete_process', subject);
+        return { ok: false, error: 'interrupted' };
+      }
+      const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'complete-process', { kind: proc.kind, subject });
+      if (lapsed) return lapsed;
+    }
     const changed = tx
       .update(processes)
       .set({ status: e.status, endedOn: e.endedOn, outcome: e.outcome })
       .where(and(eq(processes.id, processId), eq(processes.caseId, caseId), eq(processes.status, 'running')))
       .run().changes;
-    if (!changed)
-      return tx
-        .select({ id: processes.id })
-        .from(processes)
-        .where(and(eq(processes.id, processId), eq(processes.caseId, caseId)))
-        .get()
-        ? { ok: false, error: 'not-running' }
-        : null;
+    if (!changed) return { ok: false, error: 'not-running' };
     recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: processId });
+    cancelPlannedMeetings(tx, staff, caseId, processId, 'Cancelled: its process ended.', 'meeting.cancelled_with_process');
     inviteToFeedback(tx, caseId, actorOf(staff));
     return { ok: true };
   });
@@ -132,6 +155,9 @@ export function planMeeting(staff: StaffUser, caseId: number, plan: MeetingPlan)
       .where(and(eq(processes.id, plan.processId), eq(processes.caseId, caseId)))
       .get();
     if (!proc || proc.status !== 'running' || !isDirect(proc.kind)) return { ok: false, error: 'not-running' };
+    if (proc.interruptedAt) return { ok: false, error: 'interrupted' };
+    const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'plan-meeting', { kind: proc.kind });
+    if (lapsed) return lapsed;
     const people = loadCasePeople(tx, caseId);
     const ids = [...new Set(plan.attendeeIds)];
     const attendees = people.filter((p) => ids.includes(p.id));
@@ -209,6 +235,14 @@ export function recordMeeting(
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
     if (r.status === 'held') {
+      const proc = tx.select().from(processes).where(eq(processes.id, m.processId)).get()!;
+      const subject = { type: 'meeting', id: meetingId } as const;
+      if (proc.interruptedAt || proc.status !== 'running') {
+        recordAudit(tx, actorOf(staff), 'refused.hold_meeting', subject);
+        return { ok: false, error: 'interrupted' };
+      }
+      const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'hold-meeting', { kind: proc.kind, subject });
+      if (lapsed) return lapsed;
       const gaps = meetingPreparationGaps(tx, caseId, m);
       if (gaps.length) return { ok: false, error: 'preparation', gaps };
       if (m.startsAt.slice(0, 10) > now.toISOString().slice(0, 10)) return { ok: false, error: 'not-yet' };
@@ -227,6 +261,8 @@ export function addAgreementItem(staff: StaffUser, caseId: number, item: ItemInp
     const { kase, deliverable } = caseForDelivery(tx, staff, caseId);
     if (!kase) return null;
     if (!deliverable) return { ok: false, error: 'stage' };
+    const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'add-item');
+    if (lapsed) return lapsed;
     const who = tx
       .select({ id: participants.id })
       .from(participants)
@@ -282,15 +318,7 @@ export function outstandingItems(tx: Tx, caseId: number) {
 
 /** Closing a case ends what was still running: planned meetings are cancelled, running processes end early. */
 export function endDeliveryOnClosure(tx: Tx, staff: StaffUser, caseId: number, today: string) {
-  const planned = tx
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.caseId, caseId), eq(meetings.status, 'planned')))
-    .all();
-  for (const m of planned) {
-    tx.update(meetings).set({ status: 'cancelled', record: 'Cancelled: the case closed.' }).where(eq(meetings.id, m.id)).run();
-    recordAudit(tx, actorOf(staff), 'meeting.cancelled_by_closure', { type: 'meeting', id: m.id });
-  }
+  cancelPlannedMeetings(tx, staff, caseId, null, 'Cancelled: the case closed.', 'meeting.cancelled_by_closure');
   const running = tx
     .select({ id: processes.id })
     .from(processes)
@@ -299,6 +327,26 @@ export function endDeliveryOnClosure(tx: Tx, staff: StaffUser, caseId: number, t
   for (const p of running) {
     tx.update(processes).set({ status: 'ended_early', endedOn: today, outcome: 'Ended when the case closed.' }).where(eq(processes.id, p.id)).run();
     recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: p.id });
+  }
+}
+
+/** Cancels the planned meetings of the case (or of one of its processes), each with its audit row. */
+function cancelPlannedMeetings(
+  tx: Tx,
+  staff: StaffUser,
+  caseId: number,
+  processId: number | null,
+  record: string,
+  action: 'meeting.cancelled_by_closure' | 'meeting.cancelled_with_process',
+) {
+  const planned = tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.caseId, caseId), eq(meetings.status, 'planned'), processId === null ? undefined : eq(meetings.processId, processId)))
+    .all();
+  for (const m of planned) {
+    tx.update(meetings).set({ status: 'cancelled', record }).where(eq(meetings.id, m.id)).run();
+    recordAudit(tx, actorOf(staff), action, { type: 'meeting', id: m.id });
   }
 }
 
@@ -311,6 +359,7 @@ export function getMeeting(staff: StaffUser, caseId: number, meetingId: number) 
   const attendees = o.people.filter((p) => m.attendeeIds.includes(p.id));
   return {
     kase: o.kase,
+    lapse: o.lapse,
     meeting: m,
     by,
     attendees: attendees.map((p) => ({ id: p.id, name: p.name, role: p.role })),

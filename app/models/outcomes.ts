@@ -83,6 +83,31 @@ export function meetingGaps(attendees: GateParticipant[]): string[] {
   return out;
 }
 
+/** The kinds of process each risk decision allows: a meeting needs direct contact, letters or a message indirect. */
+const KIND_ALLOWED_BY: Record<'direct' | 'indirect', readonly string[]> = {
+  direct: ['direct', 'direct_only'],
+  indirect: ['direct', 'indirect_only'],
+};
+
+/**
+ * Why a process of this kind may not run with these people now: the essentials gate, as at
+ * "ready", for everyone in the case, and a risk decision allowing this kind of contact for
+ * each victim and the person responsible (supporters are checked when they attend a
+ * meeting). Names who and what; empty when it may run.
+ */
+export function processGaps(kind: ProcessKind, people: GateParticipant[]): string[] {
+  const out = essentialGaps(people).map(describeGap);
+  const allowed = KIND_ALLOWED_BY[isDirect(kind) ? 'direct' : 'indirect'];
+  for (const p of people) {
+    const d = p.assessment?.riskDecision;
+    if (p.role === 'supporter' || !d || d === 'not_suitable' || allowed.includes(d)) continue;
+    out.push(
+      `${p.name} (${p.role === 'offender' ? 'person responsible' : p.role}): the risk assessment allows ${isDirect(kind) ? 'letters or messages only, not a meeting' : 'a meeting only, not letters or messages'}`,
+    );
+  }
+  return out;
+}
+
 /** Attendees whose risk assessment is older than `days` before the meeting: it must be reviewed. */
 export function staleRiskReviews(attendees: GateParticipant[], meetingDay: string, days: number): string[] {
   const limit = Date.parse(`${meetingDay}T00:00:00Z`) - days * 86_400_000;

@@ -30,6 +30,23 @@ describe('the next action', () => {
     );
     expect(kinds.slice(0, 3)).toEqual(['urgent-message', 'exchange-paused', 'review-letters']);
   });
+  it('past ready, a missing essential is a lapse to record again, and nothing else is offered at ready', () => {
+    const lapsed = facts({
+      stage: 'ready',
+      firstContactOn: '2026-11-21',
+      victimInfoOn: '2026-11-21',
+      gaps: [
+        { participantId: 1, who: 'Vi (victim)', what: 'consent-withdrawn' },
+        { participantId: 2, who: 'Os (person responsible)', what: 'flags-not-signed-off' },
+      ],
+    });
+    expect(nextActions(lapsed, clocks).map((a) => a.words)).toEqual([
+      'The essentials have lapsed: Vi (victim): consent has been withdrawn (and 1 more). Record them again before anything moves forward',
+    ]);
+    expect(nextActions({ ...lapsed, gaps: [] }, clocks).map((a) => a.kind)).toEqual(['start-process']);
+    expect(nextActions({ ...lapsed, stage: 'in_progress' }, clocks)[0]!.kind).toBe('essentials-lapsed');
+    expect(nextActions({ ...lapsed, stage: 'closed' }, clocks)[0]!.kind).toBe('none');
+  });
   it('says what the assessment is missing', () => {
     const [next] = nextActions(
       facts({

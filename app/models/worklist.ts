@@ -58,6 +58,7 @@ export type NextActionKind =
   | 'urgent-message'
   | 'new-message'
   | 'exchange-paused'
+  | 'essentials-lapsed'
   | 'review-letters'
   | 'agreement-item-due'
   | 'survey-to-send'
@@ -93,6 +94,15 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
     );
   }
   if (f.exchangePausedByPortal) out.push({ kind: 'exchange-paused', words: 'Check why the letter exchange was paused for safety', due: null, clock: null });
+  // Past "ready" the essentials still hold the case: a gap now is a lapse, and nothing moves until it is recorded again.
+  const lapsed = !BEFORE_READY.includes(f.stage) && f.gaps.length > 0;
+  if (lapsed)
+    out.push({
+      kind: 'essentials-lapsed',
+      words: `The essentials have lapsed: ${describeGap(f.gaps[0]!)}${f.gaps.length > 1 ? ` (and ${f.gaps.length - 1} more)` : ''}. Record them again before anything moves forward`,
+      due: null,
+      clock: null,
+    });
   if (f.waitingLetters) {
     out.push({
       kind: 'review-letters',
@@ -143,7 +153,7 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
   }
   if (f.stage === 'assessing' && !f.gaps.length)
     out.push({ kind: 'start-process', words: 'Every essential is recorded: move the case to ready', due: null, clock: null });
-  if (f.stage === 'ready') out.push({ kind: 'start-process', words: 'Arrange the meeting or open the letter exchange', due: null, clock: null });
+  if (f.stage === 'ready' && !lapsed) out.push({ kind: 'start-process', words: 'Arrange the meeting or open the letter exchange', due: null, clock: null });
   if (f.stage === 'in_progress' && !out.length) out.push({ kind: 'record-progress', words: 'Record how the process is going', due: null, clock: null });
   if (f.stage === 'outcome') out.push({ kind: 'record-outcome', words: 'Record the outcome and close the case', due: null, clock: null });
   return out.length ? out : [{ kind: 'none', words: 'Nothing due', due: null, clock: null }];

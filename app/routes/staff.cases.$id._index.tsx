@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { SummaryList, PageColumn, useFormErrors, Details, WarningText } from '~/components/page';
-import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
+import { CsrfInput, formatDateTime, LapseWarning, StaffForm } from '~/components/staff';
 import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { allowedMoves, allowedWhileVictimFirst, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
+  const { kase, referral, people, gaps, lapse, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
   const nameOf = new Map(people.map((p) => [p.id, p]));
   return {
     id: kase.id,
@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return p && c.on ? [{ id: p.id, name: p.name, role: p.role, on: c.on }] : [];
     }),
     missing: gaps.map(describeGap),
+    lapse: lapse ? { since: lapse.since?.toISOString() ?? null, gaps: lapse.gaps } : null,
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
@@ -147,17 +148,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const message =
     result.error === 'gate'
       ? 'The case cannot be ready yet. Complete the items listed under ‘Before it can be ready’'
-      : result.error === 'stale'
-        ? 'Someone else changed this case’s stage. Check it and try again'
-        : result.error === 'reason-needed'
-          ? 'Select why the case is closing'
-          : result.error === 'no-process'
-            ? 'Record a completed restorative process first, under ‘Processes, meetings and agreement’'
-            : result.error === 'items-outstanding'
-              ? 'Some agreed items are not done: choose ‘Completed, with agreed items outstanding’'
-              : result.error === 'note-needed'
-                ? 'Say why the case is closing'
-                : 'That move is not allowed from this stage';
+      : result.error === 'lapsed'
+        ? 'The essentials have lapsed: record them again before the case moves forward or closes as completed'
+        : result.error === 'stale'
+          ? 'Someone else changed this case’s stage. Check it and try again'
+          : result.error === 'reason-needed'
+            ? 'Select why the case is closing'
+            : result.error === 'no-process'
+              ? 'Record a completed restorative process first, under ‘Processes, meetings and agreement’'
+              : result.error === 'items-outstanding'
+                ? 'Some agreed items are not done: choose ‘Completed, with agreed items outstanding’'
+                : result.error === 'note-needed'
+                  ? 'Say why the case is closing'
+                  : 'That move is not allowed from this stage';
   return data(replyWithErrors(submission, { fieldErrors: { to: [message] } }), { status: 409 });
 }
 
@@ -191,8 +194,9 @@ export default function CasePage() {
       <p className="govuk-body">Asked for by: {d.initiatedBy === 'offender' ? 'the person responsible' : 'the victim'}</p>
       <VictimFirst d={d} />
 
-      <h2 className="govuk-heading-m">Before it can be ready</h2>
-      {d.missing.length === 0 ? (
+      <LapseWarning lapse={d.lapse} caseId={d.id} />
+      {d.lapse ? null : <h2 className="govuk-heading-m">Before it can be ready</h2>}
+      {d.lapse ? null : d.missing.length === 0 ? (
         <p className="govuk-body">Every essential is recorded.</p>
       ) : (
         <ul className="govuk-list govuk-list--bullet" id="missing-essentials">
@@ -223,7 +227,9 @@ export default function CasePage() {
         </p>
       ) : null}
 
-      <h2 className="govuk-heading-m">Participants</h2>
+      <h2 className="govuk-heading-m" id="participants">
+        Participants
+      </h2>
       {d.people.length === 0 ? <p className="govuk-body">No one has been added yet.</p> : null}
       <ul className="govuk-list">
         {d.people.map((p) => (

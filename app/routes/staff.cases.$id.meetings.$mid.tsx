@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, PageColumn, SummaryList } from '~/components/page';
-import { StaffForm } from '~/components/staff';
+import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
 import { PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { prepareSchema, recordMeetingSchema } from '~/models/outcome-schemas';
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!m) throw data('Not found', { status: 404 });
   return {
     caseId: m.kase.id,
+    lapse: m.lapse ? { since: m.lapse.since?.toISOString() ?? null, gaps: m.lapse.gaps } : null,
     closed: m.kase.stage === 'closed',
     startsAt: m.meeting.startsAt,
     mode: m.meeting.mode,
@@ -44,6 +45,8 @@ const REFUSALS: Partial<Record<DeliveryRefusal['error'], string>> = {
   'not-planned': 'This meeting has already been recorded',
   preparation: 'Complete the preparation before recording that it took place',
   'not-yet': 'The meeting’s date has not come yet',
+  lapsed: 'The essentials are missing: record them again before the meeting can be recorded as held',
+  interrupted: 'Its process was interrupted when the essentials lapsed: record a new process and plan the meeting again',
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,6 +86,7 @@ export default function MeetingPage() {
       <PageColumn errors={errors}>
         <span className="govuk-caption-l">Meeting</span>
         <h1 className="govuk-heading-l">{d.startsAt.replace('T', ' at ')}</h1>
+        {planned ? <LapseWarning lapse={d.lapse} caseId={d.caseId} /> : null}
         <SummaryList
           rows={[
             { key: 'How', value: `${labelFor(MEETING_MODES, d.mode)}${d.venue ? `: ${d.venue}` : ''}` },

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, PageColumn, WarningText } from '~/components/page';
-import { StaffForm } from '~/components/staff';
+import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
 import { PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { addItemSchema, planMeetingSchema, startProcessSchema } from '~/models/outcome-schemas';
@@ -26,11 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const nameOf = (pid: number) => o.people.find((p) => p.id === pid)?.name ?? '';
   return {
     caseId: o.kase.id,
+    lapse: o.lapse ? { since: o.lapse.since?.toISOString() ?? null, gaps: o.lapse.gaps } : null,
     open: DELIVERY_STAGES.includes(o.kase.stage),
     closed: o.kase.stage === 'closed',
     today: new Date().toISOString().slice(0, 10),
     people: o.people.map((p) => ({ id: p.id, name: p.name, role: p.role })),
-    processes: o.processes.map((p) => ({ id: p.id, kind: p.kind, status: p.status, startedOn: p.startedOn, endedOn: p.endedOn })),
+    processes: o.processes.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      status: p.status,
+      startedOn: p.startedOn,
+      endedOn: p.endedOn,
+      interrupted: !!p.interruptedAt,
+    })),
     meetings: o.meetings.map((m) => ({
       id: m.id,
       startsAt: m.startsAt,
@@ -53,6 +61,8 @@ const REFUSALS: Record<DeliveryRefusal['error'], string> = {
   preparation: 'The preparation is not complete',
   'not-yet': 'The meeting has not happened yet',
   'bad-person': 'Select people from this case',
+  lapsed: 'The essentials are missing: record them again first (see the list)',
+  interrupted: 'That process was interrupted when the essentials lapsed: end it early and record a new one',
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     v.intent === 'start-process'
       ? 'processKind'
       : v.intent === 'plan-meeting'
-        ? r.error === 'bad-person' || r.error === 'gate'
+        ? r.error === 'bad-person' || r.error === 'gate' || r.error === 'lapsed'
           ? 'attendees'
           : 'processId'
         : 'participantId';
@@ -109,7 +119,7 @@ export default function OutcomePage() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.error ?? undefined;
   const gaps = (result && 'gaps' in result ? result.gaps : []) as string[];
-  const direct = d.processes.filter((p) => p.status === 'running' && isDirect(p.kind));
+  const direct = d.processes.filter((p) => p.status === 'running' && !p.interrupted && isDirect(p.kind));
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}`} />
@@ -117,6 +127,17 @@ export default function OutcomePage() {
         <h1 className="govuk-heading-l">Processes, meetings and agreement</h1>
         {!d.open && !d.closed ? <p className="govuk-inset-text">Processes and meetings can be recorded once the case is ready.</p> : null}
         {d.closed ? <p className="govuk-inset-text">This case is closed. Its record can be read but not changed.</p> : null}
+        <LapseWarning lapse={d.lapse} caseId={d.caseId} />
+        {gaps.length ? (
+          <div className="govuk-inset-text" id="refusal-gaps">
+            <p className="govuk-body">Before this can be recorded:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {gaps.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
 
         <section aria-labelledby="processes-title" className="app-section" id="start-process">
           <h2 className="govuk-heading-m" id="processes-title">
@@ -130,6 +151,7 @@ export default function OutcomePage() {
                   {labelFor(PROCESS_KINDS, p.kind)}
                 </Link>
                 {`, started ${p.startedOn}: ${STATUS_WORDS[p.status]}${p.endedOn ? ` on ${p.endedOn}` : ''}`}
+                {p.interrupted ? <strong className="govuk-tag govuk-tag--orange app-tag-gap">Interrupted</strong> : null}
               </li>
             ))}
           </ul>
@@ -165,16 +187,6 @@ export default function OutcomePage() {
               </li>
             ))}
           </ul>
-          {gaps.length ? (
-            <div className="govuk-inset-text" id="meeting-gaps">
-              <p className="govuk-body">Before this meeting can be planned:</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {gaps.map((g) => (
-                  <li key={g}>{g}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
           {d.open && direct.length ? (
             <StaffForm intent="plan-meeting">
               <h3 className="govuk-heading-s">Plan a meeting</h3>

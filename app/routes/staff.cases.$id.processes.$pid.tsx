@@ -4,11 +4,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { BackLink, PageColumn } from '~/components/page';
-import { StaffForm } from '~/components/staff';
+import { formatDateTime, LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
 import { endProcessSchema } from '~/models/outcome-schemas';
 import { PROCESS_ENDINGS, PROCESS_KINDS } from '~/models/outcomes';
-import { endProcess, getOutcomes } from '~/models/outcomes.server';
+import { endProcess, getOutcomes, type DeliveryRefusal } from '~/models/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -29,9 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startedOn: p.startedOn,
     endedOn: p.endedOn,
     outcome: p.outcome,
+    interruptedAt: p.interruptedAt?.toISOString() ?? null,
+    lapse: o.lapse ? { since: o.lapse.since?.toISOString() ?? null, gaps: o.lapse.gaps } : null,
     today: new Date().toISOString().slice(0, 10),
   };
 }
+
+const ENDING_REFUSALS: Partial<Record<DeliveryRefusal['error'], string>> = {
+  lapsed: 'The essentials are missing: it cannot be recorded as completed. Record them again, or record that it ended early',
+  interrupted: 'The essentials lapsed while it ran: it cannot be recorded as completed. Record that it ended early, then record a new process',
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireStaffForm(request);
@@ -40,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const r = endProcess(session.user, caseId, idParam(params.pid), submission.value);
   if (!r) throw data('Not found', { status: 404 });
-  if (!r.ok) return data(replyWithErrors(submission, { fieldErrors: { status: ['This process has already ended'] } }), { status: 409 });
+  if (!r.ok)
+    return data(replyWithErrors(submission, { fieldErrors: { status: [ENDING_REFUSALS[r.error] ?? 'This process has already ended'] } }), { status: 409 });
   return redirect(`/staff/cases/${caseId}/outcome`);
 }
 
@@ -54,6 +62,13 @@ export default function ProcessPage() {
       <PageColumn errors={errors}>
         <h1 className="govuk-heading-l">{labelFor(PROCESS_KINDS, d.kind)}</h1>
         <p className="govuk-body">{`Started on ${d.startedOn}.`}</p>
+        {d.status === 'running' ? <LapseWarning lapse={d.lapse} caseId={d.caseId} /> : null}
+        {d.interruptedAt ? (
+          <p className="govuk-inset-text" id="interrupted">
+            {`Interrupted on ${formatDateTime(d.interruptedAt)}: the essentials lapsed while it ran. It cannot be recorded as completed.`}
+            {d.status === 'running' ? ' Record that it ended early; once the essentials are recorded again, record a new process.' : ''}
+          </p>
+        ) : null}
         {d.status === 'running' ? (
           d.closed ? null : (
             <StaffForm>
@@ -61,7 +76,7 @@ export default function ProcessPage() {
                 kind="radios"
                 name="status"
                 legend={{ text: 'Record how it ended', size: 'm' }}
-                items={PROCESS_ENDINGS.map(([value, label]) => ({ value, label }))}
+                items={PROCESS_ENDINGS.filter(([value]) => !d.interruptedAt || value === 'ended_early').map(([value, label]) => ({ value, label }))}
                 error={errors?.status?.[0]}
                 small
               />

@@ -157,15 +157,20 @@ describe('feedback from participants', () => {
     // A phone meeting, no letters: nobody has an online sign-in.
     const c = await readyCase(server, { fran, morgan }, 'direct');
     const x = { caseUrl: c.caseUrl, caseId: Number(c.caseUrl.split('/').pop()) };
-    // A supporter added but never assessed: not asked.
-    const supporter = (await post(fran, c.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Sid Supporter', directlyAffected: 'yes' })).url;
     await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
     const processId = all<{ id: number }>('select id from processes where case_id = ?', x.caseId)[0]!.id;
-    await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked' });
+    // A supporter added but never assessed: not asked. (Adding them interrupts the call, which then ends early: issue 23.)
+    const supporter = (await post(fran, c.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Sid Supporter', directlyAffected: 'yes' })).url;
+    await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'ended_early', endedOn: today, outcome: 'They talked, then stopped' });
     expect(all('select role, channel from feedback_invitations where case_id = ? order by role desc', x.caseId)).toEqual([
       { role: 'victim', channel: 'paper' },
       { role: 'offender', channel: 'paper' },
     ]);
+    // Assessed now, so the case can go on: an item can be agreed with them.
+    await post(fran, supporter, { section: 'info', infoGivenOn: today, infoGivenHow: 'in_person' });
+    await post(fran, supporter, { section: 'consent', consentOn: today, consentHow: 'in_person' });
+    await post(fran, supporter, { section: 'willing', willing: 'yes', motive: 'To support Vera', expectations: 'That she is heard' });
+    await post(fran, supporter, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'Assessed' });
     const reference = /Case (RJ-[A-Z0-9-]+)/.exec(textOf((await fran.visitor.get(x.caseUrl)).html))![1]!;
     const worklist = textOf((await fran.visitor.get('/staff/cases')).html);
     expect(worklist.slice(worklist.indexOf(reference), worklist.indexOf(reference) + 300)).toContain('Send the feedback survey on paper');

@@ -49,16 +49,18 @@ describe('meetings', () => {
     const c = await readyCase(server, { fran, morgan }, 'indirect_only');
     const letters = await startProcess(c, 'letters');
     expect((await plan(c, letters, [c.victim, c.offender])).status).toBe(409); // letters have no meetings
-    const conference = await startProcess(c, 'face_to_face');
-    const refused = await plan(c, conference, [c.victim, c.offender]);
+    // A conference is refused from the start: the risk decisions allow letters only (issue 23).
+    const refused = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'face_to_face', startedOn: today });
     expect(refused.status).toBe(409);
     expect(textOf(refused.html)).toContain('Vera Victim (victim): the risk assessment allows letters or messages only, not a meeting');
     expect(textOf(refused.html)).toContain('Owen Offender (person responsible): the risk assessment allows letters or messages only, not a meeting');
-    const alone = await plan(c, conference, [c.victim]);
+    const d = await readyCase(server, { fran, morgan }, 'direct');
+    const conference = await startProcess(d, 'face_to_face');
+    const alone = await plan(d, conference, [d.victim]);
     expect(textOf(alone.html)).toContain('The person responsible must attend');
     expect(all('select id from meetings where process_id = ?', conference)).toEqual([]);
     // Bad input: 400 with a message, nothing written.
-    const bad = await plan(c, conference, [c.victim, c.offender], { startsTime: '25:99', mode: 'in_person', venue: '' });
+    const bad = await plan(d, conference, [d.victim, d.offender], { startsTime: '25:99', mode: 'in_person', venue: '' });
     expect(bad.status).toBe(400);
     expect(textOf(bad.html)).toContain('Enter the time, like 14:30');
     expect(textOf(bad.html)).toContain('Enter the venue’s name (not its address)');
@@ -198,5 +200,113 @@ describe('outcome, agreement and closure', () => {
     const versionId = /name="versionId" value="(\d+)"/.exec((await fran.visitor.get(`/staff/letters/${letterId}`)).html)![1]!;
     expect((await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId })).status).toBe(200);
     expect(await everythingSeenBy(x.victim)).toContain('PROGRESS-UPDATE');
+  });
+});
+
+describe('the essentials hold for the whole life of a case (issue 23, defect 1)', () => {
+  it('after consent is withdrawn and a sign-off lapses at “in progress”, no process starts or completes and the case does not move forward; recorded again, it may', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'direct');
+    const caseId = Number(c.caseUrl.split('/').pop());
+    // The offender's risk assessment carries a specialist flag, signed off by a manager.
+    await post(fran, c.urls.offender, {
+      section: 'risk',
+      riskAssessedOn: today,
+      revictimisationRisk: 'medium',
+      specialistFlags: ['domestic_abuse'],
+      riskDecision: 'direct',
+      riskReason: 'Assessed with the DA lead',
+    });
+    await post(morgan, c.urls.offender, { section: 'sign-off' });
+    const earlier = await startProcess(c, 'letters');
+    expect((await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'in_progress' })).url).toBe(c.caseUrl);
+
+    // The defect's reproduction: consent withdrawn, the sign-off lapsed by a re-saved risk assessment.
+    expect((await post(fran, c.urls.victim, { section: 'withdraw-consent', withdrawnOn: today })).status).toBe(200);
+    await post(fran, c.urls.offender, {
+      section: 'risk',
+      riskAssessedOn: today,
+      revictimisationRisk: 'medium',
+      specialistFlags: ['domestic_abuse'],
+      riskDecision: 'direct',
+      riskReason: 'Reviewed',
+    });
+    const caseText = await text(c.caseUrl);
+    expect(caseText).toContain('The essentials have lapsed since');
+    expect(caseText).toContain('Vera Victim (victim): consent has been withdrawn');
+    expect(caseText).toContain('Owen Offender (person responsible): a manager must sign off the specialist risk flags');
+    // The process running when they lapsed is interrupted for good.
+    expect(all('select interrupted_at is not null as interrupted from processes where id = ?', earlier)).toEqual([{ interrupted: 1 }]);
+
+    const started = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    expect(started.status).toBe(409);
+    expect(textOf(started.html)).toContain('The essentials are missing: record them again first');
+    expect(textOf(started.html)).toContain('Vera Victim (victim): consent has been withdrawn');
+    expect(all('select id from processes where case_id = ? and kind = ?', caseId, 'phone_video')).toEqual([]);
+    const completed = await post(fran, `${c.caseUrl}/processes/${earlier}`, { status: 'completed', endedOn: today, outcome: 'Letters exchanged' });
+    expect(completed.status).toBe(409);
+    expect(textOf(completed.html)).toContain('it cannot be recorded as completed');
+    const item = await post(fran, c.outcomeUrl, {
+      intent: 'add-item',
+      itemKind: 'apology',
+      description: 'An apology',
+      participantId: String(c.offender),
+      dueOn: daysFrom(10),
+      evidence: 'A letter',
+    });
+    expect(item.status).toBe(409);
+    const moved = await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' });
+    expect(moved.status).toBe(409);
+    expect(textOf(moved.html)).toContain('The essentials have lapsed');
+    const closedAsDone = await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'closed', closureReason: 'completed' });
+    expect(closedAsDone.status).toBe(409);
+    expect(all('select stage from cases where id = ?', caseId)).toEqual([{ stage: 'in_progress' }]);
+    expect(all('select status from processes where case_id = ?', caseId)).toEqual([{ status: 'running' }]);
+    // The worklist asks for them; the audit says what was refused.
+    const worklist = textOf((await fran.visitor.get('/staff/cases')).html);
+    expect(worklist).toContain('The essentials have lapsed: Vera Victim (victim): consent has been withdrawn (and 1 more)');
+    const trail = await text(`${c.caseUrl}/audit`, morgan);
+    for (const words of [
+      'The essentials lapsed: nothing moves forward until they are recorded again',
+      'Restorative process interrupted: the essentials lapsed while it ran',
+      'Refused while the essentials are missing: recording a process',
+      'Refused: recording a process as completed',
+      'Refused while the essentials are missing: adding an agreed item',
+      'Refused while the essentials are missing: moving the case forward',
+      'Refused: closing as completed',
+    ])
+      expect(trail, words).toContain(words);
+
+    // Recorded again: consent anew, and the manager signs off the flags as they now are.
+    await post(fran, c.urls.victim, { section: 'consent', consentOn: today, consentHow: 'in_person' });
+    await post(morgan, c.urls.offender, { section: 'sign-off' });
+    expect(await text(c.caseUrl)).not.toContain('The essentials have lapsed');
+    expect(await text(`${c.caseUrl}/audit`, morgan)).toContain('The essentials are recorded again');
+    // The interrupted process still cannot be completed: it ends early, and a new one starts.
+    expect((await post(fran, `${c.caseUrl}/processes/${earlier}`, { status: 'completed', endedOn: today, outcome: 'Letters' })).status).toBe(409);
+    expect((await post(fran, `${c.caseUrl}/processes/${earlier}`, { status: 'ended_early', endedOn: today, outcome: 'Consent withdrawn' })).url).toBe(
+      new URL(c.outcomeUrl, server.url).pathname,
+    );
+    const fresh = await startProcess(c, 'phone_video');
+    expect((await post(fran, `${c.caseUrl}/processes/${fresh}`, { status: 'completed', endedOn: today, outcome: 'They talked' })).url).toBe(
+      new URL(c.outcomeUrl, server.url).pathname,
+    );
+    expect((await post(fran, c.caseUrl, { intent: 'move', from: 'in_progress', to: 'outcome' })).url).toBe(c.caseUrl);
+  });
+
+  it('a risk decision that no longer allows a kind of process refuses it, and interrupts one running', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'indirect_only');
+    const refused = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'face_to_face', startedOn: today });
+    expect(refused.status).toBe(409);
+    expect(textOf(refused.html)).toContain('Vera Victim (victim): the risk assessment allows letters or messages only, not a meeting');
+    const letters = await startProcess(c, 'letters');
+    await post(fran, c.urls.victim, {
+      section: 'risk',
+      riskAssessedOn: today,
+      revictimisationRisk: 'low',
+      riskDecision: 'direct_only',
+      riskReason: 'Meeting only',
+    });
+    expect(all('select interrupted_at is not null as interrupted from processes where id = ?', letters)).toEqual([{ interrupted: 1 }]);
+    expect(await text(`${c.caseUrl}/processes/${letters}`)).toContain('the essentials lapsed while it ran');
   });
 });
