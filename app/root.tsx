@@ -161,6 +161,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     ['/accessibility', 'Accessibility statement'],
                     ['/contact', 'Contact us'],
                     ['/complaint', 'Make a complaint'],
+                    ['/you-said-we-did', 'You said, we did'],
                     ['/professionals', 'For professionals'],
                   ].map(([to, text]) => (
                     <li key={to} className="govuk-footer__inline-list-item">

@@ -335,9 +335,16 @@ export const participants = sqliteTable(
     contactConsent: text('contact_consent', { enum: ['yes', 'no'] }),
     contactConsentOn: text('contact_consent_on'),
     contactConsentBy: integer('contact_consent_by').references(() => staffUsers.id),
+    // The self-referrer, when this person is the one who referred themselves: they see their
+    // agreement and answer the survey from "check your referral", with the sign-in they have.
+    referralId: integer('referral_id').references(() => referrals.id),
     createdAt: createdAt(),
   },
-  (t) => [index('participants_case_idx').on(t.caseId), index('participants_consent_by_idx').on(t.contactConsentBy)],
+  (t) => [
+    index('participants_case_idx').on(t.caseId),
+    index('participants_consent_by_idx').on(t.contactConsentBy),
+    index('participants_referral_idx').on(t.referralId),
+  ],
 );
 
 export const contactLogs = sqliteTable(
@@ -774,6 +781,34 @@ export const agreementItems = sqliteTable(
   ],
 );
 
+/**
+ * A participant's agreement to the outcome agreement: when, how, and the items it covered.
+ * An item added later is not covered: they are asked again.
+ */
+export const agreementConsents = sqliteTable(
+  'agreement_consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    agreedOn: text('agreed_on').notNull(),
+    how: text('how', { enum: ['in_person', 'phone', 'letter', 'online'] }).notNull(),
+    itemIds: text('item_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    // The member of staff who recorded it; null when the person agreed on their own page.
+    recordedBy: integer('recorded_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('agreement_consents_case_idx').on(t.caseId),
+    index('agreement_consents_participant_idx').on(t.participantId, t.id),
+    index('agreement_consents_recorded_by_idx').on(t.recordedBy),
+  ],
+);
+
 // ---- Participants' feedback (issue 12) ---------------------------------------------------
 
 /** An invitation to the survey: who was asked and whether they answered, never what they said. */
@@ -827,6 +862,27 @@ export const feedbackAnswers = sqliteTable(
     comments: text('comments'),
   },
   (t) => [index('feedback_answers_month_idx').on(t.month)],
+);
+
+/**
+ * "You said, we did": what the service changed because of feedback or complaints, in words
+ * that name no one. Published ones show on the public page.
+ */
+export const serviceChanges = sqliteTable(
+  'service_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    youSaid: text('you_said').notNull(),
+    weDid: text('we_did').notNull(),
+    source: text('source', { enum: ['feedback', 'complaints', 'both'] }).notNull(),
+    changedOn: text('changed_on').notNull(),
+    published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('service_changes_published_idx').on(t.published, t.changedOn), index('service_changes_staff_idx').on(t.byStaffId)],
 );
 
 // A practitioner's record (Restorative Justice Council practitioner standards): training,

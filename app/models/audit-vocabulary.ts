@@ -22,6 +22,7 @@ export const SUBJECT_TYPES = {
   retention_run: 'Retention purge',
   rights_request: 'Rights request',
   complaint: 'Complaint',
+  service_change: '“You said, we did” entry',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -51,6 +52,9 @@ const ACTIONS = {
   'referral.downloaded_by_referrer': 'Referral and messages downloaded by the referrer',
   'rights_request.recorded': 'Rights request recorded',
   'rights_request.answered': 'Rights request answered',
+  'service_change.recorded': '“You said, we did” entry recorded',
+  'service_change.published': '“You said, we did” entry published',
+  'service_change.withdrawn': '“You said, we did” entry taken off the public page',
   'complaint.received': 'Complaint received',
   'complaint.acknowledged': 'Complaint acknowledged',
   'complaint.answered': 'Complaint answered',
@@ -86,6 +90,7 @@ const ACTIONS = {
   'refused.plan_meeting': 'Refused while the essentials are missing: planning a meeting',
   'refused.hold_meeting': 'Refused: recording a meeting as held (the essentials are missing, or its process was interrupted)',
   'refused.add_item': 'Refused while the essentials are missing: adding an agreed item',
+  'refused.record_agreement': 'Refused while the essentials are missing: recording agreement to the outcome agreement',
   'refused.move_forward': 'Refused while the essentials are missing: moving the case forward',
   'refused.close_completed': 'Refused: closing as completed (the essentials are missing, or no process was completed)',
   'process.started': 'Restorative process recorded',
@@ -98,6 +103,7 @@ const ACTIONS = {
   'meeting.cancelled_with_process': 'Meeting cancelled: its process ended',
   'agreement.item_added': 'Agreement item added',
   'agreement.item_recorded': 'Agreement item completion recorded',
+  'agreement.agreed': 'Agreement to the outcome agreement recorded',
   'feedback.invited': 'Invited to give feedback',
   'feedback.paper_typed_in': 'Paper feedback typed in (answers kept apart, unlinked)',
   'assessment.info_recorded': 'Information given recorded',

@@ -4,6 +4,7 @@
 // values kept in `participant_changes` (the audit row says who and when).
 import { and, asc, desc, eq } from 'drizzle-orm';
 import {
+  agreementConsents,
   agreementItems,
   feedbackInvitations,
   meetingAttendees,
@@ -143,7 +144,8 @@ export function removeParticipant(staff: StaffUser, caseId: number, participantI
     const item = tx.select({ id: agreementItems.id }).from(agreementItems).where(eq(agreementItems.participantId, participantId)).get();
     const meeting = tx.select({ id: meetingAttendees.meetingId }).from(meetingAttendees).where(eq(meetingAttendees.participantId, participantId)).get();
     const survey = tx.select({ id: feedbackInvitations.id }).from(feedbackInvitations).where(eq(feedbackInvitations.participantId, participantId)).get();
-    if (p.a?.consentOn || contacted || member || item || meeting || survey) return 'took-part';
+    const agreed = tx.select({ id: agreementConsents.id }).from(agreementConsents).where(eq(agreementConsents.participantId, participantId)).get();
+    if (p.a?.consentOn || contacted || member || item || meeting || survey || agreed) return 'took-part';
     const versions = tx.select().from(assessmentVersions).where(eq(assessmentVersions.participantId, participantId)).orderBy(asc(assessmentVersions.id)).all();
     tx.insert(participantChanges)
       .values({ caseId, participantId, change: 'removed', oldValues: { participant: p.p, assessment: p.a, versions }, byStaffId: staff.id })

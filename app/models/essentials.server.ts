@@ -24,6 +24,7 @@ export const REFUSED_STEPS = {
   'plan-meeting': 'refused.plan_meeting',
   'hold-meeting': 'refused.hold_meeting',
   'add-item': 'refused.add_item',
+  'record-agreement': 'refused.record_agreement',
   'move-forward': 'refused.move_forward',
   'close-completed': 'refused.close_completed',
 } as const;

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { assessments, exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes } from '#db/schema';
+import { assessments, exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes, referrals } from '#db/schema';
 import { feedbackInviteEmail } from '#emails/feedback-invite';
 import { db } from '~/utils/db.server';
 import { share, suppressBreakdown, suppressOne } from './reports';
@@ -38,16 +38,27 @@ export function inviteToFeedback(tx: Tx, caseId: number, actor: Actor) {
   // Those who took part: informed consent recorded and not withdrawn. Nobody who refused
   // contact, withdrew or was never assessed is sent a survey.
   const people = tx
-    .select({ id: participants.id, role: participants.role, memberEmail: exchangeMembers.email, member: exchangeMembers.id })
+    .select({
+      id: participants.id,
+      role: participants.role,
+      memberEmail: exchangeMembers.email,
+      member: exchangeMembers.id,
+      // A self-referrer answers from "check your referral", and gets the link at the address they gave us.
+      selfReferral: participants.referralId,
+      referralEmail: referrals.email,
+    })
     .from(participants)
     .innerJoin(assessments, eq(assessments.participantId, participants.id))
     .leftJoin(exchangeMembers, eq(exchangeMembers.participantId, participants.id))
+    .leftJoin(referrals, eq(referrals.id, participants.referralId))
     .where(and(eq(participants.caseId, caseId), isNotNull(assessments.consentOn), isNull(assessments.consentWithdrawnOn)))
     .all();
   for (const p of people) {
     if (invited.has(p.id)) continue;
     invited.add(p.id);
-    const online = p.member !== null;
+    // Online wherever they have a way in: a letters sign-in, or their referral's reference and passphrase.
+    const online = p.member !== null || p.selfReferral !== null;
+    const email = p.memberEmail ?? p.referralEmail;
     const token = online ? randomBytes(24).toString('base64url') : null;
     tx.insert(feedbackInvitations)
       .values({
@@ -60,7 +71,7 @@ export function inviteToFeedback(tx: Tx, caseId: number, actor: Actor) {
       })
       .run();
     recordAudit(tx, actor, 'feedback.invited', { type: 'participant', id: p.id });
-    if (token && p.memberEmail) enqueueEmail(tx, p.memberEmail, 'feedback-invite', feedbackInviteEmail({ token, publicUrl: env.PUBLIC_URL }));
+    if (token && email) enqueueEmail(tx, email, 'feedback-invite', feedbackInviteEmail({ token, publicUrl: env.PUBLIC_URL }));
   }
 }
 
@@ -85,6 +96,25 @@ export function invitationForMember(memberId: number): number | null {
       .innerJoin(exchangeMembers, eq(exchangeMembers.participantId, feedbackInvitations.participantId))
       .where(and(eq(exchangeMembers.id, memberId), eq(feedbackInvitations.status, 'pending'), eq(feedbackInvitations.channel, 'online')))
       .get()?.id ?? null
+  );
+}
+
+/** The pending online invitation of a self-referrer signed in to "check your referral", or null. */
+export function invitationForReferral(referralId: number): number | null {
+  return (
+    db
+      .select({ id: feedbackInvitations.id })
+      .from(feedbackInvitations)
+      .innerJoin(participants, eq(participants.id, feedbackInvitations.participantId))
+      .where(and(eq(participants.referralId, referralId), eq(feedbackInvitations.status, 'pending'), eq(feedbackInvitations.channel, 'online')))
+      .get()?.id ??
+    db
+      .select({ id: feedbackInvitations.id })
+      .from(feedbackInvitations)
+      .innerJoin(exchangeMembers, eq(exchangeMembers.participantId, feedbackInvitations.participantId))
+      .where(and(eq(exchangeMembers.referralId, referralId), eq(feedbackInvitations.status, 'pending'), eq(feedbackInvitations.channel, 'online')))
+      .get()?.id ??
+    null
   );
 }
 

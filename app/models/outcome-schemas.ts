@@ -64,3 +64,10 @@ export const itemCompletionSchema = z.object({
   completedOn: pastDate('Enter the date'),
   note: optionalText('The note', 1000),
 });
+
+/** A facilitator records a person's agreement to the outcome agreement, given in person, by phone or by letter. */
+export const recordAgreementSchema = z.object({
+  participantId: id('Select who agreed'),
+  agreedOn: pastDate('Enter the date they agreed'),
+  how: z.enum(['in_person', 'phone', 'letter'], { error: 'Select how they agreed' }),
+});

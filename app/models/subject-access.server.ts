@@ -192,6 +192,13 @@ function participantBundle(participantId: number): { who: string; sections: Sect
       p.id,
     ).map((i) => ({ label: `Due ${i.dueOn}`, value: [i.description, i.status, i.note].filter(Boolean).join(' · ') })),
   });
+  sections.push({
+    title: 'Their agreement to the outcome agreement',
+    items: rows<{ agreedOn: string; how: string; items: string }>(
+      'select agreed_on as agreedOn, how, item_ids as items from agreement_consents where participant_id = ? order by id',
+      p.id,
+    ).map((a) => ({ label: `Agreed on ${a.agreedOn}`, value: `${a.how.replace(/_/g, ' ')}, to ${(JSON.parse(a.items) as number[]).length} agreed items` })),
+  });
   const [member] = rows<{ id: number; reference: string; email: string | null; referralId: number | null }>(
     'select id, reference, email, referral_id as referralId from exchange_members where participant_id = ?',
     p.id,

@@ -118,7 +118,7 @@ export function acceptReferral(staff: StaffUser, referralId: number, facilitator
     // A self-referrer is the case's first victim; partner referrals name people in free text.
     if (referral.source === 'self') {
       tx.insert(participants)
-        .values({ caseId: kase.id, role: 'victim', name: referral.contactName ?? `Self-referrer ${referral.reference}` })
+        .values({ caseId: kase.id, role: 'victim', name: referral.contactName ?? `Self-referrer ${referral.reference}`, referralId })
         .run();
     }
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.accepted', { type: 'referral', id: referralId });

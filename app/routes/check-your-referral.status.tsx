@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { Button, Textarea, fieldOf } from '~/components/form-fields';
 import { MessageThread, SuccessBanner, PageColumn } from '~/components/page';
 import { findMemberForReferral } from '~/models/letters/exchange.server';
+import { agreementSummary, participantOfReferral } from '~/models/agreement.server';
+import { AgreementLink, SurveyInvitation } from '~/components/agreement';
+import { invitationForReferral } from '~/models/feedback.server';
 import { getReferralForReferrer, sendReferrerMessage } from '~/models/referral.server';
 import { REFERRAL_STATES, referrerMayWithdraw } from '~/models/states';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -31,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     messages: referral.messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     sent,
     hasLetters: !!findMemberForReferral(referral.id),
+    agreement: agreementSummary(participantOfReferral(referral.id)),
+    survey: invitationForReferral(referral.id) !== null,
   };
 }
 
@@ -45,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const formatDate = formatLongDateTime;
 
 export default function ReferralStatus() {
-  const { reference, status, canWithdraw, received, messages, sent, hasLetters } = useLoaderData<typeof loader>();
+  const { reference, status, canWithdraw, received, messages, sent, hasLetters, agreement, survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
@@ -71,6 +76,8 @@ export default function ReferralStatus() {
         </div>
       </dl>
 
+      {survey ? <SurveyInvitation /> : null}
+      {agreement ? <AgreementLink a={agreement} to="/check-your-referral/agreement" /> : null}
       {hasLetters ? (
         <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6" autoComplete="off">
           <p className="govuk-body">Your facilitator has set up letters for you.</p>

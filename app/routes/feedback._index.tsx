@@ -5,9 +5,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Link } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import { FEEDBACK_QUESTIONS } from '~/models/feedback';
-import { invitationForMember, invitationForToken } from '~/models/feedback.server';
+import { invitationForMember, invitationForReferral, invitationForToken } from '~/models/feedback.server';
 import { readFeedback, writeFeedback } from '~/utils/feedback-cookie.server';
-import { participantSessions } from '~/utils/session.server';
+import { getReferrerSession, participantSessions } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Tell us what you thought' };
@@ -25,8 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const memberId = await participantSessions.require(request);
-  const invitationId = invitationForMember(memberId);
+  // Signed in to their letters, or (a self-referrer) to "check your referral".
+  const memberId = await participantSessions.get(request);
+  const referral = memberId ? null : await getReferrerSession(request);
+  if (!memberId && !referral) throw redirect('/feedback');
+  const invitationId = memberId ? invitationForMember(memberId) : invitationForReferral(referral!.referralId);
   if (!invitationId) throw redirect('/feedback');
   return redirect(FIRST, { headers: { 'Set-Cookie': await writeFeedback({ invitationId, answers: {} }) } });
 }

@@ -4,8 +4,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/components/staff';
 import { getMemberHome } from '~/models/letters/reading.server';
 import { invitationForMember } from '~/models/feedback.server';
+import { agreementSummary, participantOfMember } from '~/models/agreement.server';
 import { participantSessions } from '~/utils/session.server';
 import { SuccessBanner, PageColumn } from '~/components/page';
+import { AgreementLink, SurveyInvitation } from '~/components/agreement';
 import { authorMayEdit, EXCHANGE_STATES, exchangeRelays, LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
@@ -19,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     status: home.exchangeStatus,
     survey: invitationForMember(memberId) !== null,
+    agreement: agreementSummary(participantOfMember(memberId)),
     sentBanner: url.searchParams.get('sent') === '1',
     received: home.received.map((l) => ({ id: l.id, at: l.passedOnAt?.toISOString() ?? '', read: !!l.readAt, onPaper: l.onPaper })),
     sent: home.sent.map((l) => ({ id: l.id, status: l.status, at: l.updatedAt.toISOString(), readAt: l.readAt?.toISOString() ?? null, feedback: l.feedback })),
@@ -35,16 +38,8 @@ export default function LettersHome() {
         </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">Your letters</h1>
-      {d.survey ? (
-        <div className="govuk-inset-text" id="survey">
-          <p className="govuk-body">Tell us what you thought of the service: 7 short questions, and you can skip any. Staff cannot see who answered.</p>
-          <Form method="post" action="/feedback" autoComplete="off">
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Tell us what you thought
-            </button>
-          </Form>
-        </div>
-      ) : null}
+      {d.survey ? <SurveyInvitation /> : null}
+      {d.agreement ? <AgreementLink a={d.agreement} to="/letters/agreement" /> : null}
       {!exchangeRelays(d.status) ? (
         <div className="govuk-inset-text" id="exchange-paused">
           {EXCHANGE_STATES[d.status].participant}

@@ -273,6 +273,13 @@ export default function OutcomePage() {
               <Button secondary>Add the item</Button>
             </StaffForm>
           ) : null}
+          {d.items.length ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/staff/cases/${d.caseId}/agreement`}>
+                The agreement: who has agreed, record an agreement, print it
+              </Link>
+            </p>
+          ) : null}
           {d.items.some((i) => isOverdue(i, d.today)) ? <WarningText>Some agreed items are overdue. Check with the person doing them.</WarningText> : null}
         </section>
       </PageColumn>

@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<StaffFram
 const MANAGER_LINKS = [
   ['/staff/accounts', 'Staff accounts'],
   ['/staff/complaints', 'Complaints'],
+  ['/staff/you-said-we-did', 'You said, we did'],
   ['/staff/data-protection', 'Data protection'],
 ] as const;
 

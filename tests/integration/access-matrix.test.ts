@@ -86,6 +86,9 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'complaint.sent': { path: () => '/complaint/sent', expect: 'redirect' }, // only with a just-sent complaint
   'check-your-referral._index': { path: () => '/check-your-referral', expect: referrerSignIn },
   'check-your-referral.status': { path: () => '/check-your-referral/status', expect: referrerOnly },
+  // The referrer here has no case, so no agreement: 404 after the sign-in check.
+  'check-your-referral.agreement': { path: () => '/check-your-referral/agreement', expect: { ...referrerOnly, referrer: 404 } },
+  'you-said-we-did': { path: () => '/you-said-we-did', expect: publicPage },
   'check-your-referral.withdraw': { path: () => '/check-your-referral/withdraw', expect: referrerOnly },
   'check-your-referral.delete': { path: () => '/check-your-referral/delete', expect: referrerOnly },
   'check-your-referral.deleted': { path: () => '/check-your-referral/deleted', expect: publicPage },
@@ -114,6 +117,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'staff.subject-access.$kind.$id': { path: (i) => `/staff/subject-access/participant/${i.participantId}`, expect: managerOnly },
   'staff.subject-access.$kind.$id_.file': { path: (i) => `/staff/subject-access/self-referrer/${i.referralId}/file`, expect: managerOnly },
   'staff.complaints._index': { path: () => '/staff/complaints', expect: managerOnly },
+  'staff.you-said-we-did': { path: () => '/staff/you-said-we-did', expect: managerOnly },
   'staff.complaints.$id': { path: (i) => `/staff/complaints/${i.complaintId}`, expect: managerOnly },
   'staff.letters._index': { path: () => '/staff/letters', expect: anyStaff },
   'staff.emails': { path: () => '/staff/emails', expect: anyStaff },
@@ -131,6 +135,7 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'feedback.$question': { path: () => '/feedback/satisfaction', expect: 'redirect' }, // only with a survey under way
   'feedback.thanks': { path: () => '/feedback/thanks', expect: publicPage },
   'staff.cases.$id.outcome': { path: (i) => `/staff/cases/${i.letterCaseId}/outcome`, expect: assignedOrManager },
+  'staff.cases.$id.agreement': { path: (i) => `/staff/cases/${i.letterCaseId}/agreement`, expect: assignedOrManager },
   'staff.cases.$id.processes.$pid': { path: (i) => `/staff/cases/${i.letterCaseId}/processes/${i.processId}`, expect: assignedOrManager },
   'staff.cases.$id.meetings.$mid': { path: (i) => `/staff/cases/${i.letterCaseId}/meetings/${i.meetingId}`, expect: assignedOrManager },
   'staff.cases.$id.items.$iid': { path: (i) => `/staff/cases/${i.letterCaseId}/items/${i.itemId}`, expect: assignedOrManager },
@@ -150,6 +155,8 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'letters.set-up': { path: () => '/letters/set-up', expect: publicPage },
   'letters.sign-out': { path: () => '/letters/sign-out', expect: publicPage },
   'letters.home': { path: () => '/letters/home', expect: anyMember },
+  // The agreement is the letter case's: its two members read it, a member of another case has none.
+  'letters.agreement': { path: () => '/letters/agreement', expect: { ...anyMember, participantOtherCase: 404 } },
   'letters.write': { path: () => '/letters/write', expect: anyMember },
   'letters.pause': { path: () => '/letters/pause', expect: anyMember },
   'letters.preview.$id': {

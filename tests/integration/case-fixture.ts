@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { referInFull } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 const post = staffPost;
@@ -44,4 +45,42 @@ export async function readyCase(
   }
   const id = (u: string) => Number(u.split('/').pop());
   return { caseUrl, outcomeUrl: `${caseUrl}/outcome`, victim: id(urls.victim), offender: id(urls.offender), urls };
+}
+
+export type SelfReferred = { caseUrl: string; caseId: number; victim: number; offender: number; reference: string; passphrase: string; visitor: Visitor };
+
+/** A self-referral taken to "ready" over HTTP: the self-referrer is the case's victim; the person responsible added; both assessed. */
+export async function readySelfReferral(
+  server: TestServer,
+  { fran, morgan }: { fran: SignedInStaff; morgan: SignedInStaff },
+  riskDecision: 'direct' | 'indirect_only' = 'direct',
+): Promise<SelfReferred> {
+  const today = new Date().toISOString().slice(0, 10);
+  const visitor = new Visitor(server.url);
+  const issued = await referInFull(visitor);
+  const referralId = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', issued.reference)[0]!.id;
+  const caseUrl = (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) }))
+    .url;
+  const caseId = Number(caseUrl.split('/').pop());
+  const victim = queryDb<{ id: number }>(server.dbPath, 'select id from participants where case_id = ?', caseId)[0]!.id;
+  const offenderUrl = (await post(fran, caseUrl, { intent: 'add-participant', role: 'offender', name: 'Quentin Marbleweather' })).url;
+  for (const [role, url] of [
+    ['victim', `${caseUrl}/participants/${victim}`],
+    ['offender', offenderUrl],
+  ] as const) {
+    await post(fran, url, { section: 'info', infoGivenOn: today, infoGivenHow: 'in_person' });
+    await post(fran, url, { section: 'consent', consentOn: today, consentHow: 'in_person' });
+    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
+    if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
+    await post(fran, url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
+  }
+  for (const [from, to] of [
+    ['referred', 'contacting'],
+    ['contacting', 'assessing'],
+    ['assessing', 'ready'],
+  ] as const) {
+    const r = await post(fran, caseUrl, { intent: 'move', from, to });
+    expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
+  }
+  return { caseUrl, caseId, victim, offender: Number(offenderUrl.split('/').pop()), reference: issued.reference, passphrase: issued.passphrase, visitor };
 }

@@ -19,4 +19,5 @@ export const PUBLIC_PAGES = [
   '/accessibility',
   '/contact',
   '/complaint',
+  '/you-said-we-did',
 ];

@@ -1,0 +1,199 @@
+// What the service promises, held and proved (issue 23): the outcome agreement is the
+// participants' own (each one's agreement recorded, shown and printable on their own page),
+// feedback reaches everyone who took part, and "you said, we did" is public without naming
+// anyone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { startSmtpSink } from '../setup/smtp';
+import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
+import { buildExchange } from './exchange-fixture';
+import { signIn } from './flow';
+import { readySelfReferral } from './case-fixture';
+
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let server: TestServer;
+let fran: SignedInStaff;
+let otto: SignedInStaff;
+let morgan: SignedInStaff;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  server = await startServer({ SMTP_URL: smtp.url });
+  ({ fran, otto, morgan } = await setUpTeam(server));
+});
+afterAll(async () => {
+  await server?.stop();
+  await smtp?.close();
+});
+
+const post = staffPost;
+const today = new Date().toISOString().slice(0, 10);
+const all = <T>(sql: string, ...args: unknown[]) => queryDb<T>(server.dbPath, sql, ...args);
+const text = async (v: Visitor, url: string) => textOf((await v.get(url)).html);
+
+/** Waits (bounded) for a mail to this address containing the words, quoted-printable decoded. */
+async function mailTo(address: string, containing: string) {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const m = smtp.received
+      .filter((r) => r.to.includes(address))
+      .map((r) => r.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+      .find((raw) => raw.includes(containing));
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`no mail to ${address} containing ${containing}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function addItem(caseUrl: string, participantId: number, description: string) {
+  const r = await post(fran, `${caseUrl}/outcome`, {
+    intent: 'add-item',
+    itemKind: 'apology',
+    description,
+    participantId: String(participantId),
+    dueOn: today,
+    evidence: 'A letter, approved and passed on',
+  });
+  expect(r.status, textOf(r.html).slice(0, 300)).toBe(200);
+  return all<{ id: number }>('select id from agreement_items where description = ?', description)[0]!.id;
+}
+
+describe('the outcome agreement is the participants’ own', () => {
+  it('each person’s agreement is recorded with date and how; they read it in their own words with each item’s progress, and agree on their own page', async () => {
+    const x = await buildExchange(server, fran, { victim: 'Agnes Agree', offender: 'Oscar Agree' });
+    const [victim, offender] = (['victim', 'offender'] as const).map(
+      (role) => all<{ id: number }>('select id from participants where case_id = ? and role = ?', x.caseId, role)[0]!.id,
+    ) as [number, number];
+    const agreementUrl = `${x.caseUrl}/agreement`;
+    // Nothing agreed yet: no agreement on their page, and nothing to record.
+    expect((await x.victim.visitor.get('/letters/agreement')).status).toBe(404);
+    expect((await post(fran, agreementUrl, { participantId: String(offender), agreedOn: today, how: 'in_person' })).status).toBe(409);
+
+    const apology = await addItem(x.caseUrl, offender, 'A written apology for the break-in');
+    // The facilitator records the offender's agreement, given in person.
+    const bad = await post(fran, agreementUrl, { participantId: String(offender), agreedOn: '2099-01-01', how: 'carrier pigeon' });
+    expect(bad.status).toBe(400);
+    expect(all('select id from agreement_consents where case_id = ?', x.caseId)).toEqual([]);
+    expect((await post(fran, agreementUrl, { participantId: String(offender), agreedOn: today, how: 'in_person' })).url).toBe(agreementUrl);
+    expect(all('select participant_id, how, recorded_by is not null as byStaff from agreement_consents where case_id = ?', x.caseId)).toEqual([
+      { participant_id: offender, how: 'in_person', byStaff: 1 },
+    ]);
+
+    // The victim sees it from their letters, in victim words, with no staff names or notes.
+    const home = await text(x.victim.visitor, '/letters/home');
+    expect(home).toMatch(/Your outcome agreement\s*: 0 of 1 done\. Read it and tell us if you agree\./);
+    const page = await text(x.victim.visitor, '/letters/agreement');
+    expect(page).toContain('A written apology for the break-in');
+    expect(page).toContain('Who does it The person who harmed you');
+    expect(page).toContain('Progress Not done yet');
+    expect(page).not.toMatch(/Oscar|Agnes|Fran/);
+    // The offender reads "You".
+    expect(await text(x.offender.visitor, '/letters/agreement')).toContain('Who does it You');
+
+    const agreed = await x.victim.visitor.post('/letters/agreement', {});
+    expect(agreed.url).toBe('/letters/agreement?agreed=1');
+    expect(textOf(agreed.html)).toContain('We have recorded that you agree');
+    expect(textOf(agreed.html)).toContain(`You agreed to this on`);
+    expect(all('select how, recorded_by from agreement_consents where participant_id = ?', victim)).toEqual([{ how: 'online', recorded_by: null }]);
+    const staffView = await text(fran.visitor, agreementUrl);
+    expect(staffView).toContain('The victim: agreed on');
+    expect(staffView).toContain('(on their own page)');
+    expect(staffView).toContain('The person responsible: agreed on');
+
+    // An item added later is not covered: they are asked again.
+    const reparation = await addItem(x.caseUrl, offender, 'Ten hours of garden work');
+    expect(await text(fran.visitor, agreementUrl)).toContain('before the latest items were added: ask them again');
+    expect(await text(x.victim.visitor, '/letters/agreement')).toContain('I agree to this agreement');
+    // Progress shows on their page; the completion note (a staff note) never does.
+    await post(fran, `${x.caseUrl}/items/${apology}`, { status: 'done', completedOn: today, note: 'STAFF-NOTE-on-the-apology' });
+    await post(fran, `${x.caseUrl}/items/${reparation}`, { status: 'partly', completedOn: today, note: 'STAFF-NOTE-half-done' });
+    const progress = await text(x.victim.visitor, '/letters/agreement');
+    expect(progress).toContain('Progress Done');
+    expect(progress).toContain('Progress Partly done');
+    expect(progress).not.toContain('STAFF-NOTE');
+    expect(await text(fran.visitor, agreementUrl)).not.toContain('STAFF-NOTE');
+    expect(await text(x.victim.visitor, '/letters/home')).toMatch(/Your outcome agreement\s*: 1 of 2 done\./);
+
+    // While the essentials are missing, the person's agreement is not recorded, and is audited as refused.
+    await post(fran, x.participantUrls.victim, { section: 'withdraw-consent', withdrawnOn: today });
+    const refused = await x.victim.visitor.post('/letters/agreement', {});
+    expect(refused.status).toBe(409);
+    expect(textOf(refused.html)).toContain('your facilitator needs to talk to you first');
+    expect(all('select count(*) as n from agreement_consents where participant_id = ?', victim)).toEqual([{ n: 1 }]);
+    expect(await text(morgan.visitor, `${x.caseUrl}/audit`)).toContain(
+      'Refused while the essentials are missing: recording agreement to the outcome agreement',
+    );
+    // Another facilitator cannot see or record it; a participant of another case cannot see it.
+    expect((await otto.visitor.get(agreementUrl)).status).toBe(404);
+    expect((await post(otto, agreementUrl, { participantId: String(victim), agreedOn: today, how: 'phone' })).status).toBe(404);
+  });
+});
+
+describe('feedback from everyone who took part', () => {
+  it('a self-referrer with an email is asked online: a content-free link by email, and a button on “check your referral”', async () => {
+    const c = await readySelfReferral(server, { fran, morgan });
+    const { caseUrl, caseId, visitor: v } = c;
+    const referralId = all<{ id: number }>('select id from referrals where reference = ?', c.reference)[0]!.id;
+    expect(all('select referral_id from participants where id = ?', c.victim)).toEqual([{ referral_id: referralId }]);
+    await post(fran, `${caseUrl}/outcome`, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', caseId)[0]!.id;
+    await post(fran, `${caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked' });
+    expect(all('select role, channel from feedback_invitations where case_id = ? order by role desc', caseId)).toEqual([
+      { role: 'victim', channel: 'online' },
+      { role: 'offender', channel: 'paper' },
+    ]);
+    // A content-free email with a one-time link, to the address they gave.
+    const mail = await mailTo('victim.person@example.org', '/feedback?t=');
+    expect(mail).not.toMatch(/Philippa|Quentin|burglary|RJ-/);
+    // And a button on their own page: the survey starts from the sign-in they already have.
+    await signIn(v, c.reference, c.passphrase);
+    expect(await text(v, '/check-your-referral/status')).toContain('Tell us what you thought');
+    const start = await v.post('/feedback', {});
+    expect(start.url).toBe('/feedback/satisfaction');
+    // Another visitor without a sign-in gets nothing.
+    expect((await new Visitor(server.url).post('/feedback', {})).url).toBe('/feedback');
+  });
+});
+
+describe('you said, we did', () => {
+  it('managers record what changed; only published entries show publicly; anything identifying is refused', async () => {
+    const url = '/staff/you-said-we-did';
+    expect((await fran.visitor.get(url)).status).toBe(404);
+    const identifying = await post(morgan, url, {
+      intent: 'add',
+      youSaid: 'Call me on 07700 900123 about the letters',
+      weDid: 'We changed it',
+      source: 'feedback',
+      changedOn: today,
+      published: 'yes',
+    });
+    expect(identifying.status).toBe(400);
+    expect(textOf(identifying.html)).toContain('this page is public and must not identify anyone');
+    const reference = await post(morgan, url, {
+      intent: 'add',
+      youSaid: 'RJ-AB12-CD34 waited',
+      weDid: 'Faster',
+      source: 'both',
+      changedOn: today,
+      published: 'yes',
+    });
+    expect(reference.status).toBe(400);
+    expect(all('select id from service_changes')).toEqual([]);
+    await post(morgan, url, {
+      intent: 'add',
+      youSaid: 'Letters took too long to reach the other person',
+      weDid: 'Facilitators now read waiting letters within two working days',
+      source: 'feedback',
+      changedOn: today,
+      published: 'yes',
+    });
+    await post(morgan, url, { intent: 'add', youSaid: 'DRAFT-NOT-PUBLIC', weDid: 'Still thinking', source: 'complaints', changedOn: today, published: 'no' });
+    const page = await text(new Visitor(server.url), '/you-said-we-did');
+    expect(page).toContain('You said: Letters took too long to reach the other person');
+    expect(page).toContain('We did: Facilitators now read waiting letters within two working days');
+    expect(page).not.toContain('DRAFT-NOT-PUBLIC');
+    const id = all<{ id: number }>("select id from service_changes where you_said like 'Letters%'")[0]!.id;
+    await post(morgan, url, { intent: 'withdraw', id: String(id) });
+    expect(await text(new Visitor(server.url), '/you-said-we-did')).not.toContain('Letters took too long');
+  });
+});
