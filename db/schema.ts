@@ -63,6 +63,14 @@ export const referrals = sqliteTable(
     antiSocialBehaviour: integer('anti_social_behaviour', { mode: 'boolean' }).notNull().default(false),
     // Both forms: "How did you hear about the service?" (optional), for awareness figures.
     heardAbout: text('heard_about'),
+    // Partner referrals: whether the person agreed that the referrer hears how it goes (asked
+    // on the form, changed by the facilitator when the person says otherwise), and whether
+    // the referrer wants the content-free progress emails at all.
+    shareWithReferrer: text('share_with_referrer', { enum: ['yes', 'no'] }),
+    shareRecordedOn: text('share_recorded_on'),
+    referrerUpdates: integer('referrer_updates', { mode: 'boolean' }).notNull().default(true),
+    // Why a referral was declined, as a category the referrer may be told and the return counts.
+    declineCategory: text('decline_category'),
     // Triage.
     // The partner form's one-time key, so a double submit makes one referral.
     submissionKey: text('submission_key').unique(),
@@ -249,6 +257,21 @@ export const auditEvents = sqliteTable(
     // The purge removes rows older than the audit period, oldest first.
     index('audit_events_created_idx').on(t.createdAt),
   ],
+);
+
+/** A content-free progress email sent to a partner referrer: each kind once per referral. */
+export const referrerNotices = sqliteTable(
+  'referrer_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    referralId: integer('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    event: text('event', { enum: ['contact_made', 'not_taken_forward', 'process_completed', 'closed'] }).notNull(),
+    reasonCategory: text('reason_category'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('referrer_notices_referral_event_idx').on(t.referralId, t.event)],
 );
 
 // What survives a referrer's "delete everything": a count per month.

@@ -11,6 +11,7 @@ import { newLetterEmail } from './new-letter';
 import { newMessageEmail } from './new-message';
 import { partnerReferralReceivedEmail } from './partner-referral-received';
 import { referralReceivedEmail } from './referral-received';
+import { referrerUpdateEmail } from './referrer-update';
 import { staffSetUpEmail } from './staff-set-up';
 import type { Email } from './layout';
 
@@ -20,6 +21,11 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: s
   { name: 'Referral received', who: 'A self-referrer who gave an email address', render: () => referralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
   { name: 'New message', who: 'A self-referrer, when staff reply', render: () => newMessageEmail() },
   { name: 'Partner referral received', who: 'The professional who referred', render: () => partnerReferralReceivedEmail({ reference: 'RJ-7K4M-Q2XP' }) },
+  {
+    name: 'Referrer update',
+    who: 'The professional who referred, if the person agreed and they did not opt out',
+    render: () => referrerUpdateEmail({ reference: 'RJ-7K4M-Q2XP', update: 'We have made contact about it.' }),
+  },
   {
     name: 'Staff set-up',
     who: 'A new member of staff',

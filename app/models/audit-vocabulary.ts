@@ -67,6 +67,8 @@ const ACTIONS = {
   'referral.withdrawn': 'Withdrawn by the referrer',
   'referral.deleted_by_referrer': 'Deleted by the referrer',
   'referral.message_sent': 'Message sent',
+  'referral.referrer_updated': 'Progress update emailed to the referrer (no content)',
+  'referral.share_consent_recorded': 'Whether the referrer may hear how it goes recorded',
   'referral.demo_seeded': 'Demo data',
   'case.opened': 'Case opened',
   'case.viewed': 'Case viewed',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_STAGES } from '#db/schema';
 import { CLOSURE_REASONS, RISK_DECISIONS, SPECIALIST_FLAGS } from './case-stages';
 import { optionalText, requiredText } from './message-schema';
+import { DECLINE_CATEGORIES, type DeclineCategory } from './referrer-updates';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
 
@@ -32,7 +33,11 @@ export const acceptSchema = z.object({
   intent: z.literal('accept'),
   facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
 });
-export const declineSchema = z.object({ intent: z.literal('decline'), reason: requiredText('The reason', 1000, 'Enter the reason for declining') });
+export const declineSchema = z.object({
+  intent: z.literal('decline'),
+  category: z.enum(DECLINE_CATEGORIES.map(([v]) => v) as [DeclineCategory, ...DeclineCategory[]], { error: 'Select the kind of reason' }),
+  reason: requiredText('The reason', 1000, 'Enter the reason for declining'),
+});
 export const replySchema = z.object({ intent: z.literal('reply'), body: requiredText('The message', 2000, 'Enter your message') });
 
 export const moveSchema = z

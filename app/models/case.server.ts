@@ -1,7 +1,7 @@
 // Cases: the record a facilitator keeps from acceptance to closure. Every function takes
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, min, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, min, ne, or } from 'drizzle-orm';
 import {
   agreementItems,
   meetings,
@@ -36,6 +36,8 @@ import { inviteToFeedback } from './feedback.server';
 import { endDeliveryOnClosure, hasCompletedProcess, lapseOf, outstandingItems } from './outcomes.server';
 import { DELIVERY_STAGES } from './outcomes';
 import { keepCaseSafe, refuseWhileLapsed } from './essentials.server';
+import { recordShareConsent, referrerNoticesFor, updateCaseReferrer } from './referrer-updates.server';
+import { CLOSURE_CATEGORY } from './referrer-updates';
 import { ARRIVAL_RULES, COMPLETED_CLOSURES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
 import type { Tx } from '#db/client.server';
 
@@ -80,6 +82,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     people,
     gaps: essentialGaps(people),
     lapse: lapseOf(db, kase, people),
+    referrerNotices: referrerNoticesFor(db, referral.id),
     // Derived from the referral and people already loaded, not read again.
     victimFirst: victimFirst(referral.initiatedBy, people),
     firstContacts,
@@ -161,6 +164,9 @@ export function moveCase(
         .get();
       if (ex) recordAudit(tx, { type: 'staff', id: staff.id }, 'exchange.withdrawn', { type: 'exchange', id: ex.id });
       inviteToFeedback(tx, caseId, { type: 'staff', id: staff.id });
+      // The referrer hears that it closed, or that it was not taken forward and why (in a category).
+      if (hasCompletedProcess(tx, caseId)) updateCaseReferrer(tx, caseId, 'closed', { type: 'staff', id: staff.id });
+      else updateCaseReferrer(tx, caseId, 'not_taken_forward', { type: 'staff', id: staff.id }, CLOSURE_CATEGORY[closureReason!] ?? 'Another reason');
     }
     keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
     return { ok: true };
@@ -244,6 +250,14 @@ export function addContact(staff: StaffUser, caseId: number, participantId: numb
       .get();
     tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
     recordAudit(tx, { type: 'staff', id: staff.id }, 'contact.recorded', { type: 'contact_log', id: row.id });
+    // The first contact in the case: the referrer hears that contact was made (if the person agreed).
+    const contacts = tx
+      .select({ n: count(contactLogs.id) })
+      .from(contactLogs)
+      .innerJoin(participants, eq(participants.id, contactLogs.participantId))
+      .where(eq(participants.caseId, caseId))
+      .get()!.n;
+    if (contacts === 1) updateCaseReferrer(tx, caseId, 'contact_made', { type: 'staff', id: staff.id });
     return true;
   });
 }
@@ -347,6 +361,18 @@ export function recordContactConsent(
       }
     }
     keepCaseSafe(tx, caseId, actor);
+    return 'recorded';
+  });
+}
+
+/** What the person referred now says about the referrer hearing how it goes (partner referrals). */
+export function recordReferrerSharing(staff: StaffUser, caseId: number, answer: 'yes' | 'no', on: string): 'recorded' | 'not-partner' | null {
+  return db.transaction((tx) => {
+    const kase = findCaseToChange(tx, staff, caseId);
+    if (!kase) return null;
+    const referral = tx.select({ source: referrals.source }).from(referrals).where(eq(referrals.id, kase.referralId)).get();
+    if (referral?.source !== 'partner') return 'not-partner';
+    recordShareConsent(tx, kase.referralId, answer, on, { type: 'staff', id: staff.id });
     return 'recorded';
   });
 }

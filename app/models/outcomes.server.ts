@@ -14,6 +14,7 @@ import { requireVictimFirst } from './victim-first.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { loadCasePeople } from './exchange-safety.server';
 import { openLapse, refuseWhileLapsed } from './essentials.server';
+import { updateCaseReferrer } from './referrer-updates.server';
 import { describeGap, essentialGaps, type GateParticipant } from './case-stages';
 import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
 
@@ -128,6 +129,7 @@ export function endProcess(
       .run().changes;
     if (!changed) return { ok: false, error: 'not-running' };
     recordAudit(tx, actorOf(staff), 'process.ended', { type: 'process', id: processId });
+    if (e.status === 'completed') updateCaseReferrer(tx, caseId, 'process_completed', actorOf(staff));
     cancelPlannedMeetings(tx, staff, caseId, processId, 'Cancelled: its process ended.', 'meeting.cancelled_with_process');
     inviteToFeedback(tx, caseId, actorOf(staff));
     return { ok: true };

@@ -66,6 +66,8 @@ export const partnerReferralSchema = z
       .refine((v) => /^(?:\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), 'Enter a UK phone number, like 0121 496 0000'),
     initiatedBy: z.enum(values(INITIATED_BY), { error: 'Select who asked for restorative justice' }),
     consentConfirmed: z.literal('yes', { error: 'Confirm that the person agreed to be referred' }),
+    shareWithReferrer: z.enum(['yes', 'no'], { error: 'Select whether the person agreed that we tell you how it goes' }),
+    noUpdates: z.literal('yes', { error: 'Select the box or leave it empty' }).optional(),
     victimDetails: text('About the victim', 2000, 'Enter the name and safe contact details of the victim or victims'),
     offenderDetails: text('About the person responsible', 2000, 'Enter what you know about the person responsible'),
     offenceKind: z.enum(values(OFFENCE_KINDS), { error: 'Select the kind of offence' }),

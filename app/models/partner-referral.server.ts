@@ -1,3 +1,4 @@
+import { ukIsoDay } from '~/utils/dates';
 import { eq } from 'drizzle-orm';
 import { referrals } from '#db/schema';
 import { partnerReferralReceivedEmail } from '#emails/partner-referral-received';
@@ -46,6 +47,9 @@ export function submitPartnerReferral(r: PartnerReferral, address: string): Part
         referrerPhone: r.referrerPhone,
         initiatedBy: r.initiatedBy,
         consentConfirmed: true,
+        shareWithReferrer: r.shareWithReferrer,
+        shareRecordedOn: ukIsoDay(new Date()),
+        referrerUpdates: r.noUpdates !== 'yes',
         victimDetails: r.victimDetails,
         offenderDetails: r.offenderDetails,
         offenceKind: r.offenceKind,

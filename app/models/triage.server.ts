@@ -6,6 +6,8 @@ import { newMessageEmail } from '#emails/new-message';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { updateReferrer } from './referrer-updates.server';
+import { DECLINE_CATEGORIES, type DeclineCategory } from './referrer-updates';
 import { recordAudit, recordView } from './audit.server';
 import { AWAITING_TRIAGE } from './states';
 import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
@@ -127,15 +129,24 @@ export function acceptReferral(staff: StaffUser, referralId: number, facilitator
   });
 }
 
-export function declineReferral(staff: StaffUser, referralId: number, reason: string): { ok: true } | { ok: false; error: TriageError } {
+const labelOf = (options: readonly (readonly [string, string])[], value: string) => options.find(([v]) => v === value)?.[1] ?? null;
+
+export function declineReferral(
+  staff: StaffUser,
+  referralId: number,
+  reason: string,
+  category: DeclineCategory = 'other',
+): { ok: true } | { ok: false; error: TriageError } {
   return db.transaction((tx) => {
     const changed = tx
       .update(referrals)
-      .set({ status: 'declined', declinedReason: reason, triagedBy: staff.id, declinedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'declined', declinedReason: reason, declineCategory: category, triagedBy: staff.id, declinedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(referrals.id, referralId), inArray(referrals.status, AWAITING_TRIAGE)))
       .run().changes;
     if (!changed) return { ok: false, error: 'already-triaged' } as const;
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.declined', { type: 'referral', id: referralId });
+    // The referrer hears it will not be taken forward, with the category, never the reason's words.
+    updateReferrer(tx, referralId, 'not_taken_forward', { type: 'staff', id: staff.id }, labelOf(DECLINE_CATEGORIES, category));
     return { ok: true } as const;
   });
 }

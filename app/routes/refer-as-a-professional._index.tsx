@@ -101,6 +101,22 @@ export default function PartnerReferral() {
           error={e('consentConfirmed')}
           small
         />
+        <Choices
+          {...radios('shareWithReferrer', 'Did the person agree that we tell you how it goes?', [
+            ['yes', 'Yes'],
+            ['no', 'No'],
+          ])}
+          hint="If they did, we email you when we make contact, if it will not go ahead and why (in general terms), when a process is completed and when it closes. Never their words or anyone’s details."
+        />
+        <Choices
+          kind="checkboxes"
+          name="noUpdates"
+          legend={{ text: 'Progress emails', size: 's' }}
+          items={[{ value: 'yes', label: 'Do not send me progress emails about this referral' }]}
+          selected={str(v.noUpdates)}
+          error={e('noUpdates')}
+          small
+        />
 
         <h2 className="govuk-heading-m">The people</h2>
         <Textarea {...f('victimDetails')} label="The victim or victims" hint="Names, and safe ways and times to contact them" rows={4} maxLength={2000} />

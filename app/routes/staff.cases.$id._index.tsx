@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors } from '~/components/form-fields';
 import { SummaryList, PageColumn, useFormErrors, Details, WarningText } from '~/components/page';
 import { CsrfInput, formatDateTime, LapseWarning, StaffForm } from '~/components/staff';
-import { moveSchema, participantSchema, PARTICIPANT_ROLES } from '~/models/case-schemas';
+import { moveSchema, participantSchema, pastDate, PARTICIPANT_ROLES } from '~/models/case-schemas';
 import { allowedMoves, allowedWhileVictimFirst, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
 import { DELIVERY_STAGES } from '~/models/outcomes';
-import { addParticipant, getCaseForStaff, moveCase } from '~/models/case.server';
+import { addParticipant, getCaseForStaff, moveCase, recordReferrerSharing } from '~/models/case.server';
+import { ReferrerUpdates } from '~/components/referrer-updates';
 import { addCaseNote, reassignCase } from '~/models/case-record.server';
 import { optionalText, requiredText } from '~/models/message-schema';
 import { listFacilitators } from '~/models/staff.server';
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, lapse, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
+  const { kase, referral, people, gaps, lapse, referrerNotices, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
   const nameOf = new Map(people.map((p) => [p.id, p]));
   return {
     id: kase.id,
@@ -49,6 +50,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     missing: gaps.map(describeGap),
     lapse: lapse ? { since: lapse.since?.toISOString() ?? null, gaps: lapse.gaps } : null,
+    referrerUpdates:
+      referral.source === 'partner'
+        ? {
+            share: referral.shareWithReferrer,
+            shareOn: referral.shareRecordedOn,
+            wanted: referral.referrerUpdates,
+            notices: referrerNotices.map((n) => ({ event: n.event, reason: n.reasonCategory, at: n.createdAt.toISOString() })),
+            today: new Date().toISOString().slice(0, 10),
+            closed: kase.stage === 'closed',
+          }
+        : null,
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
@@ -84,6 +96,11 @@ const actionSchema = z.discriminatedUnion(
       offenderContact: optionalText('Contact details', 500),
     }),
     z.object({
+      intent: z.literal('share'),
+      share: z.enum(['yes', 'no'], { error: 'Select what the person says' }),
+      shareOn: pastDate('Enter the date they said so'),
+    }),
+    z.object({
       intent: z.literal('note'),
       body: requiredText('The note', 5000, 'Enter the note'),
       corrects: z.coerce.number().int().positive().optional(),
@@ -105,6 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: actionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
+  if (v.intent === 'share') {
+    const r = recordReferrerSharing(session.user, caseId, v.share, v.shareOn);
+    if (!r) throw data('Not found', { status: 404 });
+    if (r === 'not-partner')
+      return data(replyWithErrors(submission, { fieldErrors: { share: ['Only a partner’s referral has a referrer to update'] } }), { status: 400 });
+    return redirect(`/staff/cases/${caseId}#sharing`);
+  }
   if (v.intent === 'note') {
     const r = addCaseNote(session.user, caseId, v.body, v.corrects);
     if (!r) throw data('Not found', { status: 404 });
@@ -264,6 +288,8 @@ export default function CasePage() {
           ))}
         </ul>
       ) : null}
+
+      {d.referrerUpdates ? <ReferrerUpdates d={d.referrerUpdates} errors={errors} /> : null}
 
       <h2 className="govuk-heading-m">The referral</h2>
       <p className="govuk-body">

@@ -3,10 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Select, Textarea, fieldOf } from '~/components/form-fields';
+import { Button, Choices, Select, Textarea, fieldOf } from '~/components/form-fields';
 import { MessageThread, SummaryList, PageColumn, useFormErrors, WarningText } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
+import { DECLINE_CATEGORIES } from '~/models/referrer-updates';
 import { referralCautions, referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
 import { withSupervisionWarnings } from '~/models/practice.server';
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     replyToReferrer(session.user, id, v.body);
     return redirect(`/staff/referrals/${id}`);
   }
-  const result = v.intent === 'accept' ? acceptReferral(session.user, id, v.facilitatorId) : declineReferral(session.user, id, v.reason);
+  const result = v.intent === 'accept' ? acceptReferral(session.user, id, v.facilitatorId) : declineReferral(session.user, id, v.reason, v.category);
   if (!result.ok) {
     const message = result.error === 'no-facilitator' ? 'Select an active facilitator' : 'This referral has already been accepted or declined';
     return data(replyWithErrors(submission, { fieldErrors: { [v.intent === 'accept' ? 'facilitatorId' : 'reason']: [message] } }), { status: 409 });
@@ -117,6 +118,15 @@ export default function StaffReferral() {
           </StaffForm>
           <h2 className="govuk-heading-m">Or decline</h2>
           <StaffForm intent="decline">
+            <Choices
+              kind="radios"
+              name="category"
+              legend={{ text: 'Kind of reason', size: 's' }}
+              hint={d.source === 'partner' ? 'A partner who referred is told this kind, if the person agreed that they hear how it goes.' : undefined}
+              items={DECLINE_CATEGORIES.map(([value, label]) => ({ value, label }))}
+              error={errors?.category?.[0]}
+              small
+            />
             <Textarea
               {...fieldOf(errors, 'reason')}
               label="Reason for declining"

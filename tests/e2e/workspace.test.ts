@@ -34,6 +34,7 @@ describe('facilitator workspace journey', () => {
     await type(page.getByLabel('Your work phone number'), '0121 496 0000');
     await press(page.getByLabel('The victim asked for it'));
     await press(page.getByLabel('The person I am referring knows about this referral and agreed to it'));
+    await press(page.getByRole('group', { name: 'Did the person agree that we tell you how it goes?' }).getByLabel('Yes'));
     await type(page.getByLabel('The victim or victims'), 'Vera Victim, mobile after 6pm');
     await type(page.getByLabel('The person responsible', { exact: true }), 'Owen Offender');
     await press(page.getByRole('group', { name: 'Age of the person responsible' }).getByLabel('18 or over at the time of the offence'));

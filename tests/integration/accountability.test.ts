@@ -8,7 +8,8 @@ import { startSmtpSink } from '../setup/smtp';
 import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange } from './exchange-fixture';
 import { signIn } from './flow';
-import { readySelfReferral } from './case-fixture';
+import { readyCase, readySelfReferral } from './case-fixture';
+import { partnerAnswers, submissionKeyOf } from './partner';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: TestServer;
@@ -195,5 +196,103 @@ describe('you said, we did', () => {
     const id = all<{ id: number }>("select id from service_changes where you_said like 'Letters%'")[0]!.id;
     await post(morgan, url, { intent: 'withdraw', id: String(id) });
     expect(await text(new Visitor(server.url), '/you-said-we-did')).not.toContain('Letters took too long');
+  });
+});
+
+describe('updates to the referrer', () => {
+  /** A partner referral sent over HTTP with these answers; its id. */
+  async function partnerReferral(over: Record<string, string>) {
+    const v = new Visitor(server.url);
+    const form = await v.get('/refer-as-a-professional');
+    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), ...over }));
+    expect(sent.status, textOf(sent.html).slice(0, 300)).toBe(200);
+    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+    return { id: all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id, reference };
+  }
+  const mailsTo = (address: string) => smtp.received.filter((r) => r.to.includes(address)).map((r) => r.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+
+  it('with the person’s agreement: a content-free email when contact is made (once), and when it is not taken forward, with the category, never the words', async () => {
+    const address = 'pc.updates@police.example.org';
+    const { id, reference } = await partnerReferral({ referrerEmail: address, shareWithReferrer: 'yes' });
+    const caseUrl = (
+      await post(morgan, `/staff/referrals/${id}`, {
+        intent: 'accept',
+        facilitatorId: String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id),
+      })
+    ).url;
+    const victimUrl = (await post(fran, caseUrl, { intent: 'confirm-victim', victimName: 'Vera Updates' })).url;
+    await post(fran, victimUrl, { section: 'contact', contactedOn: today, method: 'phone', outcome: 'Talked about RJ; Vera wants to think' });
+    const contact = await mailTo(address, 'We have made contact about it.');
+    expect(contact).toContain(`Update on referral ${reference}`);
+    expect(contact).not.toMatch(/Vera|Owen|burglary|think/);
+    // A second contact sends nothing more.
+    await post(fran, victimUrl, { section: 'contact', contactedOn: today, method: 'phone', outcome: 'Again' });
+    expect(all('select event from referrer_notices where referral_id = ?', id)).toEqual([{ event: 'contact_made' }]);
+    // Closed without a process: not taken forward, with the category, never the words.
+    await post(fran, caseUrl, { intent: 'move', from: 'referred', to: 'closed', closureReason: 'risk_too_high' });
+    const closed = await mailTo(address, 'It will not be taken forward');
+    expect(closed).toContain('The reason: not suitable for restorative justice.');
+    expect(closed).not.toMatch(/risk/i);
+    expect(textOf((await fran.visitor.get(caseUrl)).html)).toContain('Not taken forward (Not suitable for restorative justice)');
+  });
+
+  it('a completed process and the closure after it each send their own update', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'direct');
+    const caseId = Number(c.caseUrl.split('/').pop());
+    await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', caseId)[0]!.id;
+    await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked' });
+    await mailTo('priya@probation.example.org', 'A restorative process has been completed.');
+    await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'closed', closureReason: 'completed_outstanding' });
+    const referralId = all<{ referral_id: number }>('select referral_id from cases where id = ?', caseId)[0]!.referral_id;
+    expect(all('select event from referrer_notices where referral_id = ? order by id', referralId)).toEqual([
+      { event: 'process_completed' },
+      { event: 'closed' },
+    ]);
+    const reference = all<{ reference: string }>('select reference from referrals where id = ?', referralId)[0]!.reference;
+    await expect
+      .poll(() => mailsTo('priya@probation.example.org').some((m) => m.includes(reference) && m.includes('The case is now closed.')), { timeout: 10_000 })
+      .toBe(true);
+  });
+
+  it('when the person says no, nothing more is sent; the change is recorded and audited', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'direct');
+    const caseId = Number(c.caseUrl.split('/').pop());
+    const referralId = all<{ referral_id: number }>('select referral_id from cases where id = ?', caseId)[0]!.referral_id;
+    expect((await post(fran, c.caseUrl, { intent: 'share', share: 'maybe', shareOn: today })).status).toBe(400);
+    await post(fran, c.caseUrl, { intent: 'share', share: 'no', shareOn: today });
+    expect(await text(fran.visitor, c.caseUrl)).toContain('The person does not want the referrer told how it goes');
+    await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', caseId)[0]!.id;
+    await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'They talked' });
+    await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'closed', closureReason: 'completed_outstanding' });
+    expect(all('select event from referrer_notices where referral_id = ?', referralId)).toEqual([]);
+    expect(all("select count(*) as n from outbox where template = 'referrer-update' and referral_id = ?", referralId)).toEqual([{ n: 0 }]);
+    expect(await text(morgan.visitor, `${c.caseUrl}/audit`)).toContain('Whether the referrer may hear how it goes recorded');
+  });
+
+  it('nothing is sent when the person did not agree or the referrer opted out; a decline says its category', async () => {
+    const noShare = await partnerReferral({ referrerEmail: 'no.share@probation.example.org', shareWithReferrer: 'no' });
+    const optedOut = await partnerReferral({ referrerEmail: 'opted.out@probation.example.org', shareWithReferrer: 'yes', noUpdates: 'yes' });
+    const told = await partnerReferral({ referrerEmail: 'told@probation.example.org', shareWithReferrer: 'yes' });
+    for (const r of [noShare, optedOut, told])
+      expect((await post(fran, `/staff/referrals/${r.id}`, { intent: 'decline', category: 'outside_service', reason: 'SECRET-REASON the area' })).status).toBe(
+        200,
+      );
+    const declined = await mailTo('told@probation.example.org', 'It will not be taken forward');
+    expect(declined).toContain('The reason: outside what this service covers.');
+    expect(declined).not.toContain('SECRET-REASON');
+    // Give the outbox time to send anything it wrongly queued, then check: only the receipts.
+    await mailTo('no.share@probation.example.org', 'Referral received');
+    await mailTo('opted.out@probation.example.org', 'Referral received');
+    expect(
+      all(
+        "select count(*) as n from outbox where template = 'referrer-update' and to_address in ('no.share@probation.example.org', 'opted.out@probation.example.org')",
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(mailsTo('no.share@probation.example.org').some((m) => m.includes('Update on referral'))).toBe(false);
+    // A missing category is refused.
+    const another = await partnerReferral({ referrerEmail: 'x@probation.example.org' });
+    expect((await post(fran, `/staff/referrals/${another.id}`, { intent: 'decline', reason: 'No category' })).status).toBe(400);
   });
 });

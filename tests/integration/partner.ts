@@ -7,6 +7,7 @@ export function partnerAnswers(overrides: Record<string, string | string[]> = {}
     referrerPhone: '0121 496 0000',
     initiatedBy: 'victim',
     consentConfirmed: 'yes',
+    shareWithReferrer: 'yes',
     victimDetails: 'Vera Victim, mobile after 6pm',
     offenderDetails: 'Owen Offender, on probation in Dudley',
     offenceKind: 'burglary',

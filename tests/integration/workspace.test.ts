@@ -194,9 +194,9 @@ describe('partner referral to a case that is ready', () => {
   it('a referral can be accepted or declined once, and declining keeps the reason', async () => {
     const { id } = await sendPartnerReferral();
     expect((await post(fran, `/staff/referrals/${id}`, { intent: 'decline', reason: '' })).status).toBe(400);
-    const declined = await post(fran, `/staff/referrals/${id}`, { intent: 'decline', reason: 'Outside our area' });
+    const declined = await post(fran, `/staff/referrals/${id}`, { intent: 'decline', category: 'outside_service', reason: 'Outside our area' });
     expect(textOf(declined.html)).toContain('Declined: Outside our area');
-    const late = await post(max, `/staff/referrals/${id}`, { intent: 'decline', reason: 'again' });
+    const late = await post(max, `/staff/referrals/${id}`, { intent: 'decline', category: 'other', reason: 'again' });
     expect(late.status).toBe(409);
   });
 });
