@@ -102,8 +102,11 @@ export default tseslint.config(
   // browser may remember or restore after "Exit this page".
   { files: ['app/routes/**'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, STATIC_TITLE] } },
   { files: ['app/routes/**'], ignores: ['app/routes/staff*'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, STATIC_TITLE, ...PUBLIC_PAGE] } },
-  // These two name the page after a question of a fixed list, never after a record.
-  { files: ['app/routes/refer.$step.tsx', 'app/routes/feedback.$question.tsx'], rules: { 'no-restricted-syntax': ['error', NO_BARRELS, ...PUBLIC_PAGE] } },
+  // These three name the page after a question of a fixed list, never after a record.
+  {
+    files: ['app/routes/refer.$step.tsx', 'app/routes/feedback.$question.tsx', 'app/routes/equality.$question.tsx'],
+    rules: { 'no-restricted-syntax': ['error', NO_BARRELS, ...PUBLIC_PAGE] },
+  },
 
   // Tests may reach across layers to set up what they check.
   { files: ['**/*.test.{ts,tsx}', 'tests/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },

@@ -71,6 +71,10 @@ export const referrals = sqliteTable(
     referrerUpdates: integer('referrer_updates', { mode: 'boolean' }).notNull().default(true),
     // Why a referral was declined, as a category the referrer may be told and the return counts.
     declineCategory: text('decline_category'),
+    // Where the person lives, for the return: a code from report_categories' 'area' scheme,
+    // and (partner referrals, where known) the postcode district, like "B21".
+    areaCode: text('area_code'),
+    postcodeDistrict: text('postcode_district'),
     // Triage.
     // The partner form's one-time key, so a double submit makes one referral.
     submissionKey: text('submission_key').unique(),
@@ -91,6 +95,8 @@ export const referrals = sqliteTable(
     index('referrals_created_idx').on(t.createdAt, t.id),
     // Reports read these columns for every referral of a period: from the index alone.
     index('referrals_report_idx').on(t.createdAt, t.source, t.agency, t.initiatedBy, t.offenceKind, t.justiceStage, t.status),
+    // The return's other breakdowns of a period's referrals, from the index alone.
+    index('referrals_return_idx').on(t.createdAt, t.source, t.antiSocialBehaviour, t.offenceKind, t.offenderAgeGroup, t.areaCode, t.heardAbout),
     index('referrals_triaged_by_idx').on(t.triagedBy),
     // The purge's two referral rules: declined, and withdrawn self-referrals, not yet purged.
     index('referrals_declined_purge_idx')
@@ -257,6 +263,64 @@ export const auditEvents = sqliteTable(
     // The purge removes rows older than the audit period, oldest first.
     index('audit_events_created_idx').on(t.createdAt),
   ],
+);
+
+/**
+ * The commissioner's reporting categories, as data: a new or changed MoJ category is a
+ * migration that edits these rows, not a code change. `answers` lists the form answers
+ * that fall in the category (for a scheme that maps answers, like the justice stage);
+ * a retired category keeps its rows for old figures but is no longer offered.
+ */
+export const reportCategories = sqliteTable(
+  'report_categories',
+  {
+    scheme: text('scheme').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+    answers: text('answers', { mode: 'json' }).$type<string[]>().notNull(),
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.scheme, t.code] })],
+);
+
+/**
+ * A one-time invitation to the optional equality questions: who was asked and whether they
+ * answered, never what they said (the answers are in `equality_answers`, unlinked).
+ */
+export const equalityInvitations = sqliteTable(
+  'equality_invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    referralId: integer('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id').references(() => participants.id),
+    status: text('status', { enum: ['pending', 'used'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('equality_invitations_referral_idx').on(t.referralId, t.status), index('equality_invitations_participant_idx').on(t.participantId, t.status)],
+);
+
+/**
+ * Equality monitoring answers, stored apart from every case and person: a random id, the
+ * month and whether the person was referred or took part, nothing that joins.
+ */
+export const equalityAnswers = sqliteTable(
+  'equality_answers',
+  {
+    id: text('id').primaryKey(),
+    month: text('month').notNull(),
+    asked: text('asked', { enum: ['referral', 'participant'] }).notNull(),
+    ageBand: text('age_band'),
+    sex: text('sex'),
+    genderSame: text('gender_same'),
+    ethnicGroup: text('ethnic_group'),
+    religion: text('religion'),
+    disability: text('disability'),
+    sexualOrientation: text('sexual_orientation'),
+  },
+  (t) => [index('equality_answers_month_idx').on(t.month)],
 );
 
 /** A content-free progress email sent to a partner referrer: each kind once per referral. */

@@ -104,17 +104,3 @@ export function AgreementLink({ a, to }: { a: { done: number; of: number; agreed
     </div>
   );
 }
-
-/** The invitation to the survey on a participant's own page: a button, so no link carries a token. */
-export function SurveyInvitation() {
-  return (
-    <div className="govuk-inset-text" id="survey">
-      <p className="govuk-body">Tell us what you thought of the service: 7 short questions, and you can skip any. Staff cannot see who answered.</p>
-      <form method="post" action="/feedback" autoComplete="off">
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Tell us what you thought
-        </button>
-      </form>
-    </div>
-  );
-}

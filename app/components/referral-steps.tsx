@@ -6,7 +6,7 @@ import { type StepSlug } from '~/data/referral-options';
 import { Choices, firstError, Textarea, TextInput, type ChoiceItem, type FieldErrors } from './form-fields';
 
 type Values = Record<string, unknown>;
-type StepProps = { title: string; values: Values; errors: FieldErrors };
+type StepProps = { title: string; values: Values; errors: FieldErrors; areas?: readonly (readonly [string, string])[] };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 /** A text field's name, saved value and error, from the page's values and errors. */
@@ -75,6 +75,17 @@ export const STEP_FIELDS: Record<StepSlug, (p: StepProps) => ReactNode> = {
       isPageHeading
       hint="Optional. A town, or part of a city, like ‘Handsworth, Birmingham’. Please do not give an address."
       width="two-thirds"
+    />
+  ),
+
+  'your-area': ({ title, values, errors, areas = [] }) => (
+    <Radios
+      name="areaCode"
+      title={title}
+      hint="Optional. It helps us check that the service reaches people wherever they live. We do not use it to find you."
+      options={areas.filter(([code]) => code !== 'not_known')}
+      values={values}
+      errors={errors}
     />
   ),
 

@@ -104,6 +104,7 @@ export const REFERRAL_STEP_LIST = [
   { slug: 'what-happened', title: 'What happened?', required: true },
   { slug: 'when', title: 'Roughly when did it happen?', required: true },
   { slug: 'where', title: 'Where did it happen?', required: false },
+  { slug: 'your-area', title: 'Which area do you live in?', required: false },
   { slug: 'police', title: 'Has it been reported to the police?', required: true },
   { slug: 'where-things-are', title: 'Where are things now?', required: true },
   { slug: 'who-harmed-you', title: 'Do you know who harmed you?', required: true },

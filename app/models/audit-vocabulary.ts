@@ -60,6 +60,7 @@ const ACTIONS = {
   'complaint.answered': 'Complaint answered',
   'report.return_exported': 'Commissioner’s return downloaded',
   'report.cases_exported': 'Case extract downloaded',
+  'report.equality_exported': 'Equality table downloaded',
   'referral.submitted': 'Referral sent',
   'referral.viewed': 'Referral opened',
   'referral.accepted': 'Accepted into a case',

@@ -12,6 +12,7 @@ import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import { hashToken } from '~/utils/session.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { inviteToEquality } from './equality.server';
 import { recordAudit, type Actor } from './audit.server';
 import { findCaseInScope } from './case-scope.server';
 import { summarise, type FeedbackAnswers } from './feedback';
@@ -71,6 +72,8 @@ export function inviteToFeedback(tx: Tx, caseId: number, actor: Actor) {
       })
       .run();
     recordAudit(tx, actor, 'feedback.invited', { type: 'participant', id: p.id });
+    // The optional equality questions, on their own page (a self-referrer was asked when they referred).
+    if (online && p.selfReferral === null) inviteToEquality(tx, { participantId: p.id });
     if (token && email) enqueueEmail(tx, email, 'feedback-invite', feedbackInviteEmail({ token, publicUrl: env.PUBLIC_URL }));
   }
 }

@@ -75,6 +75,16 @@ export const partnerReferralSchema = z
     crimeReference: text('The police reference', 40, false),
     justiceStage: z.enum(values(JUSTICE_STAGES), { error: 'Select the stage of the justice system' }),
     offenderAgeGroup: z.enum(values(OFFENDER_AGE_GROUPS), { error: 'Select the age of the person responsible, or ‘Not known’' }),
+    // Checked against the areas offered (report_categories) by the page.
+    areaCode: z.string({ error: 'Select the area they live in, or ‘Not known’' }).regex(/^[a-z0-9_]{1,40}$/, 'Select the area they live in, or ‘Not known’'),
+    postcodeDistrict: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(4, 'Enter only the first part of the postcode, like B21')
+      .regex(/^(?:[A-Z]{1,2}\d[A-Z\d]?)?$/, 'Enter only the first part of the postcode, like B21')
+      .optional()
+      .transform((v) => v || undefined),
     antiSocialBehaviour: z.enum(values(YES_NO), { error: 'Select whether it is being dealt with as anti-social behaviour' }),
     risks: list(KNOWN_RISKS, 'Select the risks you know of, or ‘None known’').refine(
       (v) => !(v.includes('none') && v.length > 1),

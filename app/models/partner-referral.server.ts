@@ -57,6 +57,8 @@ export function submitPartnerReferral(r: PartnerReferral, address: string): Part
         crimeReference: r.crimeReference ?? null,
         justiceStage: r.justiceStage,
         offenderAgeGroup: r.offenderAgeGroup,
+        areaCode: r.areaCode,
+        postcodeDistrict: r.postcodeDistrict ?? null,
         antiSocialBehaviour: r.antiSocialBehaviour === 'yes',
         heardAbout: r.heardAbout ?? null,
         risks: r.risks,

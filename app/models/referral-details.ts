@@ -18,7 +18,8 @@ export function referralCautions(r: Pick<Referral, 'initiatedBy' | 'offenderAgeG
   return out;
 }
 
-export function referralRows(r: Referral): Row[] {
+/** `areas`: the area codes and names (report_categories), for where the person lives. */
+export function referralRows(r: Referral, areas: readonly (readonly [string, string])[] = []): Row[] {
   const common: (Row | false)[] = [
     { key: 'Offence', value: [lists.labelFor(lists.OFFENCE_KINDS, r.offenceKind), r.offenceOther].filter(Boolean).join(': ') },
     { key: 'Stage of the justice system', value: lists.labelFor(lists.JUSTICE_STAGES, r.justiceStage) },
@@ -69,6 +70,12 @@ export function referralRows(r: Referral): Row[] {
           },
           ...common,
         ];
+  rows.push({
+    key: 'Where they live',
+    value: [lists.labelFor(areas, r.areaCode) || (r.areaCode ?? 'Not given'), r.postcodeDistrict && `Postcode district ${r.postcodeDistrict}`]
+      .filter(Boolean)
+      .join(', '),
+  });
   rows.push({ key: 'How they heard about the service', value: lists.labelFor(lists.HEARD_ABOUT, r.heardAbout) || 'Not given' });
   return rows.filter((x): x is Row => !!x);
 }

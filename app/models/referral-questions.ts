@@ -45,6 +45,14 @@ export const whenSchema = z.object({
   whenHappened: choice(lists.WHEN_HAPPENED, 'Select roughly when it happened'),
 });
 
+/** The area code is checked against the areas offered (report_categories) by the page that asks. */
+export const yourAreaSchema = z.object({
+  areaCode: z
+    .string({ error: 'Select an area from the list, or leave it blank' })
+    .regex(/^[a-z0-9_]{1,40}$/, 'Select an area from the list, or leave it blank')
+    .optional(),
+});
+
 export const areaSchema = z.object({
   area: optionalText(100, 'The area'),
 });
@@ -142,6 +150,7 @@ const SCHEMAS = {
   'what-happened': offenceSchema,
   when: whenSchema,
   where: areaSchema,
+  'your-area': yourAreaSchema,
   police: policeSchema,
   'where-things-are': stageSchema,
   'who-harmed-you': knowsWhoSchema,
@@ -174,6 +183,7 @@ export type CompleteReferral = z.infer<typeof personRoleSchema> &
   z.infer<typeof offenceSchema> &
   z.infer<typeof whenSchema> &
   z.infer<typeof areaSchema> &
+  z.infer<typeof yourAreaSchema> &
   z.infer<typeof policeSchema> &
   z.infer<typeof stageSchema> &
   z.infer<typeof knowsWhoSchema> &

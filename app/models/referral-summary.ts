@@ -13,11 +13,12 @@ const many = (options: readonly (readonly [string, string])[], v: unknown) =>
     .filter(Boolean)
     .join('\n');
 
-const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>) => string> = {
+const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>, areas: ReadonlyMap<string, string>) => string> = {
   who: (a) => lists.labelFor(lists.PERSON_ROLE, a.personRole),
   'what-happened': (a) => join(lists.labelFor(lists.OFFENCE_KINDS, a.offenceKind), s(a.offenceOther)),
   when: (a) => lists.labelFor(lists.WHEN_HAPPENED, a.whenHappened),
   where: (a) => s(a.area) ?? '',
+  'your-area': (a, areas) => areas.get(s(a.areaCode) ?? '') ?? '',
   police: (a) => join(lists.labelFor(lists.REPORTED, a.reportedToPolice), s(a.crimeReference) && `Reference: ${a.crimeReference}`),
   'where-things-are': (a) => lists.labelFor(lists.JUSTICE_STAGES, a.justiceStage),
   'who-harmed-you': (a) => join(lists.labelFor(lists.KNOWS_WHO, a.knowsWhoHarmed), s(a.harmerName) && `Name: ${a.harmerName}`),
@@ -38,9 +39,11 @@ const DESCRIBE: Record<StepSlug, (a: Record<string, unknown>) => string> = {
   'how-you-heard': (a) => lists.labelFor(lists.HEARD_ABOUT, a.heardAbout),
 };
 
-export function describeAnswers(answers: DraftAnswers): Row[] {
+/** `areas`: the area codes and their names (report_categories), for the area question's answer. */
+export function describeAnswers(answers: DraftAnswers, areas: readonly (readonly [string, string])[] = []): Row[] {
+  const areaNames = new Map(areas);
   return REFERRAL_STEPS.map((step) => {
     const a = answers[step.slug];
-    return { slug: step.slug, question: step.title, answer: a ? DESCRIBE[step.slug](a) : '', required: step.required };
+    return { slug: step.slug, question: step.title, answer: a ? DESCRIBE[step.slug](a, areaNames) : '', required: step.required };
   });
 }

@@ -16,6 +16,7 @@ import { newKey, seal, unseal } from '~/utils/seal.server';
 import { markCaseUnread } from './case-alerts.server';
 import { referralRows } from './referral-details';
 import { formatLongDateTime } from '~/utils/dates';
+import { inviteToEquality } from './equality.server';
 import { recordAudit } from './audit.server';
 import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
@@ -96,6 +97,8 @@ export async function submitDraft(token: DraftToken | null): Promise<SubmitResul
       .get();
     recordAudit(tx, { type: 'referrer', id: inserted.id }, 'referral.submitted', { type: 'referral', id: inserted.id });
     if (r.email) enqueueEmail(tx, r.email, 'referral-received', referralReceivedEmail({ reference }), inserted.id);
+    // The optional equality questions wait for them on "check your referral".
+    inviteToEquality(tx, { referralId: inserted.id });
     tx.update(referralDrafts)
       .set({
         status: 'submitted',

@@ -1,7 +1,7 @@
 // The figures behind the dashboard and the commissioner's return, read from the records the
 // portal keeps. Every count goes through the small-number rules in ./reports before it
 // leaves here. Managers see the whole service; a facilitator sees their own caseload.
-import { OFFENCE_KINDS } from '~/data/referral-options';
+import { HEARD_ABOUT, OFFENCE_KINDS } from '~/data/referral-options';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
@@ -17,8 +17,6 @@ import {
   FUNNEL_STEPS,
   monthsOf,
   monthStartMs,
-  REPORT_JUSTICE_STAGES,
-  reportJusticeStage,
   share,
   shortMonthLabel,
   suppressBreakdown,
@@ -29,11 +27,22 @@ import {
   type Shown,
 } from './reports';
 import { workingDaysBetween } from './working-days';
+import { categoriesOf, categoryMapper } from './report-categories.server';
 
 type Scope = { facilitatorId: number | null };
 const scopeOf = (user: StaffUser): Scope => ({ facilitatorId: user.role === 'manager' ? null : user.id });
 
 const OPEN_STAGES = CASE_STAGES.filter((s) => s !== 'closed');
+const AGE_ORDER = [
+  ['youth', 'Under 18 (youth)'],
+  ['adult', '18 or over (adult)'],
+  ['not_known', 'Not known'],
+  ['not_asked', 'Not asked (self-referrals)'],
+] as const;
+const ASB_SPLIT = [
+  ['crime', 'Crime'],
+  ['asb', 'Anti-social behaviour'],
+] as const;
 const DELETED = 'deleted';
 const DELETED_LABEL = 'Deleted at the sender’s request';
 
@@ -111,8 +120,21 @@ function referralsIn(period: Period, scope: Scope) {
   const byMonth = new Map(
     monthsOf(period).map((m) => [m, (count.get({ fromMs: monthStartMs(m), toMs: monthStartMs(addMonths(m, 1)), ...own }) as { n: number }).n]),
   );
-  return { groups, byMonth, total: groups.reduce((a, g) => a + g.n, 0) };
+  // The return's other splits, from their own covering index (referrals_return_idx).
+  const more = db.$client
+    .prepare(
+      `select r.source, r.anti_social_behaviour as asb, r.offence_kind as offence, r.offender_age_group as age, r.area_code as area, r.heard_about as heard, count(*) as n
+       from ${referralsFrom(scope)} where r.created_at >= @fromMs and r.created_at < @toMs ${scope.facilitatorId ? ownCase : ''}
+       group by r.source, r.anti_social_behaviour, r.offence_kind, r.offender_age_group, r.area_code, r.heard_about`,
+    )
+    .all({ fromMs, toMs, ...own }) as ReturnGroup[];
+  return { groups, more, byMonth, total: groups.reduce((a, g) => a + g.n, 0) };
 }
+
+type ReturnGroup = { source: 'self' | 'partner'; asb: number; offence: string; age: string | null; area: string | null; heard: string | null; n: number };
+
+/** Anti-social behaviour is funded apart from crime: tagged on the form, or the offence itself. */
+const isAsb = (g: { asb: number; offence: string }) => g.asb === 1 || g.offence === 'asb';
 
 function casesIn(period: Period, scope: Scope) {
   const { fromMs, toMs } = bounds(period);
@@ -141,6 +163,11 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
   const { fromDay, toDay } = bounds(period);
   const referrals = referralsIn(period, scope);
   const kases = casesIn(period, scope);
+  // The commissioner's categories, as data (report_categories); retired ones still count old referrals.
+  const justiceStages = categoriesOf('justice_stage', { withRetired: true });
+  const stageOf = categoryMapper(justiceStages);
+  const areas = categoriesOf('area', { withRetired: true });
+  const categories = (c: { code: string; label: string }[]) => c.map((x) => [x.code, x.label] as const);
 
   // Referrals, by month and by what the form recorded.
   const byMonth = referrals.byMonth;
@@ -153,9 +180,21 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     // A self-referral comes from the person harmed, or someone on their behalf.
     bump(byInitiated, r.source === 'self' ? 'victim' : (r.initiatedBy ?? 'not_recorded'), r.n);
     bump(byOffence, r.offence, r.n);
-    bump(byStage, reportJusticeStage(r.stage), r.n);
+    bump(byStage, stageOf(r.stage), r.n);
   }
   // Deleted referrals keep only their month: they count in the totals, not in the details.
+  // Crime or anti-social behaviour, the age of the person responsible, where people live, how they heard.
+  const byAsb = new Map<string, number>();
+  const byAge = new Map<string, number>();
+  const byArea = new Map<string, number>();
+  const byHeard = new Map<string, number>();
+  for (const g of referrals.more) {
+    bump(byAsb, isAsb(g) ? 'asb' : 'crime', g.n);
+    // Self-referrals are not asked the age of the person who harmed them.
+    bump(byAge, g.source === 'self' ? 'not_asked' : (g.age ?? 'not_known'), g.n);
+    bump(byArea, g.area ?? 'not_known', g.n);
+    bump(byHeard, g.heard ?? 'not_given', g.n);
+  }
   if (!scope.facilitatorId) {
     const deleted = db.$client.prepare('select month, count from deleted_referral_counts where month >= ? and month <= ?').all(period.from, period.to) as {
       month: string;
@@ -163,7 +202,7 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     }[];
     for (const d of deleted) {
       bump(byMonth, d.month, d.count);
-      for (const m of [bySource, byInitiated, byOffence, byStage]) bump(m, DELETED, d.count);
+      for (const m of [bySource, byInitiated, byOffence, byStage, byAsb, byAge, byArea, byHeard]) bump(m, DELETED, d.count);
     }
   }
   const monthOrder = months.map((m) => [m, shortMonthLabel(m)] as const);
@@ -180,7 +219,11 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
       threshold,
     ),
     byOffence: breakdown(byOffence, OFFENCE_KINDS, threshold),
-    byJusticeStage: breakdown(byStage, REPORT_JUSTICE_STAGES, threshold),
+    byJusticeStage: breakdown(byStage, categories(justiceStages), threshold),
+    byAsb: breakdown(byAsb, ASB_SPLIT, threshold),
+    byAge: breakdown(byAge, AGE_ORDER, threshold),
+    byArea: breakdown(byArea, categories(areas), threshold),
+    byHeard: breakdown(byHeard, [...HEARD_ABOUT, ['not_given', 'Not given']], threshold),
   };
 
   // The funnel: how far each referral of the period has gone.
@@ -219,28 +262,48 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
   // Processes started and completed in the period, by kind; completed ones direct or indirect.
   const processes = db.$client
     .prepare(
-      `select pr.kind, pr.status, pr.started_on as startedOn, pr.ended_on as endedOn from processes pr
-       ${scope.facilitatorId ? 'join cases c on c.id = pr.case_id and c.facilitator_id = @facilitatorId' : ''}
+      `select pr.id, pr.case_id as caseId, pr.kind, pr.status, pr.started_on as startedOn, pr.ended_on as endedOn,
+         r.anti_social_behaviour as asb, r.offence_kind as offence, r.source, r.offender_age_group as age
+       from processes pr join cases c on c.id = pr.case_id ${scope.facilitatorId ? 'and c.facilitator_id = @facilitatorId' : ''}
+       join referrals r on r.id = c.referral_id
        where (pr.started_on >= @fromDay and pr.started_on < @toDay) or (pr.ended_on >= @fromDay and pr.ended_on < @toDay)`,
     )
     .all({ fromDay, toDay, ...(scope.facilitatorId ? { facilitatorId: scope.facilitatorId } : {}) }) as {
+    id: number;
+    caseId: number;
     kind: ProcessKind;
     status: string;
     startedOn: string;
     endedOn: string | null;
+    asb: number;
+    offence: string;
+    source: string;
+    age: string | null;
   }[];
   const started = new Map<string, number>();
   const completed = new Map<string, number>();
   const directness = new Map<string, number>();
+  const completedAsb = new Map<string, number>();
+  const completedAge = new Map<string, number>();
+  const completedCases = new Set<number>();
   for (const p of processes) {
     if (p.startedOn >= fromDay && p.startedOn < toDay) bump(started, p.kind);
     if (p.status === 'completed' && p.endedOn && p.endedOn >= fromDay && p.endedOn < toDay) {
       bump(completed, p.kind);
       bump(directness, isDirect(p.kind) ? 'direct' : 'indirect');
+      bump(completedAsb, isAsb(p) ? 'asb' : 'crime');
+      bump(completedAge, p.source === 'self' ? 'not_asked' : (p.age ?? 'not_known'));
+      completedCases.add(p.caseId);
     }
   }
+
   const completedByKind = breakdown(completed, PROCESS_KINDS, threshold);
+  // Another split of the same completed processes: withheld whole if the kinds hide any, or it would split the hidden ones.
+  const alsoSplit = completedByKind.cells.some((c) => c.shown === null);
   const processFigures = {
+    completedAsb: withheldIf(alsoSplit, breakdown(completedAsb, ASB_SPLIT, threshold)),
+    completedAge: withheldIf(alsoSplit, breakdown(completedAge, AGE_ORDER, threshold)),
+    tookPart: tookPartIn([...completedCases], threshold),
     started: breakdown(started, PROCESS_KINDS, threshold),
     completed: completedByKind,
     directness: withheldIf(
@@ -302,6 +365,34 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
   };
 }
 export type Report = ReturnType<typeof buildReport>;
+
+/**
+ * The people who took part in the cases with a process completed in the period: each
+ * victim, person responsible and supporter who gave informed consent that stands, once.
+ */
+function tookPartIn(caseIds: number[], threshold: number) {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const batch = caseIds.slice(i, i + 500);
+    const rows = db.$client
+      .prepare(
+        `select p.role, count(*) as n from participants p join assessments a on a.participant_id = p.id
+         where p.case_id in (${batch.map(() => '?').join(', ')}) and a.consent_on is not null and a.consent_withdrawn_on is null
+         group by p.role`,
+      )
+      .all(...batch) as { role: string; n: number }[];
+    for (const r of rows) bump(counts, r.role, r.n);
+  }
+  return breakdown(
+    counts,
+    [
+      ['victim', 'Victims'],
+      ['offender', 'People responsible'],
+      ['supporter', 'Supporters'],
+    ],
+    threshold,
+  );
+}
 
 /**
  * Complaints received in the period (by the day they arrived) and answered in it (by the
@@ -439,11 +530,18 @@ export function returnRows(report: Report) {
   add('referrals', 'Referrals by who asked for it', report.referrals.byInitiated);
   add('referrals', 'Referrals by offence', report.referrals.byOffence);
   add('referrals', 'Referrals by stage of the justice system', report.referrals.byJusticeStage);
+  add('asb', 'Referrals, crime or anti-social behaviour', report.referrals.byAsb);
+  add('age', 'Referrals by age of the person responsible', report.referrals.byAge);
+  add('area', 'Referrals by where the person lives', report.referrals.byArea);
+  add('heard', 'Referrals by how they heard about the service', report.referrals.byHeard);
   for (const f of report.funnel) rows.push({ section: 'funnel', measure: f.label, value: text(f) });
   add('left', 'Left before a completed process', report.left);
   add('processes', 'Processes started', report.processes.started);
   add('processes', 'Processes completed', report.processes.completed);
   add('processes', 'Processes completed, direct or indirect', report.processes.directness);
+  add('asb', 'Processes completed, crime or anti-social behaviour', report.processes.completedAsb);
+  add('age', 'Processes completed, by age of the person responsible', report.processes.completedAge);
+  add('tookPart', 'People who took part', report.processes.tookPart);
   const tl = report.timeliness;
   rows.push({ section: 'timeliness', measure: 'Referrals with a first contact', value: text(tl.contacted) });
   rows.push({ section: 'timeliness', measure: 'Median days to first contact', value: tl.median === null ? `fewer than ${t} contacts` : String(tl.median) });
@@ -483,12 +581,19 @@ export type CaseExtractRow = {
   initiatedBy: string;
   offenceKind: string;
   justiceStage: string;
+  antiSocialBehaviour: string;
+  ageGroup: string;
+  area: string;
+  postcodeDistrict: string;
+  heardAbout: string;
   caseOpened: string;
   firstContact: string;
   processKinds: string;
   stage: string;
   closureReason: string;
   closedOn: string;
+  victimsTookPart: string;
+  offendersTookPart: string;
 };
 
 /**
@@ -500,6 +605,11 @@ export function caseExtractBatch(period: Period, after: { at: number; id: number
   const rows = db.$client
     .prepare(
       `select r.id, r.created_at as at, case when r.purged_at is null then r.reference else '' end as reference, r.source, r.agency, r.initiated_by as initiatedBy, r.offence_kind as offence, r.justice_stage as stage,
+         r.anti_social_behaviour as asb, r.offender_age_group as age, r.area_code as area, r.postcode_district as postcodeDistrict, r.heard_about as heard,
+         (select count(*) from participants p join assessments a on a.participant_id = p.id where p.case_id = c.id and p.role = 'victim' and a.consent_on is not null and a.consent_withdrawn_on is null
+           and exists (select 1 from processes pr where pr.case_id = c.id and pr.status = 'completed')) as victimsTookPart,
+         (select count(*) from participants p join assessments a on a.participant_id = p.id where p.case_id = c.id and p.role = 'offender' and a.consent_on is not null and a.consent_withdrawn_on is null
+           and exists (select 1 from processes pr where pr.case_id = c.id and pr.status = 'completed')) as offendersTookPart,
          c.created_at as opened, c.stage as caseStage, c.closure_reason as closure,
          (select min(cl.contacted_on) from participants p join contact_logs cl on cl.participant_id = p.id where p.case_id = c.id) as firstContact,
          (select group_concat(distinct pr.kind) from processes pr where pr.case_id = c.id) as kinds,
@@ -517,6 +627,13 @@ export function caseExtractBatch(period: Period, after: { at: number; id: number
     initiatedBy: string | null;
     offence: string;
     stage: string;
+    asb: number;
+    age: string | null;
+    area: string | null;
+    postcodeDistrict: string | null;
+    heard: string | null;
+    victimsTookPart: number;
+    offendersTookPart: number;
     opened: number;
     caseStage: string;
     closure: string | null;
@@ -525,6 +642,7 @@ export function caseExtractBatch(period: Period, after: { at: number; id: number
     closedAt: number | null;
   }[];
   const last = rows.at(-1);
+  const stageOf = categoryMapper(categoriesOf('justice_stage', { withRetired: true }));
   return {
     next: last && rows.length === size ? { at: last.at, id: last.id } : null,
     rows: rows.map((r): CaseExtractRow => ({
@@ -534,21 +652,30 @@ export function caseExtractBatch(period: Period, after: { at: number; id: number
       agency: r.agency ?? '',
       initiatedBy: r.source === 'self' ? 'victim' : (r.initiatedBy ?? ''),
       offenceKind: r.offence,
-      justiceStage: reportJusticeStage(r.stage),
+      justiceStage: stageOf(r.stage),
+      antiSocialBehaviour: isAsb(r) ? 'yes' : 'no',
+      ageGroup: r.source === 'self' ? 'not_asked' : (r.age ?? 'not_known'),
+      area: r.area ?? 'not_known',
+      postcodeDistrict: r.postcodeDistrict ?? '',
+      heardAbout: r.heard ?? '',
       caseOpened: dayOf(r.opened),
       firstContact: r.firstContact ?? '',
       processKinds: (r.kinds ?? '').split(',').filter(Boolean).sort().join(' '),
       stage: r.caseStage,
       closureReason: r.closure ?? '',
       closedOn: r.closedAt ? dayOf(r.closedAt) : '',
+      victimsTookPart: String(r.victimsTookPart),
+      offendersTookPart: String(r.offendersTookPart),
     })),
   };
 }
 
 /** Every export leaves an audit row: who, which file, which period. Managers only. */
-export function recordExport(manager: StaffUser, file: 'return' | 'cases', period: Period) {
+const EXPORT_ACTIONS = { return: 'report.return_exported', cases: 'report.cases_exported', equality: 'report.equality_exported' } as const;
+
+export function recordExport(manager: StaffUser, file: keyof typeof EXPORT_ACTIONS, period: Period) {
   db.transaction((tx) =>
-    recordAudit(tx, { type: 'staff', id: manager.id }, file === 'return' ? 'report.return_exported' : 'report.cases_exported', {
+    recordAudit(tx, { type: 'staff', id: manager.id }, EXPORT_ACTIONS[file], {
       type: 'report',
       id: `${period.from} to ${period.to}`,
     }),

@@ -2,7 +2,6 @@
 // covers, how small numbers are hidden, how the form's answers group into the
 // commissioner's categories, and what each count counts. The dashboard, the CSV return and
 // the definitions page all read these.
-import { type JUSTICE_STAGES } from '~/data/referral-options';
 
 /** A report covers whole months, from the first day of `from` to the last day of `to`. */
 export type Period = { from: string; to: string };
@@ -148,21 +147,8 @@ export function forDisplay<T>(value: T): T {
 // ---------------------------------------------------------------------------------------
 // The commissioner's categories
 
-/** The stages of the justice system the commissioner asks about, and which answers on our forms fall in each. */
-export const REPORT_JUSTICE_STAGES = [
-  ['before_charge', 'Before charge', ['investigating']],
-  ['before_sentence', 'Before sentence', ['court']],
-  ['community_sentence', 'Community sentence', ['probation']],
-  ['custody', 'Custody', ['prison']],
-  ['after_release', 'After release', ['released']],
-  ['out_of_court', 'Out-of-court disposal or community resolution', ['community_resolution', 'conditional_caution', 'justice_panel']],
-  ['not_reported', 'Not reported to the police', ['not_reported']],
-  ['sentenced_unknown', 'Sentenced, kind of sentence not given', ['sentenced']],
-  ['not_known', 'Not known', ['not_sure']],
-] as const satisfies readonly (readonly [string, string, readonly (typeof JUSTICE_STAGES)[number][0][]])[];
-
-export const reportJusticeStage = (answer: string) =>
-  REPORT_JUSTICE_STAGES.find(([, , answers]) => (answers as readonly string[]).includes(answer))?.[0] ?? 'not_known';
+// The stages of the justice system and the areas are data, in `report_categories`
+// (report-categories.server.ts, decision 020): a new MoJ category is a migration.
 
 /** The steps of the funnel, in order: each counts the cases that reached it. */
 export const FUNNEL_STEPS = [
@@ -187,6 +173,42 @@ export const DEFINITIONS = {
     counts:
       'Referrals: one for each referral form sent, by a person about themselves or by a partner agency. A person referred twice counts twice. Referrals deleted at the request of the person who sent them still count in the totals and by month; their details are gone, so they show as "Deleted at the sender’s request" in the other breakdowns.',
     placedBy: 'The date and time the referral arrived (UK time).',
+  },
+  asb: {
+    section: 'Crime or anti-social behaviour',
+    counts:
+      'Referrals, and processes completed, split into crime and anti-social behaviour (ASB), which is funded apart: the victims’ money must not pay for ASB work. ASB: the referral was tagged as being dealt with as anti-social behaviour, or its offence was anti-social behaviour.',
+    placedBy: 'Referrals: the date the referral arrived. Processes completed: the day the process ended.',
+  },
+  age: {
+    section: 'Youth or adult',
+    counts:
+      'Referrals, and processes completed, by the age of the person responsible at the time of the offence, as the partner who referred recorded it. Self-referrals are not asked it. Youth referrals are checked with the youth offending team.',
+    placedBy: 'Referrals: the date the referral arrived. Processes completed: the day the process ended.',
+  },
+  area: {
+    section: 'Where people live',
+    counts:
+      'Referrals by the local authority area the person referred lives in, as they or the partner chose it from the service’s list of areas (held as data, so the list can change). Not known: not given, or chosen as not known. The case extract also has the first part of the postcode where a partner gave it.',
+    placedBy: 'The date the referral arrived.',
+  },
+  heard: {
+    section: 'How people heard about the service',
+    counts:
+      'Referrals by the answer to “How did you hear about the service?”, asked of self-referrers and of partners. It is optional: Not given counts those who skipped it.',
+    placedBy: 'The date the referral arrived.',
+  },
+  tookPart: {
+    section: 'People who took part',
+    counts:
+      'The people in the cases with a process completed in the period who gave informed consent that was not withdrawn: victims, people responsible and supporters. A person counts once in a period however many processes their case completed.',
+    placedBy: 'The day a process in their case ended as completed.',
+  },
+  equality: {
+    section: 'Equality monitoring (a separate file)',
+    counts:
+      'Answers to the optional equality questions, asked of self-referrers after they refer and of people taking part on their own page. Every question can be skipped, and every one has "Prefer not to say". The answers are kept apart from every case and person: only the month and whether the person referred or took part. Each question is a breakdown of its own, with small numbers hidden.',
+    placedBy: 'The month the answers were given. Months that have not ended are left out.',
   },
   funnel: {
     section: 'From referral to completion',

@@ -56,6 +56,8 @@ const REFERRAL_PERSONAL = [
   'passphrase_hash',
   'offence_other',
   'area',
+  // Where they live is kept only as the area (a category the reports count), not the postcode district.
+  'postcode_district',
   'crime_reference',
   'harmer_name',
   'what_to_say',

@@ -7,7 +7,9 @@ import { Button, Textarea, fieldOf } from '~/components/form-fields';
 import { MessageThread, SuccessBanner, PageColumn } from '~/components/page';
 import { findMemberForReferral } from '~/models/letters/exchange.server';
 import { agreementSummary, participantOfReferral } from '~/models/agreement.server';
-import { AgreementLink, SurveyInvitation } from '~/components/agreement';
+import { AgreementLink } from '~/components/agreement';
+import { EqualityInvitation, SurveyInvitation } from '~/components/own-page';
+import { equalityInvitationForReferral } from '~/models/equality.server';
 import { invitationForReferral } from '~/models/feedback.server';
 import { getReferralForReferrer, sendReferrerMessage } from '~/models/referral.server';
 import { REFERRAL_STATES, referrerMayWithdraw } from '~/models/states';
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasLetters: !!findMemberForReferral(referral.id),
     agreement: agreementSummary(participantOfReferral(referral.id)),
     survey: invitationForReferral(referral.id) !== null,
+    equality: equalityInvitationForReferral(referral.id) !== null,
   };
 }
 
@@ -50,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const formatDate = formatLongDateTime;
 
 export default function ReferralStatus() {
-  const { reference, status, canWithdraw, received, messages, sent, hasLetters, agreement, survey } = useLoaderData<typeof loader>();
+  const { reference, status, canWithdraw, received, messages, sent, hasLetters, agreement, survey, equality } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   return (
@@ -77,6 +80,7 @@ export default function ReferralStatus() {
       </dl>
 
       {survey ? <SurveyInvitation /> : null}
+      {equality ? <EqualityInvitation /> : null}
       {agreement ? <AgreementLink a={agreement} to="/check-your-referral/agreement" /> : null}
       {hasLetters ? (
         <Form method="post" action="/check-your-referral/letters" className="govuk-!-margin-bottom-6" autoComplete="off">

@@ -7,7 +7,9 @@ import { invitationForMember } from '~/models/feedback.server';
 import { agreementSummary, participantOfMember } from '~/models/agreement.server';
 import { participantSessions } from '~/utils/session.server';
 import { SuccessBanner, PageColumn } from '~/components/page';
-import { AgreementLink, SurveyInvitation } from '~/components/agreement';
+import { AgreementLink } from '~/components/agreement';
+import { EqualityInvitation, SurveyInvitation } from '~/components/own-page';
+import { equalityInvitationForMember } from '~/models/equality.server';
 import { authorMayEdit, EXCHANGE_STATES, exchangeRelays, LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     status: home.exchangeStatus,
     survey: invitationForMember(memberId) !== null,
+    equality: equalityInvitationForMember(memberId) !== null,
     agreement: agreementSummary(participantOfMember(memberId)),
     sentBanner: url.searchParams.get('sent') === '1',
     received: home.received.map((l) => ({ id: l.id, at: l.passedOnAt?.toISOString() ?? '', read: !!l.readAt, onPaper: l.onPaper })),
@@ -39,6 +42,7 @@ export default function LettersHome() {
       ) : null}
       <h1 className="govuk-heading-l">Your letters</h1>
       {d.survey ? <SurveyInvitation /> : null}
+      {d.equality ? <EqualityInvitation /> : null}
       {d.agreement ? <AgreementLink a={d.agreement} to="/letters/agreement" /> : null}
       {!exchangeRelays(d.status) ? (
         <div className="govuk-inset-text" id="exchange-paused">

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, firstError, Textarea, TextInput, type ChoiceItem } from '~/components/form-fields';
 import { AGENCIES, INITIATED_BY, KNOWN_RISKS, OFFENDER_AGE_GROUPS, partnerReferralSchema } from '~/models/partner-questions';
 import { submitPartnerReferral } from '~/models/partner-referral.server';
+import { areaOptions, isArea } from '~/models/report-categories.server';
 import { HEARD_ABOUT, JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS, YES_NO } from '~/data/referral-options';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -15,12 +16,15 @@ import type { RouteHandle } from '~/root';
 export const handle: RouteHandle = { title: 'Refer someone: for professionals' };
 
 export async function loader(_: LoaderFunctionArgs) {
-  return { submissionKey: issueFormKey() };
+  return { submissionKey: issueFormKey(), areas: areaOptions() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: partnerReferralSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
+  // The areas are data (report_categories): the code must be one offered now.
+  if (!isArea(submission.value.areaCode))
+    return data(replyWithErrors(submission, { fieldErrors: { areaCode: ['Select the area they live in, or ‘Not known’'] } }), { status: 400 });
   const result = submitPartnerReferral(submission.value, context.clientAddress ?? 'unknown');
   if (!result.ok) {
     const message =
@@ -38,7 +42,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : []);
 
 export default function PartnerReferral() {
-  const { submissionKey } = useLoaderData<typeof loader>();
+  const { submissionKey, areas } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.error ?? undefined;
   const v = (result?.initialValue ?? {}) as Record<string, unknown>;
@@ -130,6 +134,18 @@ export default function PartnerReferral() {
         <Choices
           {...radios('offenderAgeGroup', 'Age of the person responsible', OFFENDER_AGE_GROUPS)}
           hint="Referrals about someone under 18 may be for the youth offending team to deliver. We check with them."
+        />
+
+        <Choices
+          {...radios('areaCode', 'Which area does the person you are referring live in?', areas)}
+          hint="So we can show the service reaches people wherever they live."
+        />
+        <TextInput
+          {...f('postcodeDistrict')}
+          label="The first part of their postcode (optional)"
+          hint="Only the first part, like B21. Not the whole postcode."
+          width="5"
+          spellCheck={false}
         />
 
         <h2 className="govuk-heading-m">The offence</h2>

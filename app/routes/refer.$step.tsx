@@ -8,6 +8,7 @@ import { BackLink, PageColumn } from '~/components/page';
 import { STEP_FIELDS } from '~/components/referral-steps';
 import { findStep, stepAfter, stepBefore } from '~/models/referral-questions';
 import { getDraftAnswers, saveDraftAnswer } from '~/models/referral.server';
+import { areaOptions, isArea } from '~/models/report-categories.server';
 import { readDraftToken, serializeDraftToken } from '~/utils/draft-cookie.server';
 import { env } from '~/utils/env.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     back: changing ? '/refer/check-answers' : before ? `/refer/${before}` : '/refer',
     // The first question says how long an unfinished referral is kept.
     keptFor: before ? null : duration(env.DRAFT_IDLE_MINUTES),
+    areas: step.slug === 'your-area' ? areaOptions() : [],
   };
 }
 
@@ -51,6 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data(replyWithErrors(submission), { status: 400 });
   }
+  // The areas are data (report_categories): a code must be one offered now.
+  const areaCode = (submission.value as { areaCode?: string }).areaCode;
+  if (areaCode && !isArea(areaCode))
+    return data(replyWithErrors(submission, { fieldErrors: { areaCode: ['Select an area from the list, or leave it blank'] } }), { status: 400 });
   const result = saveDraftAnswer(await readDraftToken(request), step.slug, submission.value as Record<string, unknown>);
   if (result.submitted) throw redirect('/refer/confirmation');
   const changing = new URL(request.url).searchParams.get('change') === '1';
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralStep() {
-  const { slug, title, values, back, keptFor } = useLoaderData<typeof loader>();
+  const { slug, title, values, back, keptFor, areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const errors = lastResult?.error ?? undefined;
   // After a failed submit, show what was sent; otherwise what was saved.
@@ -72,7 +78,7 @@ export default function ReferralStep() {
       <PageColumn errors={errors}>
         <span className="govuk-caption-l">Refer yourself</span>
         <Form method="post" noValidate key={slug} autoComplete="off">
-          <Fields title={title} values={shown} errors={errors} />
+          <Fields title={title} values={shown} errors={errors} areas={areas} />
           {keptFor ? (
             <p className="govuk-inset-text">
               {`Your answers are not saved on this device. If you stop for ${keptFor}, we delete them and you would need to start again. ‘Exit this page’ deletes them at once.`}

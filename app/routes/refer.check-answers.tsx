@@ -6,6 +6,7 @@ import { BackLink, SummaryList, type SummaryRow, PageColumn } from '~/components
 import { describeAnswers } from '~/models/referral-summary';
 import { REFERRAL_STEP_LIST, type StepSlug } from '~/data/referral-options';
 import { getDraftAnswers, submitDraft } from '~/models/referral.server';
+import { areaOptions } from '~/models/report-categories.server';
 import { readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';
@@ -15,7 +16,7 @@ export const handle: RouteHandle = { title: 'Check your answers before sending' 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { answers, submitted } = getDraftAnswers(await readDraftToken(request));
   if (submitted) throw redirect('/refer/confirmation');
-  return { rows: describeAnswers(answers) };
+  return { rows: describeAnswers(answers, areaOptions()) };
 }
 
 const MISSING_MESSAGE = (slug: StepSlug) => `Answer the question ‘${REFERRAL_STEP_LIST.find((s) => s.slug === slug)!.title}’`;

@@ -18,6 +18,7 @@ import { listFacilitators } from '~/models/staff.server';
 import { withSupervisionWarnings } from '~/models/practice.server';
 import { AssignmentWarning, assignmentOptions } from '~/components/practice';
 import { proposedPeople, referralCautions, referralRows } from '~/models/referral-details';
+import { areaOptions } from '~/models/report-categories.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -69,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: p.assessment ? (gaps.some((g) => g.participantId === p.id) ? 'In progress' : 'Complete') : 'Not started',
     })),
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
-    referralRows: referralRows(referral),
+    referralRows: referralRows(referral, areaOptions()),
     referralId: referral.id,
     purgedAt: referral.purgedAt?.toISOString() ?? null,
     selfReferral: referral.source === 'self',

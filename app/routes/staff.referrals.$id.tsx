@@ -13,6 +13,7 @@ import { listFacilitators } from '~/models/staff.server';
 import { withSupervisionWarnings } from '~/models/practice.server';
 import { AssignmentWarning, assignmentOptions } from '~/components/practice';
 import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
+import { areaOptions } from '~/models/report-categories.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: referral.status,
     declinedReason: referral.declinedReason,
     received: referral.createdAt.toISOString(),
-    rows: referralRows(referral),
+    rows: referralRows(referral, areaOptions()),
     cautions: referralCautions(referral),
     caseId,
     messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),

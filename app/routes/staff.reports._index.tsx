@@ -83,6 +83,11 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
               Download the case extract (CSV, no names or free text)
             </a>
           </li>
+          <li>
+            <Link className="govuk-link" to={`/staff/reports/equality?${query}`}>
+              Equality monitoring (kept apart from the cases)
+            </Link>
+          </li>
         </ul>
       ) : null}
 
@@ -123,6 +128,17 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         bars={barsOf(nonZero(r.referrals.byJusticeStage.cells), t)}
         valueHeading="Referrals"
       />
+
+      {(
+        [
+          ['by-asb', 'Crime or anti-social behaviour', 'Anti-social behaviour is funded apart from crime.', r.referrals.byAsb],
+          ['by-age', 'Referrals by age of the person responsible', 'Youth (under 18) or adult, as the partner recorded it.', r.referrals.byAge],
+          ['by-area', 'Referrals by where the person lives', 'The local authority area, from the service’s list.', r.referrals.byArea],
+          ['by-heard', 'How people heard about the service', 'The optional question on both referral forms.', r.referrals.byHeard],
+        ] as const
+      ).map(([id, title, description, b]) => (
+        <BarChart key={id} id={id} title={title} description={description} bars={barsOf(nonZero(b.cells), t)} valueHeading="Referrals" />
+      ))}
 
       <h2 className="govuk-heading-m">From referral to completion</h2>
       <BarChart
@@ -168,6 +184,28 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
           </tr>
         ))}
       </Table>
+
+      {(
+        [
+          [
+            'completed-asb',
+            'Processes completed, crime or anti-social behaviour',
+            'The victims’ money must not fund anti-social behaviour work.',
+            r.processes.completedAsb,
+            'Processes',
+          ],
+          ['completed-age', 'Processes completed, by age of the person responsible', 'Youth (under 18) or adult.', r.processes.completedAge, 'Processes'],
+          [
+            'took-part',
+            'People who took part',
+            'People with informed consent in the cases with a process completed in the period.',
+            r.processes.tookPart,
+            'People',
+          ],
+        ] as const
+      ).map(([id, title, description, b, heading]) => (
+        <BarChart key={id} id={id} title={title} description={description} bars={barsOf(nonZero(b.cells), t)} valueHeading={heading} />
+      ))}
 
       <h2 className="govuk-heading-m">Time to first contact</h2>
       <dl className="govuk-summary-list">

@@ -14,12 +14,19 @@ const COLUMNS: { key: keyof CaseExtractRow; header: string }[] = [
   { key: 'initiatedBy', header: 'Asked for by' },
   { key: 'offenceKind', header: 'Offence kind' },
   { key: 'justiceStage', header: 'Justice stage' },
+  { key: 'antiSocialBehaviour', header: 'Anti-social behaviour' },
+  { key: 'ageGroup', header: 'Age of person responsible' },
+  { key: 'area', header: 'Area' },
+  { key: 'postcodeDistrict', header: 'Postcode district' },
+  { key: 'heardAbout', header: 'How they heard' },
   { key: 'caseOpened', header: 'Case opened' },
   { key: 'firstContact', header: 'First contact' },
   { key: 'processKinds', header: 'Process kinds' },
   { key: 'stage', header: 'Stage' },
   { key: 'closureReason', header: 'Closure reason' },
   { key: 'closedOn', header: 'Closed on' },
+  { key: 'victimsTookPart', header: 'Victims who took part' },
+  { key: 'offendersTookPart', header: 'People responsible who took part' },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

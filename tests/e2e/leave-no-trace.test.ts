@@ -32,6 +32,8 @@ async function startReferral(page: Page) {
   await next(page);
   await page.getByLabel('Where did it happen?').fill('Handsworth, Birmingham');
   await next(page);
+  await expectPage(page, 'Which area do you live in?');
+  await next(page); // optional
   await expectPage(page, 'Has it been reported to the police?');
 }
 

@@ -77,6 +77,10 @@ for (const javaScriptEnabled of [true, false]) {
       await check(page, 'Where did it happen?');
       await next(page); // optional
 
+      await check(page, 'Which area do you live in?');
+      await page.getByLabel('Sandwell').check();
+      await next(page);
+
       await check(page, 'Has it been reported to the police?');
       await page.getByLabel('I am not sure').check();
       await next(page);

@@ -38,6 +38,7 @@ describe('facilitator workspace journey', () => {
     await type(page.getByLabel('The victim or victims'), 'Vera Victim, mobile after 6pm');
     await type(page.getByLabel('The person responsible', { exact: true }), 'Owen Offender');
     await press(page.getByRole('group', { name: 'Age of the person responsible' }).getByLabel('18 or over at the time of the offence'));
+    await press(page.getByRole('group', { name: 'Which area does the person you are referring live in?' }).getByLabel('Dudley'));
     await press(page.getByRole('group', { name: 'Kind of offence' }).getByLabel('Burglary'));
     await press(page.getByRole('group', { name: 'Stage of the justice system' }).getByLabel('The person is on probation'));
     await press(page.getByRole('group', { name: 'Is it being dealt with as anti-social behaviour?' }).getByLabel('No'));

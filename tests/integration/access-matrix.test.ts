@@ -134,6 +134,11 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   'feedback._index': { path: () => '/feedback', expect: publicPage },
   'feedback.$question': { path: () => '/feedback/satisfaction', expect: 'redirect' }, // only with a survey under way
   'feedback.thanks': { path: () => '/feedback/thanks', expect: publicPage },
+  'staff.reports.equality': { path: () => '/staff/reports/equality', expect: managerOnly },
+  'staff.reports.equality[.]csv': { path: () => '/staff/reports/equality.csv', expect: managerOnly },
+  'equality._index': { path: () => '/equality', expect: publicPage },
+  'equality.$question': { path: () => '/equality/age', expect: 'redirect' }, // only with the questions under way
+  'equality.thanks': { path: () => '/equality/thanks', expect: publicPage },
   'staff.cases.$id.outcome': { path: (i) => `/staff/cases/${i.letterCaseId}/outcome`, expect: assignedOrManager },
   'staff.cases.$id.agreement': { path: (i) => `/staff/cases/${i.letterCaseId}/agreement`, expect: assignedOrManager },
   'staff.cases.$id.processes.$pid': { path: (i) => `/staff/cases/${i.letterCaseId}/processes/${i.processId}`, expect: assignedOrManager },

@@ -7,7 +7,7 @@ import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup
 import { startSmtpSink } from '../setup/smtp';
 import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange } from './exchange-fixture';
-import { signIn } from './flow';
+import { referInFull, signIn } from './flow';
 import { readyCase, readySelfReferral } from './case-fixture';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
@@ -294,5 +294,65 @@ describe('updates to the referrer', () => {
     // A missing category is refused.
     const another = await partnerReferral({ referrerEmail: 'x@probation.example.org' });
     expect((await post(fran, `/staff/referrals/${another.id}`, { intent: 'decline', reason: 'No category' })).status).toBe(400);
+  });
+});
+
+describe('equality monitoring, asked separately and kept apart', () => {
+  it('a self-referrer answers the optional questions once from “check your referral”; the answers cannot be tied to them', async () => {
+    const v = new Visitor(server.url);
+    const issued = await referInFull(v);
+    await signIn(v, issued.reference, issued.passphrase);
+    expect(await text(v, '/check-your-referral/status')).toContain('Answer the questions about you');
+    const start = await v.post('/equality', {});
+    expect(start.url).toBe('/equality/age');
+    expect(textOf(start.html)).toContain('Question 1 of 7');
+    // A bad answer: a clear error, nothing kept.
+    const bad = await v.post('/equality/age', { ageBand: 'ancient' });
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Select one of the answers, or continue without one');
+    const answers: [string, Record<string, string>][] = [
+      ['age', { ageBand: '35_44' }],
+      ['sex', {}],
+      ['gender-identity', { genderSame: 'prefer_not' }],
+      ['ethnic-group', { ethnicGroup: 'mixed' }],
+      ['religion', { religion: 'sikh' }],
+      ['disability', {}],
+      ['sexual-orientation', { sexualOrientation: 'bisexual' }],
+    ];
+    let last = '';
+    for (const [slug, body] of answers) last = (await v.post(`/equality/${slug}`, body)).url;
+    expect(last).toBe('/equality/thanks');
+    const rows = all<Record<string, unknown>>("select * from equality_answers where religion = 'sikh' and ethnic_group = 'mixed'");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      age_band: '35_44',
+      sex: null,
+      gender_same: 'prefer_not',
+      disability: null,
+      sexual_orientation: 'bisexual',
+      asked: 'referral',
+    });
+    // No column joins an answer to a referral, a case, a person or a time finer than the month.
+    expect(
+      all<{ name: string }>('select name from pragma_table_info(?)', 'equality_answers')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['age_band', 'asked', 'disability', 'ethnic_group', 'gender_same', 'id', 'month', 'religion', 'sex', 'sexual_orientation'].sort());
+    // Once only: the button goes, and a second start says so.
+    expect(await text(v, '/check-your-referral/status')).not.toContain('Answer the questions about you');
+    expect((await v.post('/equality', {})).url).toBe('/equality');
+    // The questions are nowhere in the staff record of the referral.
+    const referralId = all<{ id: number }>('select id from referrals where reference = ?', issued.reference)[0]!.id;
+    expect(textOf((await morgan.visitor.get(`/staff/referrals/${referralId}`)).html)).not.toMatch(/Sikh|Mixed or multiple/);
+  });
+
+  it('people taking part are asked on their letters page when invited to give feedback', async () => {
+    const x = await buildExchange(server, fran, { victim: 'Eda Equal', offender: 'Otis Equal' });
+    expect(await text(x.victim.visitor, '/letters/home')).not.toContain('Answer the questions about you');
+    await post(fran, `${x.caseUrl}/outcome`, { intent: 'start-process', processKind: 'letters', startedOn: today });
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', x.caseId)[0]!.id;
+    await post(fran, `${x.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'Letters exchanged' });
+    expect(await text(x.victim.visitor, '/letters/home')).toContain('Answer the questions about you');
+    expect((await x.victim.visitor.post('/equality', {})).url).toBe('/equality/age');
   });
 });

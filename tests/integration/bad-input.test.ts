@@ -39,6 +39,7 @@ const FIELDS: Record<string, string[]> = {
   'what-happened': ['offenceKind', 'offenceOther'],
   when: ['whenHappened'],
   where: ['area'],
+  'your-area': ['areaCode'],
   police: ['reportedToPolice', 'crimeReference'],
   'where-things-are': ['justiceStage'],
   'who-harmed-you': ['knowsWhoHarmed', 'harmerName'],

@@ -7,6 +7,7 @@ export const STEP_ORDER = [
   'what-happened',
   'when',
   'where',
+  'your-area',
   'police',
   'where-things-are',
   'who-harmed-you',

@@ -15,6 +15,7 @@ export function partnerAnswers(overrides: Record<string, string | string[]> = {}
     crimeReference: '20/12345/26',
     justiceStage: 'probation',
     offenderAgeGroup: 'adult',
+    areaCode: 'dudley',
     antiSocialBehaviour: 'no',
     risks: ['none'],
     supportNeeds: ['none'],

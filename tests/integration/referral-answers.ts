@@ -7,6 +7,7 @@ export function referralAnswers(overrides: Partial<StepAnswers> = {}): StepAnswe
     'what-happened': { offenceKind: 'burglary' },
     when: { whenHappened: 'year' },
     where: { area: 'Handsworth' },
+    'your-area': { areaCode: 'birmingham' },
     police: { reportedToPolice: 'yes', crimeReference: 'CR-ZEBRA-0451' },
     'where-things-are': { justiceStage: 'sentenced' },
     'who-harmed-you': { knowsWhoHarmed: 'yes', harmerName: 'Quentin Marbleweather' },

@@ -276,12 +276,19 @@ describe('the downloads', () => {
       'Asked for by',
       'Offence kind',
       'Justice stage',
+      'Anti-social behaviour',
+      'Age of person responsible',
+      'Area',
+      'Postcode district',
+      'How they heard',
       'Case opened',
       'First contact',
       'Process kinds',
       'Stage',
       'Closure reason',
       'Closed on',
+      'Victims who took part',
+      'People responsible who took part',
     ]);
     expect(rows[0]).toMatchObject({
       'Referral received': '2026-04-06',
@@ -311,5 +318,122 @@ describe('the downloads', () => {
     const refs = (parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.Reference!);
     expect(refs.filter((r) => r.startsWith('RJ-BULK-'))).toHaveLength(1234);
     expect(new Set(refs).size).toBe(refs.length);
+  });
+});
+
+describe('the complete return (issue 23)', () => {
+  // A quarter of its own, January to March 2025, so the figures above stay as they are.
+  const Q1 = '?from=2025-01&to=2025-03';
+  beforeAll(() => {
+    const franId = staffIdOf(server, 'fran@example.org');
+    const db = new Database(server.dbPath);
+    let n = 0;
+    const referral = db.prepare(
+      `insert into referrals (reference, source, agency, status, offence_kind, justice_stage, anti_social_behaviour, offender_age_group, area_code, heard_about, support_needs, created_at, updated_at)
+       values (?, ?, ?, 'in_progress', ?, 'court', ?, ?, ?, ?, '[]', ?, ?)`,
+    );
+    const add = (source: 'self' | 'partner', offence: string, asb: 0 | 1, age: string | null, area: string | null, heard: string | null) => {
+      const when = at('2025-02-10T10:00:00Z');
+      return Number(referral.run(`RJ-Q1-${++n}`, source, source === 'partner' ? 'police' : null, offence, asb, age, area, heard, when, when).lastInsertRowid);
+    };
+    const kase = db.prepare(`insert into cases (referral_id, facilitator_id, stage) values (?, ?, 'outcome')`);
+    const person = db.prepare(`insert into participants (case_id, role, name) values (?, ?, 'Q1 person')`);
+    const consent = db.prepare(`insert into assessments (participant_id, consent_on, consent_withdrawn_on) values (?, '2025-02-11', ?)`);
+    const process = db.prepare(
+      `insert into processes (case_id, kind, status, started_on, ended_on, by_staff_id) values (?, 'letters', 'completed', '2025-02-12', '2025-03-01', ?)`,
+    );
+    db.transaction(() => {
+      // 6 partner referrals dealt with as ASB, youth, in Walsall, heard from the police; each
+      // a case with a completed process, a victim and a person responsible who consented.
+      // 5 partner referrals of crime, adults, in Dudley, not saying how they heard: 4 with a
+      // completed process; the fifth's victim withdrew consent. 2 self-referrals of ASB in
+      // Walsall (a leaflet), 1 self-referral of crime with no area (online).
+      for (let i = 0; i < 11; i++) {
+        const asb = i < 6;
+        const r = add('partner', 'burglary', asb ? 1 : 0, asb ? 'youth' : 'adult', asb ? 'walsall' : 'dudley', asb ? 'police' : null);
+        const c = Number(kase.run(r, franId).lastInsertRowid);
+        consent.run(Number(person.run(c, 'victim').lastInsertRowid), i === 10 ? '2025-02-20' : null);
+        consent.run(Number(person.run(c, 'offender').lastInsertRowid), null);
+        if (i < 10) process.run(c, franId);
+      }
+      add('self', 'asb', 0, null, 'walsall', 'leaflet');
+      add('self', 'asb', 0, null, 'walsall', 'leaflet');
+      add('self', 'theft', 0, null, null, 'online');
+      // Equality answers: January 2025 (counted), and this month (not yet: it has not ended).
+      const equality = db.prepare(`insert into equality_answers (id, month, asked, ethnic_group, age_band) values (?, ?, 'referral', ?, ?)`);
+      const groups = [...Array(6).fill('white'), ...Array(5).fill('asian'), 'black', 'black'];
+      groups.forEach((g, i) => equality.run(`q1-${i}`, '2025-01', g, i < 7 ? '25_34' : null));
+      equality.run('now-1', new Date().toISOString().slice(0, 7), 'black', null);
+    })();
+    db.close();
+  });
+
+  it('splits crime from anti-social behaviour, youth from adult, by area and by how people heard, with small numbers hidden', async () => {
+    const html = (await morgan.visitor.get(`/staff/reports${Q1}`)).html;
+    // ASB: 6 tagged by the partner + 2 self-referrals whose offence was ASB.
+    expect(figures(html, 'Crime or anti-social behaviour')).toEqual({ Crime: '6', 'Anti-social behaviour': '8' });
+    // Not asked (3 self-referrals) is small; adult (5) is withheld so the total cannot give it away.
+    expect(figures(html, 'Referrals by age of the person responsible')).toEqual({
+      'Under 18 (youth)': '6',
+      '18 or over (adult)': 'withheld',
+      'Not asked (self-referrals)': 'fewer than 5',
+    });
+    expect(figures(html, 'Referrals by where the person lives')).toEqual({ Dudley: 'withheld', Walsall: '8', 'Not known or not given': 'fewer than 5' });
+    expect(figures(html, 'How people heard about the service')).toEqual({
+      'From the police': '6',
+      'A leaflet or poster': 'fewer than 5',
+      'Searching online or a website': 'fewer than 5',
+      'Not given': 'withheld',
+    });
+    // 10 processes completed: 6 ASB (youth), 4 crime (adult, small, and ASB withheld beside it).
+    expect(figures(html, 'Processes completed, crime or anti-social behaviour')).toEqual({ Crime: 'fewer than 5', 'Anti-social behaviour': 'withheld' });
+    // People who took part: the 10 completed cases' victims and people responsible.
+    expect(figures(html, 'People who took part')).toEqual({ Victims: '10', 'People responsible': '10' });
+  });
+
+  it('the return CSV carries each split with its definition; the equality table is a file of its own', async () => {
+    const rows = parse((await download(morgan, `/staff/reports/return.csv${Q1}`)).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const value = (measure: string) => rows.find((r) => r.Measure === measure);
+    expect(value('Referrals, crime or anti-social behaviour: Anti-social behaviour')).toMatchObject({ Value: '8', Section: 'Crime or anti-social behaviour' });
+    expect(value('Referrals by where the person lives: Walsall')?.['What it counts']).toContain('local authority area');
+    expect(value('Referrals by age of the person responsible: Under 18 (youth)')?.Value).toBe('6');
+    expect(value('Referrals by how they heard about the service: From the police')?.Value).toBe('6');
+    expect(value('People who took part: Victims')?.Value).toBe('10');
+    expect(value('Processes completed, crime or anti-social behaviour: total')?.Value).toBe('10');
+    expect(rows.some((r) => /ethnic/i.test(r.Measure!))).toBe(false);
+
+    const equality = await download(morgan, `/staff/reports/equality.csv${Q1}`);
+    expect(equality.status).toBe(200);
+    const eq = parse(equality.bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const answer = (question: RegExp, a: string) => eq.find((r) => question.test(r.Question!) && r.Answer === a)?.People;
+    expect(answer(/ethnic group/, 'White')).toBe('6');
+    expect(answer(/ethnic group/, 'Asian or Asian British')).toBe('withheld');
+    expect(answer(/ethnic group/, 'Black, Black British, Caribbean or African')).toBe('fewer than 5');
+    expect(answer(/ethnic group/, 'Total')).toBe('13');
+    expect(answer(/How old/, '25 to 34')).toBe('7');
+    expect(answer(/How old/, 'Skipped')).toBe('6');
+    expect(eq.every((r) => r['What it counts']!.includes('kept apart'))).toBe(true);
+    expect((await download(fran, `/staff/reports/equality.csv${Q1}`)).status).toBe(404);
+    expect(textOf((await morgan.visitor.get(`/staff/reports/equality${Q1}`)).html)).toContain('What is your ethnic group?');
+    expect(queryDb(server.dbPath, "select 1 from audit_events where action = 'report.equality_exported'")).toHaveLength(1);
+  });
+
+  it('a new MoJ category is a data change: a row added by migration shows without any code change', async () => {
+    const db = new Database(server.dbPath);
+    // As a migration would: conditional cautions become a category of their own.
+    db.prepare(
+      `update report_categories set answers = '["community_resolution","justice_panel"]' where scheme = 'justice_stage' and code = 'out_of_court'`,
+    ).run();
+    db.prepare(
+      `insert into report_categories (scheme, code, label, position, answers) values ('justice_stage', 'conditional_caution', 'Conditional caution (new MoJ category)', 7, '["conditional_caution"]')`,
+    ).run();
+    const when = at('2025-02-11T10:00:00Z');
+    for (let i = 0; i < 5; i++)
+      db.prepare(
+        `insert into referrals (reference, source, status, offence_kind, justice_stage, support_needs, created_at, updated_at) values (?, 'self', 'received', 'theft', 'conditional_caution', '[]', ?, ?)`,
+      ).run(`RJ-CC-${i}`, when, when);
+    db.close();
+    const html = (await morgan.visitor.get(`/staff/reports${Q1}`)).html;
+    expect(figures(html, 'Referrals by stage of the justice system')['Conditional caution (new MoJ category)']).toBe('5');
   });
 });

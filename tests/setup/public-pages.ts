@@ -20,4 +20,5 @@ export const PUBLIC_PAGES = [
   '/contact',
   '/complaint',
   '/you-said-we-did',
+  '/equality',
 ];
