@@ -75,6 +75,11 @@ export const referrals = sqliteTable(
     // and (partner referrals, where known) the postcode district, like "B21".
     areaCode: text('area_code'),
     postcodeDistrict: text('postcode_district'),
+    // A youth referral (the person responsible was under 18): who delivers it, as decided
+    // with the youth offending team, before it is accepted.
+    yotDecision: text('yot_decision', { enum: ['service', 'joint', 'yot'] }),
+    yotDecisionOn: text('yot_decision_on'),
+    yotDecisionNote: text('yot_decision_note'),
     // Triage.
     // The partner form's one-time key, so a double submit makes one referral.
     submissionKey: text('submission_key').unique(),
@@ -550,6 +555,54 @@ export const participantChanges = sqliteTable(
   ],
 );
 
+/**
+ * What a person needs to take part, one row per kind: an interpreter (and the language),
+ * accessibility, literacy, a learning disability, mental health, capacity concerns. Meetings
+ * and letters ask about each one recorded.
+ */
+export const participantNeeds = sqliteTable(
+  'participant_needs',
+  {
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    kind: text('kind', { enum: ['interpreter', 'accessibility', 'literacy', 'learning_disability', 'mental_health', 'capacity'] }).notNull(),
+    detail: text('detail'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.kind] }), index('participant_needs_recorded_by_idx').on(t.recordedBy)],
+);
+
+/**
+ * A manager's recorded reason for giving a domestic abuse, sexual offence or hate crime case
+ * to a practitioner with no recorded training for complex and sensitive cases.
+ */
+export const assignmentOverrides = sqliteTable(
+  'assignment_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    staffUserId: integer('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    reason: text('reason').notNull(),
+    byStaffId: integer('by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assignment_overrides_case_idx').on(t.caseId),
+    index('assignment_overrides_staff_idx').on(t.staffUserId),
+    index('assignment_overrides_by_idx').on(t.byStaffId),
+  ],
+);
+
 /** Who a case was passed from and to, by which manager, with their note. */
 export const caseAssignments = sqliteTable(
   'case_assignments',
@@ -975,7 +1028,7 @@ export const serviceChanges = sqliteTable(
 // A practitioner's record (Restorative Justice Council practitioner standards): training,
 // accreditation with its renewal date, supervision sessions, observed practice and CPD
 // hours, kept by managers for each member of staff.
-export const PRACTICE_KINDS = ['training', 'accreditation', 'supervision', 'observation', 'cpd'] as const;
+export const PRACTICE_KINDS = ['training', 'complex_training', 'accreditation', 'supervision', 'observation', 'cpd'] as const;
 export const practiceRecords = sqliteTable(
   'practice_records',
   {

@@ -4,6 +4,7 @@
 // values kept in `participant_changes` (the audit row says who and when).
 import { and, asc, desc, eq } from 'drizzle-orm';
 import {
+  participantNeeds,
   agreementConsents,
   agreementItems,
   feedbackInvitations,
@@ -24,6 +25,7 @@ import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { caseIsSensitive, checkAssignment, hasComplexTraining, recordOverride } from './needs.server';
 import { recordAudit } from './audit.server';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { findCasePerson } from './exchange-safety.server';
@@ -72,7 +74,13 @@ export function caseNotesAndAssignments(caseId: number) {
 }
 
 /** A manager passes the case to another active facilitator, with a note; the new facilitator is emailed (no names). */
-export function reassignCase(manager: StaffUser, caseId: number, toStaffId: number, note: string): 'reassigned' | 'same' | 'no-such-facilitator' | null {
+export function reassignCase(
+  manager: StaffUser,
+  caseId: number,
+  toStaffId: number,
+  note: string,
+  trainingReason?: string,
+): 'reassigned' | 'same' | 'no-such-facilitator' | 'needs-training-reason' | null {
   if (manager.role !== 'manager') return null;
   return db.transaction((tx) => {
     const kase = findCaseToChange(tx, manager, caseId);
@@ -84,6 +92,10 @@ export function reassignCase(manager: StaffUser, caseId: number, toStaffId: numb
       .get();
     if (!to) return 'no-such-facilitator';
     if (to.id === kase.facilitatorId) return 'same';
+    // A domestic abuse, sexual offence or hate crime case goes to someone trained for it, or the manager says why not.
+    const sensitive = caseIsSensitive(tx, caseId);
+    if (checkAssignment(tx, manager, sensitive, to.id, trainingReason) !== 'ok') return 'needs-training-reason';
+    if (sensitive && !hasComplexTraining(tx, to.id)) recordOverride(tx, manager, caseId, to.id, trainingReason!);
     tx.update(cases).set({ facilitatorId: to.id, updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
     tx.insert(caseAssignments).values({ caseId, fromStaffId: kase.facilitatorId, toStaffId: to.id, note, byStaffId: manager.id }).run();
     recordAudit(tx, { type: 'staff', id: manager.id }, 'case.reassigned', { type: 'case', id: caseId });
@@ -147,9 +159,11 @@ export function removeParticipant(staff: StaffUser, caseId: number, participantI
     const agreed = tx.select({ id: agreementConsents.id }).from(agreementConsents).where(eq(agreementConsents.participantId, participantId)).get();
     if (p.a?.consentOn || contacted || member || item || meeting || survey || agreed) return 'took-part';
     const versions = tx.select().from(assessmentVersions).where(eq(assessmentVersions.participantId, participantId)).orderBy(asc(assessmentVersions.id)).all();
+    const needs = tx.select().from(participantNeeds).where(eq(participantNeeds.participantId, participantId)).all();
     tx.insert(participantChanges)
-      .values({ caseId, participantId, change: 'removed', oldValues: { participant: p.p, assessment: p.a, versions }, byStaffId: staff.id })
+      .values({ caseId, participantId, change: 'removed', oldValues: { participant: p.p, assessment: p.a, versions, needs }, byStaffId: staff.id })
       .run();
+    tx.delete(participantNeeds).where(eq(participantNeeds.participantId, participantId)).run();
     tx.delete(assessmentVersions).where(eq(assessmentVersions.participantId, participantId)).run();
     tx.delete(assessments).where(eq(assessments.participantId, participantId)).run();
     tx.delete(participants).where(eq(participants.id, participantId)).run();

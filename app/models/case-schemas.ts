@@ -4,6 +4,7 @@ import { CASE_STAGES } from '#db/schema';
 import { CLOSURE_REASONS, RISK_DECISIONS, SPECIALIST_FLAGS } from './case-stages';
 import { optionalText, requiredText } from './message-schema';
 import { DECLINE_CATEGORIES, type DeclineCategory } from './referrer-updates';
+import { NEED_KINDS, type NeedKind } from './needs';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
 
@@ -32,6 +33,18 @@ export function realDate(empty: string) {
 export const acceptSchema = z.object({
   intent: z.literal('accept'),
   facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
+  trainingReason: optionalText('The reason', 1000),
+});
+export const YOT_DECISIONS = [
+  ['service', 'This service delivers it'],
+  ['joint', 'This service and the youth offending team deliver it together'],
+  ['yot', 'The youth offending team delivers it (decline it here)'],
+] as const;
+export const yotDecisionSchema = z.object({
+  intent: z.literal('yot'),
+  decision: z.enum(['service', 'joint', 'yot'], { error: 'Select what was decided with the youth offending team' }),
+  decidedOn: pastDate('Enter the date it was decided'),
+  note: requiredText('The note', 1000, 'Say who you spoke to at the youth offending team and what was agreed'),
 });
 export const declineSchema = z.object({
   intent: z.literal('decline'),
@@ -133,6 +146,12 @@ export const signOffSchema = z.object({ section: z.literal('sign-off') });
 export const detailsSchema = participantSchema.extend({ section: z.literal('details') });
 export const removeSchema = z.object({ section: z.literal('remove') });
 
+const needKind = z.enum(NEED_KINDS.map(([k]) => k) as [NeedKind, ...NeedKind[]], { error: 'Select the kind of need' });
+export const needSchema = z.object({ section: z.literal('need'), kind: needKind, detail: optionalText('The details', 200) }).superRefine((v, ctx) => {
+  if (v.kind === 'interpreter' && !v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'Enter the language they need an interpreter for' });
+});
+export const needRemoveSchema = z.object({ section: z.literal('need-remove'), kind: needKind });
+
 export const assessmentSchema = z.discriminatedUnion(
   'section',
   [
@@ -147,6 +166,8 @@ export const assessmentSchema = z.discriminatedUnion(
     detailsSchema,
     removeSchema,
     contactConsentSchema,
+    needSchema,
+    needRemoveSchema,
   ],
   {
     error: 'Reload the page and try again',

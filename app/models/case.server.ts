@@ -25,6 +25,7 @@ import {
 } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { caseIsSensitive, hasComplexTraining, needsOf, overridesOf } from './needs.server';
 import { recordAudit, recordView } from './audit.server';
 import { CASE_SUBJECTS, type CaseSubject } from './audit-vocabulary';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
@@ -83,6 +84,7 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     gaps: essentialGaps(people),
     lapse: lapseOf(db, kase, people),
     referrerNotices: referrerNoticesFor(db, referral.id),
+    training: trainingOf(kase),
     // Derived from the referral and people already loaded, not read again.
     victimFirst: victimFirst(referral.initiatedBy, people),
     firstContacts,
@@ -91,6 +93,17 @@ export function getCaseForStaff(staff: StaffUser, caseId: number) {
     unread,
     ...caseNotesAndAssignments(caseId),
   };
+}
+
+/** Whether a sensitive case sits with someone without the training, and any manager's recorded reason for it. */
+function trainingOf(kase: { id: number; facilitatorId: number }) {
+  const sensitive = caseIsSensitive(db, kase.id);
+  const trained = hasComplexTraining(db, kase.facilitatorId);
+  const reason =
+    overridesOf(db, kase.id)
+      .filter((o) => o.staffUserId === kase.facilitatorId)
+      .at(-1)?.reason ?? null;
+  return { sensitive, trained, reason };
 }
 
 export type MoveResult =
@@ -226,7 +239,7 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
     .limit(200)
     .all();
   db.transaction((tx) => recordView(tx, staff, 'participant.viewed', { type: 'participant', id: participantId }, kase.facilitatorId));
-  return { kase, participant: p.p, assessment: p.a, contacts, versions, victimFirst: caseVictimFirst(db, caseId) };
+  return { kase, participant: p.p, assessment: p.a, contacts, versions, victimFirst: caseVictimFirst(db, caseId), needs: needsOf(db, [participantId]) };
 }
 
 function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {

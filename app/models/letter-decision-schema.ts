@@ -17,6 +17,7 @@ export const decisionSchema = z.discriminatedUnion(
     z.object({
       decision: z.literal('approve'),
       versionId,
+      needsArranged: z.literal('yes', { error: 'Select the box, or leave it empty' }).optional(),
       remove: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(span).max(300, 'Choose at most 300 parts to remove')),
       removeText: z
         .string()

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pastDate, realDate } from './case-schemas';
 import { optionalText, requiredText } from './message-schema';
+import { NEED_CHECK } from './needs';
 import { AGREEMENT_KINDS, ITEM_RESULTS, MEETING_MODES, MEETING_RESULTS, PREP_CHECKS, PROCESS_ENDINGS, PROCESS_KINDS } from './outcomes';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
@@ -50,7 +51,11 @@ export const endProcessSchema = z.object({
 
 export const prepareSchema = z.object({
   intent: z.literal('prepare'),
-  checklist: many(z.enum(values(PREP_CHECKS), { error: 'Select from the choices shown' }), PREP_CHECKS.length),
+  // The fixed checks, and one for each attendee's recorded need (the model keeps only those that apply).
+  checklist: many(
+    z.string().refine((v) => PREP_CHECKS.some(([c]) => c === v) || NEED_CHECK.test(v), 'Select from the choices shown'),
+    PREP_CHECKS.length + 60,
+  ),
 });
 
 export const recordMeetingSchema = z.object({

@@ -16,7 +16,9 @@ import { loadCasePeople } from './exchange-safety.server';
 import { openLapse, refuseWhileLapsed } from './essentials.server';
 import { updateCaseReferrer } from './referrer-updates.server';
 import { describeGap, essentialGaps, type GateParticipant } from './case-stages';
-import { DELIVERY_STAGES, isDirect, meetingGaps, preparationGaps, staleRiskReviews, type PrepCheck, type ProcessKind } from './outcomes';
+import { DELIVERY_STAGES, isDirect, meetingGaps, PREP_CHECKS, preparationGaps, staleRiskReviews, type ProcessKind } from './outcomes';
+import { needsOf } from './needs.server';
+import { needCheck, needWords } from './needs';
 
 const actorOf = (staff: StaffUser) => ({ type: 'staff', id: staff.id }) as const;
 
@@ -196,26 +198,38 @@ function plannedMeeting(tx: Tx, caseId: number, meetingId: number) {
     .get();
 }
 
-/** What a planned meeting still needs before it can be recorded as held, given the people attending. */
-const preparationGapsFor = (meeting: { startsAt: string; checklist: string[] }, attendees: GateParticipant[]) =>
-  preparationGaps(meeting.checklist, staleRiskReviews(attendees, meeting.startsAt.slice(0, 10), env.RISK_REVIEW_DAYS));
-
-function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: number; startsAt: string; checklist: string[] }) {
-  const ids = tx.select({ id: meetingAttendees.participantId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id)).all();
-  return preparationGapsFor(
-    meeting,
-    loadCasePeople(tx, caseId).filter((p) => ids.some((a) => a.id === p.id)),
-  );
+/** Each attendee's recorded needs, as checks the preparation must confirm (an interpreter, help with reading, …). */
+function needChecksFor(tx: Tx, attendees: GateParticipant[]) {
+  const names = new Map(attendees.map((p) => [p.id, p.name]));
+  return needsOf(
+    tx,
+    attendees.map((p) => p.id),
+  ).map((n) => ({ key: needCheck(n), words: `${names.get(n.participantId)}: ${needWords(n).toLowerCase()}` }));
 }
 
-export function updatePreparation(staff: StaffUser, caseId: number, meetingId: number, checklist: PrepCheck[]): { ok: true } | DeliveryRefusal | null {
+/** What a planned meeting still needs before it can be recorded as held, given the people attending. */
+const preparationGapsFor = (tx: Tx, meeting: { startsAt: string; checklist: string[] }, attendees: GateParticipant[]) =>
+  preparationGaps(meeting.checklist, staleRiskReviews(attendees, meeting.startsAt.slice(0, 10), env.RISK_REVIEW_DAYS), needChecksFor(tx, attendees));
+
+function attendeesOf(tx: Tx, caseId: number, meetingId: number) {
+  const ids = tx.select({ id: meetingAttendees.participantId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).all();
+  return loadCasePeople(tx, caseId).filter((p) => ids.some((a) => a.id === p.id));
+}
+
+function meetingPreparationGaps(tx: Tx, caseId: number, meeting: { id: number; startsAt: string; checklist: string[] }) {
+  return preparationGapsFor(tx, meeting, attendeesOf(tx, caseId, meeting.id));
+}
+
+/** Saves what is confirmed so far: the fixed checks, and the attendees' needs that are arranged. */
+export function updatePreparation(staff: StaffUser, caseId: number, meetingId: number, checklist: string[]): { ok: true } | DeliveryRefusal | null {
   return db.transaction((tx) => {
     if (!caseToDeliver(tx, staff, caseId)) return null;
     const m = plannedMeeting(tx, caseId, meetingId);
     if (!m) return null;
     if (m.status !== 'planned') return { ok: false, error: 'not-planned' };
+    const known = new Set<string>([...PREP_CHECKS.map(([v]) => v), ...needChecksFor(tx, attendeesOf(tx, caseId, meetingId)).map((n) => n.key)]);
     tx.update(meetings)
-      .set({ checklist: [...new Set(checklist)] })
+      .set({ checklist: [...new Set(checklist)].filter((c) => known.has(c)) })
       .where(eq(meetings.id, meetingId))
       .run();
     recordAudit(tx, actorOf(staff), 'meeting.prepared', { type: 'meeting', id: meetingId });
@@ -365,7 +379,8 @@ export function getMeeting(staff: StaffUser, caseId: number, meetingId: number) 
     meeting: m,
     by,
     attendees: attendees.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    needChecks: needChecksFor(db, attendees),
     // The people are already loaded: no second read of the attendees or their assessments.
-    gaps: m.status === 'planned' ? preparationGapsFor(m, attendees) : [],
+    gaps: m.status === 'planned' ? preparationGapsFor(db, m, attendees) : [],
   };
 }

@@ -115,8 +115,9 @@ export function staleRiskReviews(attendees: GateParticipant[], meetingDay: strin
 }
 
 /** What still stands between a planned meeting and recording that it took place. */
-export function preparationGaps(checklist: readonly string[], stale: string[]): string[] {
+export function preparationGaps(checklist: readonly string[], stale: string[], needs: readonly { key: string; words: string }[] = []): string[] {
   const out: string[] = PREP_CHECKS.filter(([v]) => !checklist.includes(v)).map(([, label]) => `Not yet confirmed: ${label.toLowerCase()}`);
+  for (const n of needs) if (!checklist.includes(n.key)) out.push(`Not yet arranged: ${n.words}`);
   for (const name of stale) out.push(`${name}: review the risk assessment before the meeting`);
   return out;
 }

@@ -6,9 +6,10 @@ import { pastDate, realDate } from './case-schemas';
 import { requiredText } from './message-schema';
 
 // The same kinds as the table's (db/schema.ts), which the browser's bundle must not import.
-export const PRACTICE_KINDS = ['training', 'accreditation', 'supervision', 'observation', 'cpd'] as const satisfies typeof SchemaKinds;
+export const PRACTICE_KINDS = ['training', 'complex_training', 'accreditation', 'supervision', 'observation', 'cpd'] as const satisfies typeof SchemaKinds;
 export const PRACTICE_KIND_LABELS: Record<(typeof PRACTICE_KINDS)[number], string> = {
   training: 'Training completed',
+  complex_training: 'Training for complex and sensitive cases (domestic abuse, sexual offences, hate crime)',
   accreditation: 'Accreditation or registration',
   supervision: 'Supervision session',
   observation: 'Observed practice',

@@ -142,7 +142,6 @@ function purgeCase(caseId: number, referralId: number, now: number) {
   // A released hold's reasons may name people ("a claim by …"); the hold's dates stay.
   stmt("update legal_holds set reason = '', release_reason = null where case_id = ?").run(caseId);
   stmt('delete from participant_changes where case_id = ?').run(caseId);
-  stmt("update case_assignments set note = '' where case_id = ?").run(caseId);
   stmt('update case_transitions set reason = null where case_id = ? and to_stage <> ?').run(caseId, 'closed');
   for (const p of people) {
     stmt('delete from assessment_versions where participant_id = ?').run(p);
@@ -151,7 +150,12 @@ function purgeCase(caseId: number, referralId: number, now: number) {
          power_imbalance = null, specialist_flags = null, risk_reason = null where participant_id = ?`,
     ).run(p);
     stmt("update contact_logs set outcome = '' where participant_id = ?").run(p);
+    // Needs (an interpreter's language, mental health, capacity) are personal: gone.
+    stmt('delete from participant_needs where participant_id = ?').run(p);
   }
+  stmt("update case_assignments set note = '' where case_id = ?").run(caseId);
+  stmt("update assignment_overrides set reason = '' where case_id = ?").run(caseId);
+  stmt('update referrals set yot_decision_note = null where id = ?').run(referralId);
   stmt("update participants set name = '', contact_details = null, supporter_of = null where case_id = ?").run(caseId);
   stmt('update processes set outcome = null where case_id = ?').run(caseId);
   stmt('update meetings set venue = null, other_attendees = null, record = null where case_id = ?').run(caseId);

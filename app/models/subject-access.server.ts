@@ -193,6 +193,15 @@ function participantBundle(participantId: number): { who: string; sections: Sect
     ).map((i) => ({ label: `Due ${i.dueOn}`, value: [i.description, i.status, i.note].filter(Boolean).join(' · ') })),
   });
   sections.push({
+    title: 'What they need to take part',
+    items: rows<{ kind: string; detail: string | null }>('select kind, detail from participant_needs where participant_id = ? order by kind', p.id).map(
+      (n) => ({
+        label: n.kind.replace(/_/g, ' '),
+        value: n.detail ?? 'Recorded',
+      }),
+    ),
+  });
+  sections.push({
     title: 'Their agreement to the outcome agreement',
     items: rows<{ agreedOn: string; how: string; items: string }>(
       'select agreed_on as agreedOn, how, item_ids as items from agreement_consents where participant_id = ? order by id',

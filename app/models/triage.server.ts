@@ -8,6 +8,8 @@ import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { updateReferrer } from './referrer-updates.server';
 import { DECLINE_CATEGORIES, type DeclineCategory } from './referrer-updates';
+import { checkAssignment, hasComplexTraining, recordOverride } from './needs.server';
+import { isSensitive } from './needs';
 import { recordAudit, recordView } from './audit.server';
 import { AWAITING_TRIAGE } from './states';
 import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
@@ -95,9 +97,14 @@ export function getReferralForStaff(staff: StaffUser, referralId: number) {
   return { referral, caseId: kase?.id ?? null, messages };
 }
 
-export type TriageError = 'not-found' | 'already-triaged' | 'no-facilitator';
+export type TriageError = 'not-found' | 'already-triaged' | 'no-facilitator' | 'needs-training-reason' | 'not-trained' | 'yot-decision-needed' | 'yot-delivers';
 
-export function acceptReferral(staff: StaffUser, referralId: number, facilitatorId: number): { ok: true; caseId: number } | { ok: false; error: TriageError } {
+export function acceptReferral(
+  staff: StaffUser,
+  referralId: number,
+  facilitatorId: number,
+  opts: { trainingReason?: string } = {},
+): { ok: true; caseId: number } | { ok: false; error: TriageError } {
   return db.transaction((tx) => {
     const facilitator = tx
       .select()
@@ -105,6 +112,19 @@ export function acceptReferral(staff: StaffUser, referralId: number, facilitator
       .where(and(eq(staffUsers.id, facilitatorId), eq(staffUsers.active, true)))
       .get();
     if (!facilitator) return { ok: false, error: 'no-facilitator' } as const;
+    const before = tx
+      .select({ offence: referrals.offenceKind, age: referrals.offenderAgeGroup, yot: referrals.yotDecision })
+      .from(referrals)
+      .where(eq(referrals.id, referralId))
+      .get();
+    if (!before) return { ok: false, error: 'not-found' } as const;
+    // A youth referral is accepted only once it is decided with the youth offending team that this service delivers it (or jointly).
+    if (before.age === 'youth' && !before.yot) return { ok: false, error: 'yot-decision-needed' } as const;
+    if (before.yot === 'yot') return { ok: false, error: 'yot-delivers' } as const;
+    // A domestic abuse, sexual offence or hate crime referral goes to someone trained for it, or a manager says why not.
+    const training = checkAssignment(tx, staff, isSensitive(before.offence), facilitatorId, opts.trainingReason);
+    if (training === 'needs-reason') return { ok: false, error: 'needs-training-reason' } as const;
+    if (training === 'not-allowed') return { ok: false, error: 'not-trained' } as const;
     const changed = tx
       .update(referrals)
       .set({ status: 'facilitator_will_contact', triagedBy: staff.id, updatedAt: new Date() })
@@ -125,11 +145,29 @@ export function acceptReferral(staff: StaffUser, referralId: number, facilitator
     }
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.accepted', { type: 'referral', id: referralId });
     recordAudit(tx, { type: 'staff', id: staff.id }, 'case.opened', { type: 'case', id: kase.id });
+    if (isSensitive(before.offence) && !hasComplexTraining(tx, facilitatorId)) recordOverride(tx, staff, kase.id, facilitatorId, opts.trainingReason!);
     return { ok: true, caseId: kase.id } as const;
   });
 }
 
 const labelOf = (options: readonly (readonly [string, string])[], value: string) => options.find(([v]) => v === value)?.[1] ?? null;
+
+/** The decision made with the youth offending team about a youth referral: who delivers it. */
+export function recordYotDecision(
+  staff: StaffUser,
+  referralId: number,
+  d: { decision: 'service' | 'joint' | 'yot'; on: string; note: string },
+): 'recorded' | 'not-youth' | 'not-open' | null {
+  return db.transaction((tx) => {
+    const r = tx.select({ age: referrals.offenderAgeGroup, status: referrals.status }).from(referrals).where(eq(referrals.id, referralId)).get();
+    if (!r) return null;
+    if (r.age !== 'youth') return 'not-youth';
+    if (!AWAITING_TRIAGE.includes(r.status as (typeof AWAITING_TRIAGE)[number])) return 'not-open';
+    tx.update(referrals).set({ yotDecision: d.decision, yotDecisionOn: d.on, yotDecisionNote: d.note }).where(eq(referrals.id, referralId)).run();
+    recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.yot_decision_recorded', { type: 'referral', id: referralId });
+    return 'recorded';
+  });
+}
 
 export function declineReferral(
   staff: StaffUser,

@@ -10,6 +10,7 @@ import { moveSchema, participantSchema, pastDate, PARTICIPANT_ROLES } from '~/mo
 import { allowedMoves, allowedWhileVictimFirst, CLOSURE_REASONS, describeGap, STAGE_LABELS } from '~/models/case-stages';
 import { stageAllowsExchange } from '~/models/states';
 import { DELIVERY_STAGES } from '~/models/outcomes';
+import { SENSITIVE_WORDS } from '~/models/needs';
 import { addParticipant, getCaseForStaff, moveCase, recordReferrerSharing } from '~/models/case.server';
 import { ReferrerUpdates } from '~/components/referrer-updates';
 import { addCaseNote, reassignCase } from '~/models/case-record.server';
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
   const found = getCaseForStaff(session.user, idParam(params.id));
   if (!found) throw data('Not found', { status: 404 });
-  const { kase, referral, people, gaps, lapse, referrerNotices, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } = found;
+  const { kase, referral, people, gaps, lapse, referrerNotices, training, history, facilitator, unread, notes, assignments, victimFirst, firstContacts } =
+    found;
   const nameOf = new Map(people.map((p) => [p.id, p]));
   return {
     id: kase.id,
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return p && c.on ? [{ id: p.id, name: p.name, role: p.role, on: c.on }] : [];
     }),
     missing: gaps.map(describeGap),
+    training,
     lapse: lapse ? { since: lapse.since?.toISOString() ?? null, gaps: lapse.gaps } : null,
     referrerUpdates:
       referral.source === 'partner'
@@ -110,6 +113,7 @@ const actionSchema = z.discriminatedUnion(
       intent: z.literal('reassign'),
       facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
       note: requiredText('The note', 1000, 'Enter a note for the new facilitator'),
+      trainingReason: optionalText('The reason', 1000),
     }),
   ],
   {
@@ -137,12 +141,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/staff/cases/${caseId}#notes`);
   }
   if (v.intent === 'reassign') {
-    const r = reassignCase(session.user, caseId, v.facilitatorId, v.note);
+    const r = reassignCase(session.user, caseId, v.facilitatorId, v.note, v.trainingReason);
     if (!r) throw data('Not found', { status: 404 });
     if (r !== 'reassigned')
       return data(
         replyWithErrors(submission, {
-          fieldErrors: { facilitatorId: [r === 'same' ? 'The case is already theirs: choose someone else' : 'Select an active member of staff'] },
+          fieldErrors: {
+            facilitatorId: [
+              r === 'same'
+                ? 'The case is already theirs: choose someone else'
+                : r === 'needs-training-reason'
+                  ? 'They have no recorded training for complex and sensitive cases: choose someone who has, or say why them'
+                  : 'Select an active member of staff',
+            ],
+          },
         }),
         { status: 400 },
       );
@@ -218,6 +230,11 @@ export default function CasePage() {
       </p>
       <p className="govuk-body">Asked for by: {d.initiatedBy === 'offender' ? 'the person responsible' : 'the victim'}</p>
       <VictimFirst d={d} />
+      {d.training.sensitive && !d.training.trained ? (
+        <WarningText>
+          {`${SENSITIVE_WORDS} ${d.training.reason ? `A manager recorded why: ${d.training.reason}` : 'A manager should pass it to someone trained, or record why not when passing it on.'}`}
+        </WarningText>
+      ) : null}
 
       <LapseWarning lapse={d.lapse} caseId={d.id} />
       {d.lapse ? null : <h2 className="govuk-heading-m">Before it can be ready</h2>}
@@ -426,6 +443,14 @@ function Reassign({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
         <AssignmentWarning warning={assignmentOptions(d.staff).warning} />
         <Select {...fieldOf(errors, 'facilitatorId')} label="New facilitator" options={assignmentOptions(d.staff).options} />
         <Textarea {...fieldOf(errors, 'note')} label="Note for them" hint="They are emailed that a case is theirs; the note is on this page." rows={2} />
+        {d.training.sensitive ? (
+          <Textarea
+            {...fieldOf(errors, 'trainingReason')}
+            label="If they have no training for complex and sensitive cases: why them (optional)"
+            hint="This is a domestic abuse, sexual offence or hate crime case. Your reason is kept with the case."
+            rows={2}
+          />
+        ) : null}
         <Button secondary>Pass the case on</Button>
       </StaffForm>
     </Details>

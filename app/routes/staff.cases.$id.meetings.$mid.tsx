@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     record: m.meeting.record,
     by: m.by,
     attendees: m.attendees,
+    needChecks: m.needChecks,
     gaps: m.gaps,
   };
 }
@@ -116,7 +117,10 @@ export default function MeetingPage() {
                 name="checklist"
                 legend={{ text: 'Confirmed so far', size: 's' }}
                 hint="Risk assessments are checked from each person’s record."
-                items={PREP_CHECKS.map(([value, label]) => ({ value, label }))}
+                items={[
+                  ...PREP_CHECKS.map(([value, label]) => ({ value, label })),
+                  ...d.needChecks.map((n) => ({ value: n.key, label: `Arranged: ${n.words}` })),
+                ]}
                 selected={d.checklist}
                 error={errors?.checklist?.[0]}
                 small

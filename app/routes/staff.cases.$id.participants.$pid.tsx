@@ -10,6 +10,9 @@ import { assessmentSchema, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES } from '
 import { RISK_DECISIONS, SPECIALIST_FLAGS } from '~/models/case-stages';
 import { addContact, getParticipantForStaff, recordContactConsent, saveAssessment, signOffRisk, withdrawConsent } from '~/models/case.server';
 import { VICTIM_FIRST } from '~/models/victim-first.server';
+import { recordNeed, removeNeed } from '~/models/needs.server';
+import { NEED_KINDS, needWords } from '~/models/needs';
+import { NeedsSection } from '~/components/needs';
 import { editParticipant, removeParticipant } from '~/models/case-record.server';
 import { labelFor } from '~/data/referral-options';
 import { replyWithErrors } from '~/utils/form.server';
@@ -45,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ ...v, at: v.at.toISOString() })),
     manager: session.user.role === 'manager',
     today: new Date().toISOString().slice(0, 10),
+    needs: found.needs.map((n) => ({ kind: n.kind, words: needWords(n) })),
   };
 }
 
@@ -82,6 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ok = true;
   } else if (v.section === 'contact') ok = addContact(session.user, caseId, pid, { contactedOn: v.contactedOn, method: v.method, outcome: v.outcome });
   else if (v.section === 'withdraw-consent') ok = withdrawConsent(session.user, caseId, pid, v.withdrawnOn);
+  else if (v.section === 'need') ok = recordNeed(session.user, caseId, pid, v.kind, v.detail ?? null);
+  else if (v.section === 'need-remove') ok = removeNeed(session.user, caseId, pid, v.kind);
   else if (v.section === 'sign-off') {
     if (session.user.role !== 'manager') throw data('Not found', { status: 404 });
     ok = signOffRisk(session.user, caseId, pid);
@@ -214,6 +220,8 @@ export default function ParticipantPage() {
           {d.victimFirst && d.role === 'victim' ? <ContactConsentSection {...shared} /> : null}
 
           <InfoSection {...shared} />
+
+          <NeedsSection needs={d.needs} kinds={NEED_KINDS} editable={!d.closed && !d.allowed} errors={failed?.startsWith('need') ? errors : undefined} />
 
           <ConsentSection {...shared} />
 

@@ -10,6 +10,7 @@ import { decisionSchema, flagsOffSchema, spansToRemove } from '~/models/letter-d
 import { decideLetter, getLatestBodyForDecision, getLetterForReview, setFlagsOff, shareReadReceipt } from '~/models/letters/review.server';
 import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags';
 import { MAX_FOUND } from '~/models/safety-flags.server';
+import { needWords } from '~/models/needs';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exchangeStatus: r.exchange.status,
     from: r.author ? `${r.author.name} (${ROLE[r.author.role]})` : '',
     to: r.recipient ? `${r.recipient.name} (${ROLE[r.recipient.role]})` : '',
+    recipientNeeds: r.needs.filter((n) => n.participantId === r.recipient?.participantId).map(needWords),
+    authorNeeds: r.needs.filter((n) => n.participantId === r.author?.participantId).map(needWords),
     versionId: r.latest?.id ?? 0,
     version: r.latest?.version ?? 0,
     segments: segmentByFlags(body, shown),
@@ -113,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { spans, notFound } = spansToRemove(body, v.remove, v.removeText);
     if (notFound.length)
       return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
-    result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans });
+    result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans, needsArranged: v.needsArranged === 'yes' });
   } else if (v.decision === 'return') {
     result = decideLetter(session.user, letterId, v.versionId, { kind: 'return', messageToAuthor: v.messageToAuthor });
   } else {
@@ -125,6 +128,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.error === 'not-found') throw data('Not found', { status: 404 });
+    if (result.error === 'needs')
+      return data(replyWithErrors(submission, { fieldErrors: { needsArranged: ['Confirm how the recipient will read it: see what they need'] } }), {
+        status: 400,
+      });
     const message =
       result.error === 'frozen'
         ? 'The exchange is paused or stopped: nothing can be passed on until it is resumed'
@@ -147,6 +154,14 @@ export default function ReviewLetter() {
           {d.onPaper ? ', received on paper' : ''}
         </span>
         <h1 className="govuk-heading-l">Letter {d.id}</h1>
+        {d.authorNeeds.length || d.recipientNeeds.length ? (
+          <div className="govuk-inset-text" id="needs">
+            {d.authorNeeds.length ? <p className="govuk-body">{`The author needs: ${d.authorNeeds.join('; ')}.`}</p> : null}
+            {d.recipientNeeds.length ? (
+              <p className="govuk-body">{`The recipient needs: ${d.recipientNeeds.join('; ')}. Before passing it on, arrange how they will read it.`}</p>
+            ) : null}
+          </div>
+        ) : null}
         {d.exchangeStatus !== 'open' ? (
           <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div>
         ) : null}
@@ -335,6 +350,17 @@ function DecisionForm({ d, errors }: { d: LoaderData; errors: FieldErrors }) {
                     hint="Copy the exact words from the letter, one piece on each line"
                     rows={3}
                   />
+                  {d.recipientNeeds.length ? (
+                    <Choices
+                      kind="checkboxes"
+                      name="needsArranged"
+                      legend={{ text: 'What the recipient needs', size: 's' }}
+                      hint={d.recipientNeeds.join('. ')}
+                      items={[{ value: 'yes', label: 'I have arranged how they will read it' }]}
+                      error={errors?.needsArranged?.[0]}
+                      small
+                    />
+                  ) : null}
                 </>
               ),
             },

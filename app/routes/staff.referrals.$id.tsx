@@ -3,16 +3,17 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { Button, Choices, Select, Textarea, fieldOf } from '~/components/form-fields';
+import { Button, Choices, Select, Textarea, TextInput, fieldOf } from '~/components/form-fields';
 import { MessageThread, SummaryList, PageColumn, useFormErrors, WarningText } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
-import { acceptSchema, declineSchema, replySchema } from '~/models/case-schemas';
+import { acceptSchema, declineSchema, replySchema, YOT_DECISIONS, yotDecisionSchema } from '~/models/case-schemas';
 import { DECLINE_CATEGORIES } from '~/models/referrer-updates';
 import { referralCautions, referralRows } from '~/models/referral-details';
 import { listFacilitators } from '~/models/staff.server';
 import { withSupervisionWarnings } from '~/models/practice.server';
 import { AssignmentWarning, assignmentOptions } from '~/components/practice';
-import { acceptReferral, declineReferral, getReferralForStaff, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
+import { acceptReferral, declineReferral, getReferralForStaff, recordYotDecision, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
+import { isSensitive } from '~/models/needs';
 import { areaOptions } from '~/models/report-categories.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -38,6 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     received: referral.createdAt.toISOString(),
     rows: referralRows(referral, areaOptions()),
     cautions: referralCautions(referral),
+    youth: referral.offenderAgeGroup === 'youth',
+    yot: referral.yotDecision ? { decision: referral.yotDecision, on: referral.yotDecisionOn, note: referral.yotDecisionNote } : null,
+    sensitive: isSensitive(referral.offenceKind),
+    manager: session.user.role === 'manager',
+    today: new Date().toISOString().slice(0, 10),
     caseId,
     messages: messages.map((m) => ({ id: m.id, from: m.sender, body: m.body, at: m.createdAt.toISOString() })),
     // Colleagues' supervision is a manager's business: only a manager sees who is overdue.
@@ -56,7 +62,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion('intent', [acceptSchema, declineSchema, replySchema], { error: 'Reload the page and try again' });
+const actionSchema = z.discriminatedUnion('intent', [acceptSchema, declineSchema, replySchema, yotDecisionSchema], { error: 'Reload the page and try again' });
+
+const ACCEPT_REFUSALS: Record<string, string> = {
+  'no-facilitator': 'Select an active facilitator',
+  'needs-training-reason': 'They have no recorded training for complex and sensitive cases: choose someone who has, or say why them',
+  'not-trained': 'They have no recorded training for complex and sensitive cases: choose someone who has, or ask a manager',
+  'yot-decision-needed': 'Record the decision made with the youth offending team first',
+  'yot-delivers': 'The youth offending team delivers this one: decline it here with that reason',
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireStaffForm(request);
@@ -69,9 +83,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     replyToReferrer(session.user, id, v.body);
     return redirect(`/staff/referrals/${id}`);
   }
-  const result = v.intent === 'accept' ? acceptReferral(session.user, id, v.facilitatorId) : declineReferral(session.user, id, v.reason, v.category);
+  if (v.intent === 'yot') {
+    const r = recordYotDecision(session.user, id, { decision: v.decision, on: v.decidedOn, note: v.note });
+    if (!r) throw data('Not found', { status: 404 });
+    if (r !== 'recorded')
+      return data(
+        replyWithErrors(submission, {
+          fieldErrors: { decision: [r === 'not-youth' ? 'This is not a youth referral' : 'This referral has already been accepted or declined'] },
+        }),
+        {
+          status: 409,
+        },
+      );
+    return redirect(`/staff/referrals/${id}#yot`);
+  }
+  const result =
+    v.intent === 'accept'
+      ? acceptReferral(session.user, id, v.facilitatorId, { trainingReason: v.trainingReason })
+      : declineReferral(session.user, id, v.reason, v.category);
   if (!result.ok) {
-    const message = result.error === 'no-facilitator' ? 'Select an active facilitator' : 'This referral has already been accepted or declined';
+    const message = ACCEPT_REFUSALS[result.error] ?? 'This referral has already been accepted or declined';
     return data(replyWithErrors(submission, { fieldErrors: { [v.intent === 'accept' ? 'facilitatorId' : 'reason']: [message] } }), { status: 409 });
   }
   return redirect('caseId' in result ? `/staff/cases/${result.caseId}` : `/staff/referrals/${id}`);
@@ -112,9 +143,19 @@ export default function StaffReferral() {
       {open ? (
         <>
           <h2 className="govuk-heading-m">Accept into a case</h2>
+          {d.youth ? <YotDecision d={d} errors={errors} /> : null}
           <StaffForm intent="accept">
             <AssignmentWarning warning={assignmentOptions(d.facilitators).warning} />
             <Select {...fieldOf(errors, 'facilitatorId')} label="Facilitator" defaultValue={String(d.me)} options={assignmentOptions(d.facilitators).options} />
+            {d.sensitive && d.manager ? (
+              <Textarea
+                {...fieldOf(errors, 'trainingReason')}
+                label="If they have no training for complex and sensitive cases: why them (optional)"
+                hint="This is a domestic abuse, sexual offence or hate crime referral. Your reason is kept with the case."
+                rows={2}
+                maxLength={1000}
+              />
+            ) : null}
             <Button>Accept</Button>
           </StaffForm>
           <h2 className="govuk-heading-m">Or decline</h2>
@@ -159,5 +200,36 @@ export default function StaffReferral() {
         </>
       ) : null}
     </PageColumn>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** A youth referral: what was decided with the youth offending team, recorded before it is accepted. */
+function YotDecision({ d, errors }: { d: Loaded; errors: ReturnType<typeof useFormErrors> }) {
+  return (
+    <section aria-labelledby="yot-title" className="app-section" id="yot">
+      <h2 className="govuk-heading-m" id="yot-title">
+        Decision with the youth offending team
+      </h2>
+      {d.yot ? (
+        <p className="govuk-body">{`${YOT_DECISIONS.find(([v]) => v === d.yot!.decision)?.[1]} (decided ${d.yot.on}). ${d.yot.note ?? ''}`}</p>
+      ) : (
+        <p className="govuk-body">Not recorded yet. It must be before the referral is accepted.</p>
+      )}
+      <StaffForm intent="yot">
+        <Choices
+          kind="radios"
+          name="decision"
+          legend={{ text: 'What was decided', size: 's' }}
+          items={YOT_DECISIONS.map(([value, label]) => ({ value, label }))}
+          error={errors?.decision?.[0]}
+          small
+        />
+        <TextInput {...fieldOf(errors, 'decidedOn')} label="Date it was decided" type="date" width="10" defaultValue={d.today} />
+        <Textarea {...fieldOf(errors, 'note')} label="Who you spoke to, and what was agreed" rows={2} maxLength={1000} />
+        <Button secondary>Record the decision</Button>
+      </StaffForm>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
 import { startSmtpSink } from '../setup/smtp';
 import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
-import { buildExchange } from './exchange-fixture';
+import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 import { readyCase, readySelfReferral } from './case-fixture';
 import { partnerAnswers, submissionKeyOf } from './partner';
@@ -354,5 +354,130 @@ describe('equality monitoring, asked separately and kept apart', () => {
     await post(fran, `${x.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'Letters exchanged' });
     expect(await text(x.victim.visitor, '/letters/home')).toContain('Answer the questions about you');
     expect((await x.victim.visitor.post('/equality', {})).url).toBe('/equality/age');
+  });
+});
+
+describe('needs and skills as data', () => {
+  it('each recorded need is asked about before a meeting is held, and before a letter is passed on', async () => {
+    const x = await buildExchange(server, fran, { victim: 'Nadia Needs', offender: 'Ned Needs' });
+    for (const url of Object.values(x.participantUrls))
+      await post(fran, url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'Both may meet' });
+    const noLanguage = await post(fran, x.participantUrls.victim, { section: 'need', kind: 'interpreter', detail: '' });
+    expect(noLanguage.status).toBe(400);
+    expect(textOf(noLanguage.html)).toContain('Enter the language they need an interpreter for');
+    expect((await post(fran, x.participantUrls.victim, { section: 'need', kind: 'telepathy', detail: 'x' })).status).toBe(400);
+    await post(fran, x.participantUrls.victim, { section: 'need', kind: 'interpreter', detail: 'Urdu' });
+    await post(fran, x.participantUrls.victim, { section: 'need', kind: 'literacy', detail: 'Read letters aloud to her' });
+    expect(await text(fran.visitor, x.participantUrls.victim)).toContain('Help with reading or writing: Read letters aloud to her');
+    expect(all('select kind, detail from participant_needs order by kind')).toEqual(
+      expect.arrayContaining([
+        { kind: 'interpreter', detail: 'Urdu' },
+        { kind: 'literacy', detail: 'Read letters aloud to her' },
+      ]),
+    );
+
+    // A letter to her: the review asks how she will read it.
+    const letterId = await sendLetter(x.offender, 'A letter for Nadia');
+    const review = await text(fran.visitor, `/staff/letters/${letterId}`);
+    expect(review).toContain('The recipient needs: An interpreter (Urdu); Help with reading or writing: Read letters aloud to her.');
+    const versionId = /name="versionId" value="(\d+)"/.exec((await fran.visitor.get(`/staff/letters/${letterId}`)).html)![1]!;
+    const unasked = await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId });
+    expect(unasked.status).toBe(400);
+    expect(textOf(unasked.html)).toContain('Confirm how the recipient will read it');
+    expect(all('select status from letters where id = ?', letterId)).toEqual([{ status: 'waiting' }]);
+    expect((await post(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId, needsArranged: 'yes' })).status).toBe(200);
+    expect(all('select status from letters where id = ?', letterId)).toEqual([{ status: 'passed_on' }]);
+
+    // A meeting with her: the preparation asks for the interpreter and the reading help.
+    const outcomeUrl = `${x.caseUrl}/outcome`;
+    await post(fran, outcomeUrl, { intent: 'start-process', processKind: 'face_to_face', startedOn: today });
+    const processId = all<{ id: number }>("select id from processes where case_id = ? and kind = 'face_to_face'", x.caseId)[0]!.id;
+    const ids = all<{ id: number }>('select id from participants where case_id = ? order by id', x.caseId).map((p) => String(p.id));
+    await post(fran, outcomeUrl, {
+      intent: 'plan-meeting',
+      processId: String(processId),
+      startsOn: today,
+      startsTime: '10:00',
+      mode: 'video',
+      attendees: ids,
+    });
+    const meetingId = all<{ id: number }>('select id from meetings where process_id = ?', processId)[0]!.id;
+    const meetingUrl = `${x.caseUrl}/meetings/${meetingId}`;
+    const fixed = ['prepared', 'venue_safe', 'separate_rooms', 'needs_met'];
+    await post(fran, meetingUrl, { intent: 'prepare', checklist: fixed });
+    const page = await text(fran.visitor, meetingUrl);
+    expect(page).toContain('Not yet arranged: Nadia Needs: an interpreter (urdu)');
+    expect(page).toContain('Not yet arranged: Nadia Needs: help with reading or writing: read letters aloud to her');
+    expect((await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'Held' })).status).toBe(409);
+    const victimId = ids[0]!;
+    await post(fran, meetingUrl, {
+      intent: 'prepare',
+      checklist: [...fixed, `need:${victimId}:interpreter`, `need:${victimId}:literacy`, 'need:999999:capacity'],
+    });
+    // Only the attendees' own needs are kept.
+    expect(JSON.parse(all<{ checklist: string }>('select checklist from meetings where id = ?', meetingId)[0]!.checklist)).not.toContain(
+      'need:999999:capacity',
+    );
+    expect(await text(fran.visitor, meetingUrl)).toContain('Everything is prepared.');
+    expect((await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'Held with an interpreter' })).url).toBe(outcomeUrl);
+  });
+
+  it('a domestic abuse, sexual offence or hate crime case goes to someone trained for it, or a manager records why not', async () => {
+    const v = new Visitor(server.url);
+    const form = await v.get('/refer-as-a-professional');
+    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), offenceKind: 'domestic' }));
+    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+    const id = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
+    const franId = String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id);
+    const ottoId = all<{ id: number }>("select id from staff_users where email = 'otto@example.org'")[0]!.id;
+    // A facilitator cannot take it on without the training; a manager must say why.
+    const self = await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId });
+    expect(self.status).toBe(409);
+    expect(textOf(self.html)).toContain('no recorded training for complex and sensitive cases');
+    expect((await post(morgan, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId })).status).toBe(409);
+    expect(all('select id from cases where referral_id = ?', id)).toEqual([]);
+    const caseUrl = (
+      await post(morgan, `/staff/referrals/${id}`, {
+        intent: 'accept',
+        facilitatorId: franId,
+        trainingReason: 'The only facilitator free; supervised by the DA lead',
+      })
+    ).url;
+    const caseId = Number(caseUrl.split('/').pop());
+    expect(all('select reason from assignment_overrides where case_id = ?', caseId)).toEqual([
+      { reason: 'The only facilitator free; supervised by the DA lead' },
+    ]);
+    expect(await text(fran.visitor, caseUrl)).toContain('A manager recorded why: The only facilitator free; supervised by the DA lead');
+    expect(await text(morgan.visitor, `${caseUrl}/audit`)).toContain('Sensitive case given to a practitioner without the training');
+    // Otto records the training; passing it to him needs no reason.
+    expect((await post(morgan, `/staff/accounts/${ottoId}`, { kind: 'complex_training', onDate: today, what: 'Domestic abuse and RJ, two days' })).status).toBe(
+      200,
+    );
+    expect((await post(morgan, caseUrl, { intent: 'reassign', facilitatorId: String(ottoId), note: 'Over to you' })).url).toBe(caseUrl);
+    expect(await text(otto.visitor, caseUrl)).not.toContain('no recorded training');
+  });
+
+  it('a youth referral is accepted only after the decision with the youth offending team, and not when the team delivers it', async () => {
+    const v = new Visitor(server.url);
+    const form = await v.get('/refer-as-a-professional');
+    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), offenderAgeGroup: 'youth' }));
+    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+    const id = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
+    const franId = String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id);
+    const early = await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId });
+    expect(early.status).toBe(409);
+    expect(textOf(early.html)).toContain('Record the decision made with the youth offending team first');
+    expect((await post(fran, `/staff/referrals/${id}`, { intent: 'yot', decision: 'service', decidedOn: today, note: '' })).status).toBe(400);
+    await post(fran, `/staff/referrals/${id}`, { intent: 'yot', decision: 'yot', decidedOn: today, note: 'Spoke to Sam at the Dudley YOT: theirs' });
+    expect(textOf((await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId })).html)).toContain(
+      'The youth offending team delivers this one',
+    );
+    await post(fran, `/staff/referrals/${id}`, { intent: 'yot', decision: 'joint', decidedOn: today, note: 'Sam asked us to lead, with the YOT worker' });
+    expect(await text(fran.visitor, `/staff/referrals/${id}`)).toContain('This service and the youth offending team deliver it together');
+    const caseUrl = (await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId })).url;
+    expect(caseUrl).toMatch(/^\/staff\/cases\/\d+$/);
+    expect(all('select yot_decision from referrals where id = ?', id)).toEqual([{ yot_decision: 'joint' }]);
+    // Once accepted, the decision is not changed from the referral page.
+    expect((await post(fran, `/staff/referrals/${id}`, { intent: 'yot', decision: 'yot', decidedOn: today, note: 'Changed' })).status).toBe(409);
   });
 });

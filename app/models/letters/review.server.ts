@@ -13,6 +13,8 @@ import { findSafetyFlags } from '~/models/safety-flags.server';
 import type { FlagKind } from '~/models/safety-flags';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
 import { caseScope, findCaseToChange } from '~/models/case-scope.server';
+import { needsOf } from '~/models/needs.server';
+import type { Tx } from '#db/client.server';
 import { recordAudit, recordView } from '~/models/audit.server';
 import { freezeIfUnsafe } from '~/models/exchange-safety.server';
 import { letterInScope, REMOVED } from './shared.server';
@@ -104,6 +106,11 @@ export function getLetterForReview(staff: StaffUser, letterId: number) {
     flagsOff,
     author: names.find((n) => n.memberId === found.l.authorMemberId),
     recipient: names.find((n) => n.memberId === found.l.recipientMemberId),
+    // What the author and the recipient need (the review asks about the recipient's before passing it on).
+    needs: needsOf(
+      db,
+      names.map((n) => n.participantId),
+    ),
   };
 }
 
@@ -137,10 +144,11 @@ export function applyRedactions(text: string, spans: [number, number][]): string
 }
 
 export type Decision =
-  | { kind: 'approve'; redactions: [number, number][] }
+  // needsArranged: the facilitator confirmed how the recipient will read it, where they have recorded needs.
+  | { kind: 'approve'; redactions: [number, number][]; needsArranged?: boolean }
   | { kind: 'return'; messageToAuthor: string }
   | { kind: 'not_passed_on'; reasonForRecord: string; messageToAuthor: string };
-export type DecideError = 'not-found' | 'stale' | 'frozen';
+export type DecideError = 'not-found' | 'stale' | 'frozen' | 'needs';
 
 /**
  * Records a decision on the version the facilitator read. If the letter has moved on
@@ -156,6 +164,10 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
       if (freezeIfUnsafe(tx, found.kase.id, { type: 'staff', id: staff.id })) return { ok: false, error: 'frozen' } as const;
       const latest = tx.select().from(letterVersions).where(eq(letterVersions.letterId, letterId)).orderBy(desc(letterVersions.version)).get();
       if (!awaitsDecision(found.l.status) || !latest || latest.id !== versionId) return { ok: false, error: 'stale' } as const;
+      // A recipient with recorded needs (an interpreter, help with reading, …): the letter goes
+      // only once the facilitator confirms how they will read it.
+      if (d.kind === 'approve' && !d.needsArranged && needsOf(tx, [recipientOf(tx, found.l.recipientMemberId)]).length)
+        return { ok: false, error: 'needs' } as const;
       const redactions = d.kind === 'approve' ? d.redactions : null;
       tx.insert(letterReviews)
         .values({
@@ -244,9 +256,13 @@ export function setFlagsOff(
 }
 
 /** The exchange's people, by member. */
+function recipientOf(tx: Tx, memberId: number) {
+  return tx.select({ id: exchangeMembers.participantId }).from(exchangeMembers).where(eq(exchangeMembers.id, memberId)).get()?.id ?? 0;
+}
+
 function memberNames(tx: Pick<typeof db, 'select'>, exchangeId: number) {
   return tx
-    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role })
+    .select({ name: participants.name, memberId: exchangeMembers.id, role: participants.role, participantId: participants.id })
     .from(exchangeMembers)
     .innerJoin(participants, eq(participants.id, exchangeMembers.participantId))
     .where(eq(exchangeMembers.exchangeId, exchangeId))
