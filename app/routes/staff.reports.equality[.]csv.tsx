@@ -4,7 +4,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { equalityResults } from '~/models/equality.server';
 import { DEFINITIONS, parsePeriod } from '~/models/reports';
 import { recordExport } from '~/models/reports.server';
-import { csvResponse } from '~/utils/csv.server';
+import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,11 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const text = (c: { shown: number | null; hidden?: 'small' | 'withheld' }) =>
     c.shown === null ? (c.hidden === 'withheld' ? 'withheld' : `fewer than ${r.threshold}`) : String(c.shown);
   const d = DEFINITIONS.equality;
-  let rows: Record<string, string>[] | null = r.questions.flatMap((q) => [
+  const rows: Record<string, string>[] = r.questions.flatMap((q) => [
     ...q.cells.map((c) => ({ question: q.title, answer: c.label, value: text(c), counts: d.counts, placedBy: d.placedBy })),
     { question: q.title, answer: 'Total', value: text(q.total), counts: d.counts, placedBy: d.placedBy },
   ]);
-  return csvResponse(
+  return csvOf(
     `rj-equality-${period.from}-to-${period.to}.csv`,
     [
       { key: 'question', header: 'Question' },
@@ -29,10 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { key: 'counts', header: 'What it counts' },
       { key: 'placedBy', header: 'In the period by' },
     ],
-    () => {
-      const out = rows;
-      rows = null;
-      return out;
-    },
+    rows,
   );
 }

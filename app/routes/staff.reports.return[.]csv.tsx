@@ -3,7 +3,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { DEFINITIONS, parsePeriod } from '~/models/reports';
 import { buildReport, recordExport, returnRows } from '~/models/reports.server';
-import { csvResponse } from '~/utils/csv.server';
+import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,14 +12,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!period) throw data(error, { status: 400 });
   const report = buildReport(session.user, period);
   recordExport(session.user, 'return', period);
-  let rows: Record<string, string>[] | null = returnRows(report).map((r) => ({
+  const rows: Record<string, string>[] = returnRows(report).map((r) => ({
     section: DEFINITIONS[r.section].section,
     measure: r.measure,
     value: r.value,
     counts: DEFINITIONS[r.section].counts,
     placedBy: DEFINITIONS[r.section].placedBy,
   }));
-  return csvResponse(
+  return csvOf(
     `rj-return-${period.from}-to-${period.to}.csv`,
     [
       { key: 'section', header: 'Section' },
@@ -28,10 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { key: 'counts', header: 'What it counts' },
       { key: 'placedBy', header: 'In the period by' },
     ],
-    () => {
-      const out = rows;
-      rows = null;
-      return out;
-    },
+    rows,
   );
 }

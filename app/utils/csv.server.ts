@@ -28,3 +28,13 @@ export function csvResponse<T extends Record<string, string>>(
     },
   });
 }
+
+/** A small file whose rows are all made already: sent in one batch. */
+export function csvOf<T extends Record<string, string>>(fileName: string, columns: { key: keyof T & string; header: string }[], rows: T[]): Response {
+  let left: T[] | null = rows;
+  return csvResponse(fileName, columns, () => {
+    const out = left;
+    left = null;
+    return out;
+  });
+}

@@ -28,21 +28,11 @@ export async function readyCase(
     victim: (await post(fran, caseUrl, { intent: 'confirm-victim', victimName: 'Vera Victim' })).url,
     offender: (await post(fran, caseUrl, { intent: 'confirm-offender', offenderName: 'Owen Offender' })).url,
   };
-  for (const [role, url] of Object.entries(urls)) {
-    await post(fran, url, { section: 'info', infoGivenOn: '2026-11-02', infoGivenHow: 'in_person' });
-    await post(fran, url, { section: 'consent', consentOn: '2026-11-03', consentHow: 'in_person' });
-    await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
-    if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
-    await post(fran, url, { section: 'risk', riskAssessedOn, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
-  }
-  for (const [from, to] of [
-    ['referred', 'contacting'],
-    ['contacting', 'assessing'],
-    ['assessing', 'ready'],
-  ] as const) {
-    const r = await post(fran, caseUrl, { intent: 'move', from, to });
-    expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
-  }
+  await assessAndMakeReady(fran, caseUrl, Object.entries(urls) as [string, string][], riskDecision, {
+    info: '2026-11-02',
+    consent: '2026-11-03',
+    risk: riskAssessedOn,
+  });
   const id = (u: string) => Number(u.split('/').pop());
   return { caseUrl, outcomeUrl: `${caseUrl}/outcome`, victim: id(urls.victim), offender: id(urls.offender), urls };
 }
@@ -64,15 +54,33 @@ export async function readySelfReferral(
   const caseId = Number(caseUrl.split('/').pop());
   const victim = queryDb<{ id: number }>(server.dbPath, 'select id from participants where case_id = ?', caseId)[0]!.id;
   const offenderUrl = (await post(fran, caseUrl, { intent: 'add-participant', role: 'offender', name: 'Quentin Marbleweather' })).url;
-  for (const [role, url] of [
-    ['victim', `${caseUrl}/participants/${victim}`],
-    ['offender', offenderUrl],
-  ] as const) {
-    await post(fran, url, { section: 'info', infoGivenOn: today, infoGivenHow: 'in_person' });
-    await post(fran, url, { section: 'consent', consentOn: today, consentHow: 'in_person' });
+  await assessAndMakeReady(
+    fran,
+    caseUrl,
+    [
+      ['victim', `${caseUrl}/participants/${victim}`],
+      ['offender', offenderUrl],
+    ],
+    riskDecision,
+    { info: today, consent: today, risk: today },
+  );
+  return { caseUrl, caseId, victim, offender: Number(offenderUrl.split('/').pop()), reference: issued.reference, passphrase: issued.passphrase, visitor };
+}
+
+/** Records every essential for each person (role, participant page), then moves the case to "ready". */
+async function assessAndMakeReady(
+  fran: SignedInStaff,
+  caseUrl: string,
+  people: [string, string][],
+  riskDecision: 'direct' | 'indirect_only',
+  on: { info: string; consent: string; risk: string },
+) {
+  for (const [role, url] of people) {
+    await post(fran, url, { section: 'info', infoGivenOn: on.info, infoGivenHow: 'in_person' });
+    await post(fran, url, { section: 'consent', consentOn: on.consent, consentHow: 'in_person' });
     await post(fran, url, { section: 'willing', willing: 'yes', motive: 'To be heard', expectations: 'Answers' });
     if (role === 'offender') await post(fran, url, { section: 'responsibility', acceptsResponsibility: 'yes' });
-    await post(fran, url, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
+    await post(fran, url, { section: 'risk', riskAssessedOn: on.risk, revictimisationRisk: 'low', riskDecision, riskReason: 'Assessed' });
   }
   for (const [from, to] of [
     ['referred', 'contacting'],
@@ -82,5 +90,4 @@ export async function readySelfReferral(
     const r = await post(fran, caseUrl, { intent: 'move', from, to });
     expect(r.url, textOf(r.html).slice(0, 300)).toBe(caseUrl);
   }
-  return { caseUrl, caseId, victim, offender: Number(offenderUrl.split('/').pop()), reference: issued.reference, passphrase: issued.passphrase, visitor };
 }
