@@ -65,9 +65,14 @@ export default function Page() {
         <li>sign-in sessions: they end when you sign out, or after 30 minutes without use</li>
         <li>email addresses: removed from our email queue as soon as the email is sent</li>
         <li>answers to our feedback survey: kept without your name or case, so they cannot be linked to you</li>
+        <li>answers to the questions about you (like your age or ethnic group): kept the same way, apart from your name and your case</li>
       </ul>
       <p className="govuk-body">
         We keep a case longer only if the law needs us to, for example during a complaint or a court case. A manager records why, and reviews it.
+      </p>
+      <p className="govuk-body">
+        If a professional referred you, we only tell them how it is going if you agree. Then we send them a short email when we make contact, if it will not go
+        ahead, when it is done and when we close it. We never send them what you said.
       </p>
       <h2 className="govuk-heading-m">Deleting what you told us</h2>
       <p className="govuk-body">
@@ -98,6 +103,7 @@ export default function Page() {
         <li>rj_session: keeps you signed in to ‘Check your referral’ until you sign out or close your browser</li>
         <li>rj_letters: keeps you signed in to your letters until you sign out or close your browser</li>
         <li>rj_feedback: lets you answer our feedback survey once, from the link we sent you</li>
+        <li>rj_equality: lets you answer the questions about you once, while you answer them</li>
         <li>rj_partner_done and rj_complaint_done: show you your reference once after you send a referral or a complaint, for 10 minutes</li>
       </ul>
       <p className="govuk-body">We do not use analytics or advertising cookies. Our pages load nothing from other websites.</p>
