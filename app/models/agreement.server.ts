@@ -5,7 +5,7 @@
 // stays in the staff record.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { agreementConsents, agreementItems, cases, exchangeMembers, participants, referrals } from '#db/schema';
+import { agreementConsents, agreementItems, cases, exchangeMembers, participants } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { coversItems, doerWords, PROGRESS_WORDS, type AgreedHow } from './agreement';
@@ -48,7 +48,6 @@ function agreementsOf(tx: Tx, caseId: number, itemIds: number[]) {
 export function getAgreement(staff: StaffUser, caseId: number) {
   const kase = findCaseInScope(db, staff, caseId);
   if (!kase) return null;
-  const reference = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, kase.referralId)).get()!.reference;
   const items = itemsOf(db, caseId);
   const agreed = agreementsOf(
     db,
@@ -63,7 +62,6 @@ export function getAgreement(staff: StaffUser, caseId: number) {
     .all();
   return {
     kase,
-    reference,
     items: items.map((i) => ({ ...i, who: doerWords(null, { id: i.doerId, role: i.doerRole }) })),
     people: people.map((p) => ({ ...p, agreement: agreed.get(p.id) ?? null })),
   };

@@ -285,11 +285,20 @@ export type AssessmentPatch = Partial<
  */
 export type AssessmentSection = 'info' | 'consent' | 'willing' | 'responsibility' | 'risk';
 
-export function saveAssessment(staff: StaffUser, caseId: number, participantId: number, section: AssessmentSection, patch: AssessmentPatch): boolean {
+export function saveAssessment(
+  staff: StaffUser,
+  caseId: number,
+  participantId: number,
+  section: AssessmentSection,
+  patch: AssessmentPatch,
+): boolean | 'consent-before-withdrawal' {
   return db.transaction((tx) => {
     if (!participantInScope(tx, staff, caseId, participantId)) return false;
     requireVictimFirst(tx, caseId, 'assess', null);
     const before = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
+    // Consent given again is dated on or after its withdrawal: never back into the time it stood withdrawn.
+    if (section === 'consent' && before?.consentWithdrawnOn && patch.consentOn && patch.consentOn < before.consentWithdrawnOn)
+      return 'consent-before-withdrawal';
     const extra =
       section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
     const values = { ...patch, ...extra, updatedAt: new Date() };

@@ -2,8 +2,10 @@
 // discrimination. Invitations say who was asked and whether they answered; the answers are
 // stored apart, with only the month and whether the person referred or took part, and
 // nothing that joins them to an invitation, a case or a person (as decision 012 does for
-// feedback). Asked of self-referrers once they have referred, and of people taking part
-// when they are invited to the feedback survey online.
+// feedback). Asked of self-referrers once their referral is accepted (so a script cannot
+// refer, answer and delete again and again), and of people taking part when they are invited
+// to the feedback survey online. The answers table has no rowid, so not even the order of
+// rows says who answered when.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';

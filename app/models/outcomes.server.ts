@@ -2,12 +2,13 @@
 // function is scoped to the member of staff acting (a facilitator's own cases, a manager
 // any), refuses a closed case (findCaseToChange), and writes one transaction with its
 // audit row.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { type CaseStage, agreementItems, meetingAttendees, meetings, participants, processes, staffUsers } from '#db/schema';
+import { type CaseStage, caseLapses, agreementItems, meetingAttendees, meetings, participants, processes, staffUsers } from '#db/schema';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
+import { ukIsoDay } from '~/utils/dates';
 import { recordAudit } from './audit.server';
 import { inviteToFeedback } from './feedback.server';
 import { requireVictimFirst } from './victim-first.server';
@@ -59,6 +60,16 @@ export function getOutcomes(staff: StaffUser, caseId: number) {
   };
 }
 
+/** The UK day the case's last lapse ended, or null if it never lapsed. */
+function lastLapseEndedOn(tx: Tx, caseId: number): string | null {
+  const at = tx
+    .select({ at: max(caseLapses.endedAt) })
+    .from(caseLapses)
+    .where(eq(caseLapses.caseId, caseId))
+    .get()?.at;
+  return at ? ukIsoDay(new Date(at as unknown as number)) : null;
+}
+
 /** Whether the case's essentials have lapsed since "ready": since when, and what is missing now, in words. */
 export function lapseOf(tx: Tx, kase: { id: number; stage: CaseStage }, people: GateParticipant[]) {
   if (!DELIVERY_STAGES.includes(kase.stage)) return null;
@@ -82,7 +93,8 @@ function caseForDelivery(tx: Tx, staff: StaffUser, caseId: number) {
 
 export type DeliveryRefusal = {
   ok: false;
-  error: 'stage' | 'gate' | 'not-running' | 'not-planned' | 'preparation' | 'not-yet' | 'bad-person' | 'lapsed' | 'interrupted';
+  error:
+    'stage' | 'gate' | 'not-running' | 'not-planned' | 'preparation' | 'not-yet' | 'bad-person' | 'lapsed' | 'interrupted' | 'before-process' | 'backdated';
   gaps?: string[];
 };
 
@@ -93,6 +105,10 @@ export function startProcess(staff: StaffUser, caseId: number, kind: ProcessKind
     if (!deliverable) return { ok: false, error: 'stage' };
     const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'start-process', { kind });
     if (lapsed) return lapsed;
+    // Not dated back into a time the essentials had lapsed: a new process starts after the last lapse ended.
+    const lastEnded = lastLapseEndedOn(tx, caseId);
+    if (lastEnded && startedOn < lastEnded)
+      return { ok: false, error: 'backdated', gaps: [`The essentials were recorded again on ${lastEnded}: the process cannot start before then`] };
     const id = tx.insert(processes).values({ caseId, kind, startedOn, byStaffId: staff.id }).returning({ id: processes.id }).get().id;
     recordAudit(tx, actorOf(staff), 'process.started', { type: 'process', id });
     return { ok: true, id };
@@ -114,6 +130,7 @@ export function endProcess(
       .get();
     if (!proc) return null;
     if (proc.status !== 'running') return { ok: false, error: 'not-running' };
+    if (e.endedOn < proc.startedOn) return { ok: false, error: 'backdated' };
     if (e.status === 'completed') {
       // Completed only if the essentials held for the whole of it: never after a lapse.
       const subject = { type: 'process', id: processId } as const;
@@ -159,7 +176,11 @@ export function planMeeting(staff: StaffUser, caseId: number, plan: MeetingPlan)
       .where(and(eq(processes.id, plan.processId), eq(processes.caseId, caseId)))
       .get();
     if (!proc || proc.status !== 'running' || !isDirect(proc.kind)) return { ok: false, error: 'not-running' };
-    if (proc.interruptedAt) return { ok: false, error: 'interrupted' };
+    if (proc.interruptedAt) {
+      recordAudit(tx, actorOf(staff), 'refused.plan_meeting', { type: 'process', id: proc.id });
+      return { ok: false, error: 'interrupted' };
+    }
+    if (plan.startsAt.slice(0, 10) < proc.startedOn) return { ok: false, error: 'before-process' };
     const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'plan-meeting', { kind: proc.kind });
     if (lapsed) return lapsed;
     const people = loadCasePeople(tx, caseId);
@@ -259,6 +280,13 @@ export function recordMeeting(
       }
       const lapsed = refuseWhileLapsed(tx, actorOf(staff), caseId, 'hold-meeting', { kind: proc.kind, subject });
       if (lapsed) return lapsed;
+      // Everyone attending, supporters too, must still be allowed to meet (a risk decision may have changed since it was planned).
+      const attendeeGaps = meetingGaps(attendeesOf(tx, caseId, meetingId));
+      if (attendeeGaps.length) {
+        recordAudit(tx, actorOf(staff), 'refused.hold_meeting', subject);
+        return { ok: false, error: 'gate', gaps: attendeeGaps };
+      }
+      if (m.startsAt.slice(0, 10) < proc.startedOn) return { ok: false, error: 'before-process' };
       const gaps = meetingPreparationGaps(tx, caseId, m);
       if (gaps.length) return { ok: false, error: 'preparation', gaps };
       if (m.startsAt.slice(0, 10) > now.toISOString().slice(0, 10)) return { ok: false, error: 'not-yet' };

@@ -2,9 +2,9 @@
 // passphrase confirmation, and what a referrer can do when they come back.
 // Every change runs in one transaction with its audit row.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { monthOf } from './reports';
-import { cases, deletedReferralCounts, referralDrafts, referralMessages, referrals } from '#db/schema';
+import { assessments, cases, deletedReferralCounts, participants, referralDrafts, referralMessages, referrals } from '#db/schema';
 import type { Tx } from '#db/client.server';
 import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
@@ -15,8 +15,8 @@ import type { DraftToken } from '~/utils/draft-cookie.server';
 import { newKey, seal, unseal } from '~/utils/seal.server';
 import { markCaseUnread } from './case-alerts.server';
 import { referralRows } from './referral-details';
-import { formatLongDateTime } from '~/utils/dates';
-import { inviteToEquality } from './equality.server';
+import { formatLongDateTime, ukIsoDay } from '~/utils/dates';
+import { keepCaseSafe } from './essentials.server';
 import { recordAudit } from './audit.server';
 import { REFERRAL_MOVES } from './states';
 import { assembleReferral, type DraftAnswers } from './referral-questions';
@@ -97,8 +97,6 @@ export async function submitDraft(token: DraftToken | null): Promise<SubmitResul
       .get();
     recordAudit(tx, { type: 'referrer', id: inserted.id }, 'referral.submitted', { type: 'referral', id: inserted.id });
     if (r.email) enqueueEmail(tx, r.email, 'referral-received', referralReceivedEmail({ reference }), inserted.id);
-    // The optional equality questions wait for them on "check your referral".
-    inviteToEquality(tx, { referralId: inserted.id });
     tx.update(referralDrafts)
       .set({
         status: 'submitted',
@@ -176,15 +174,36 @@ export function sendReferrerMessage(referralId: number, body: string) {
   });
 }
 
-export function withdrawReferral(referralId: number): boolean {
+/**
+ * The referrer withdraws. If their referral is a case, that is their consent withdrawn in it:
+ * recorded on their assessment, so the essentials lapse and nothing moves forward
+ * (decision 019), letters pause, and the facilitator is told at once (content-free).
+ */
+export function withdrawReferral(referralId: number, today = new Date()): boolean {
   return db.transaction((tx) => {
     const changed = tx
       .update(referrals)
       .set({ status: 'withdrawn', withdrawnAt: new Date(), updatedAt: new Date() })
       .where(and(eq(referrals.id, referralId), inArray(referrals.status, REFERRAL_MOVES.withdraw.from)))
       .run().changes;
-    if (changed) recordAudit(tx, { type: 'referrer', id: referralId }, 'referral.withdrawn', { type: 'referral', id: referralId });
-    return changed > 0;
+    if (!changed) return false;
+    const actor = { type: 'referrer', id: referralId } as const;
+    recordAudit(tx, actor, 'referral.withdrawn', { type: 'referral', id: referralId });
+    const kase = tx.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).get();
+    if (kase) {
+      const self = tx.select({ id: participants.id }).from(participants).where(eq(participants.referralId, referralId)).get();
+      const withdrawn = self
+        ? tx
+            .update(assessments)
+            .set({ consentWithdrawnOn: ukIsoDay(today), updatedAt: new Date() })
+            .where(and(eq(assessments.participantId, self.id), isNotNull(assessments.consentOn), isNull(assessments.consentWithdrawnOn)))
+            .run().changes
+        : 0;
+      if (withdrawn) recordAudit(tx, actor, 'assessment.consent_withdrawn', { type: 'participant', id: self!.id });
+      keepCaseSafe(tx, kase.id, actor);
+      markCaseUnread(tx, { caseId: kase.id }, 'The person who referred themselves withdrew', actor, true);
+    }
+    return true;
   });
 }
 

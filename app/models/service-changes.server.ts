@@ -10,7 +10,8 @@ import { findSafetyFlags } from './safety-flags.server';
 import { FLAG_LABELS, type FlagKind } from './safety-flags';
 
 const IDENTIFYING: readonly FlagKind[] = ['phone', 'email', 'social', 'address', 'postcode'];
-const REFERENCE = /\b(?:RJ|C)-[A-Z0-9]{4}-[A-Z0-9]{4}\b/i;
+// Any of the service's references (RJ-, RJL- and C-), however it is spaced or joined.
+const REFERENCE = /\b(?:RJL?|C)[\s-]*[A-Z0-9]{4}[\s-]*[A-Z0-9]{4}\b/i;
 
 /** Why this text may not go on a public page, in words for the manager, or null. */
 export function identifyingIn(text: string): string | null {

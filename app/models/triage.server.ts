@@ -10,6 +10,7 @@ import { updateReferrer } from './referrer-updates.server';
 import { DECLINE_CATEGORIES, type DeclineCategory } from './referrer-updates';
 import { checkAssignment, hasComplexTraining, recordOverride } from './needs.server';
 import { isSensitive } from './needs';
+import { inviteToEquality } from './equality.server';
 import { recordAudit, recordView } from './audit.server';
 import { AWAITING_TRIAGE } from './states';
 import { QUEUE_STATUSES, type QueueStatus } from './triage-statuses';
@@ -144,6 +145,9 @@ export function acceptReferral(
         .run();
     }
     recordAudit(tx, { type: 'staff', id: staff.id }, 'referral.accepted', { type: 'referral', id: referralId });
+    // A self-referrer is asked the optional equality questions once a person has accepted their
+    // referral (not when it is sent: a script could otherwise refer, answer and delete, again and again).
+    if (referral.source === 'self') inviteToEquality(tx, { referralId });
     recordAudit(tx, { type: 'staff', id: staff.id }, 'case.opened', { type: 'case', id: kase.id });
     if (isSensitive(before.offence) && !hasComplexTraining(tx, facilitatorId)) recordOverride(tx, staff, kase.id, facilitatorId, opts.trainingReason!);
     return { ok: true, caseId: kase.id } as const;

@@ -29,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lapse = getOutcomes(session.user, a.kase.id)?.lapse ?? null;
   return {
     caseId: a.kase.id,
-    reference: a.reference,
     closed: a.kase.stage === 'closed',
     lapse: lapse ? { since: lapse.since?.toISOString() ?? null, gaps: lapse.gaps } : null,
     today: new Date().toISOString().slice(0, 10),
@@ -80,7 +79,8 @@ export default function AgreementPage() {
       <BackLink to={`/staff/cases/${d.caseId}/outcome`} />
       <PageColumn errors={errors}>
         <article className="app-print">
-          <p className="govuk-body-s">{`Restorative Justice Service · Case ${d.reference}`}</p>
+          {/* The case's number, not its referral reference: a self-referrer signs in with that. */}
+          <p className="govuk-body-s">{`Restorative Justice Service · Case ${d.caseId}`}</p>
           <h1 className="govuk-heading-l">Outcome agreement</h1>
           <h2 className="govuk-heading-m">What was agreed</h2>
           {d.items.length === 0 ? <p className="govuk-body">Nothing has been agreed yet.</p> : <AgreementItems items={d.items} kinds={AGREEMENT_KINDS} />}

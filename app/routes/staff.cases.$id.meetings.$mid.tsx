@@ -48,6 +48,8 @@ const REFUSALS: Partial<Record<DeliveryRefusal['error'], string>> = {
   'not-yet': 'The meeting’s date has not come yet',
   lapsed: 'The essentials are missing: record them again before the meeting can be recorded as held',
   interrupted: 'Its process was interrupted when the essentials lapsed: record a new process and plan the meeting again',
+  gate: 'Someone attending may no longer meet: see the list',
+  'before-process': 'The meeting’s date is before its process started: record a new meeting',
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,9 +66,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!r) throw data('Not found', { status: 404 });
   if (!r.ok)
     return data(
-      replyWithErrors(submission, {
-        fieldErrors: { [v.intent === 'prepare' ? 'checklist' : 'result']: [REFUSALS[r.error] ?? 'Reload the page and try again'] },
-      }),
+      {
+        ...replyWithErrors(submission, {
+          fieldErrors: { [v.intent === 'prepare' ? 'checklist' : 'result']: [REFUSALS[r.error] ?? 'Reload the page and try again'] },
+        }),
+        gaps: r.gaps ?? [],
+      },
       {
         status: 409,
       },
@@ -81,6 +86,7 @@ export default function MeetingPage() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.error ?? undefined;
   const planned = d.status === 'planned' && !d.closed;
+  const refusalGaps = (result && 'gaps' in result ? result.gaps : []) as string[];
   return (
     <>
       <BackLink to={`/staff/cases/${d.caseId}/outcome`} />
@@ -88,6 +94,13 @@ export default function MeetingPage() {
         <span className="govuk-caption-l">Meeting</span>
         <h1 className="govuk-heading-l">{d.startsAt.replace('T', ' at ')}</h1>
         {planned ? <LapseWarning lapse={d.lapse} caseId={d.caseId} /> : null}
+        {refusalGaps.length ? (
+          <ul className="govuk-list govuk-list--bullet" id="refusal-gaps">
+            {refusalGaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        ) : null}
         <SummaryList
           rows={[
             { key: 'How', value: `${labelFor(MEETING_MODES, d.mode)}${d.venue ? `: ${d.venue}` : ''}` },

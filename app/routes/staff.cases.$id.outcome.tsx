@@ -61,8 +61,10 @@ const REFUSALS: Record<DeliveryRefusal['error'], string> = {
   preparation: 'The preparation is not complete',
   'not-yet': 'The meeting has not happened yet',
   'bad-person': 'Select people from this case',
-  lapsed: 'The essentials are missing: record them again first (see the list)',
+  lapsed: 'Not while the essentials are missing or a risk decision does not allow it: see the list',
   interrupted: 'That process was interrupted when the essentials lapsed: end it early and record a new one',
+  'before-process': 'The meeting cannot be before its process started',
+  backdated: 'That date falls in a time the essentials had lapsed',
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -94,11 +96,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (r.ok) return redirect(`/staff/cases/${caseId}/outcome#${v.intent}`);
   const field =
     v.intent === 'start-process'
-      ? 'processKind'
+      ? r.error === 'backdated'
+        ? 'startedOn'
+        : 'processKind'
       : v.intent === 'plan-meeting'
         ? r.error === 'bad-person' || r.error === 'gate' || r.error === 'lapsed'
           ? 'attendees'
-          : 'processId'
+          : r.error === 'before-process'
+            ? 'startsOn'
+            : 'processId'
         : 'participantId';
   return data({ ...replyWithErrors(submission, { fieldErrors: { [field]: [REFUSALS[r.error]] } }), gaps: r.gaps ?? [] }, { status: 409 });
 }

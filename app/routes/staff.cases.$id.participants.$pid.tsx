@@ -93,7 +93,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ok = signOffRisk(session.user, caseId, pid);
   } else {
     const { section, ...patch } = v;
-    ok = saveAssessment(session.user, caseId, pid, section, patch);
+    const r = saveAssessment(session.user, caseId, pid, section, patch);
+    if (r === 'consent-before-withdrawal')
+      return data(replyWithErrors(submission, { fieldErrors: { consentOn: ['Consent given again must be dated on or after the day it was withdrawn'] } }), {
+        status: 400,
+      });
+    ok = r;
   }
   if (!ok) throw data('Not found', { status: 404 });
   return redirect(`/staff/cases/${caseId}/participants/${pid}#section-${v.section}`);

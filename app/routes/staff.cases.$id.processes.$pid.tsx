@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ENDING_REFUSALS: Partial<Record<DeliveryRefusal['error'], string>> = {
+  backdated: 'The date it ended cannot be before the date it started',
   lapsed: 'The essentials are missing: it cannot be recorded as completed. Record them again, or record that it ended early',
   interrupted: 'The essentials lapsed while it ran: it cannot be recorded as completed. Record that it ended early, then record a new process',
 };

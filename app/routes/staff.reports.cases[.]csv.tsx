@@ -1,6 +1,6 @@
 // The case extract for a period: one row per case, codes, dates and references only (no
 // names, contact details or free text), streamed a batch at a time.
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { parsePeriod } from '~/models/reports';
 import { caseExtractBatch, recordExport, type CaseExtractRow } from '~/models/reports.server';
 import { csvResponse } from '~/utils/csv.server';
@@ -31,8 +31,10 @@ const COLUMNS: { key: keyof CaseExtractRow; header: string }[] = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  const { period, error } = parsePeriod(new URL(request.url).searchParams);
-  if (!period) throw data(error, { status: 400 });
+  const url = new URL(request.url);
+  const { period } = parsePeriod(url.searchParams);
+  // A bad period: the reports page says what is wrong, as a GOV.UK error.
+  if (!period) throw redirect(`/staff/reports${url.search}`);
   recordExport(session.user, 'cases', period);
   let after: { at: number; id: number } | null = null;
   let done = false;

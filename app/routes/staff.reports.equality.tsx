@@ -1,6 +1,6 @@
 // Managers: the equality monitoring figures for a period, each question a breakdown of its
 // own, small numbers hidden; kept apart from the cases (decision 020), so a separate file.
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { BackLink, PageColumn } from '~/components/page';
@@ -13,8 +13,10 @@ export const handle: RouteHandle = { title: 'Equality monitoring' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'manager');
-  const { period, error } = parsePeriod(new URL(request.url).searchParams);
-  if (!period) throw data(error, { status: 400 });
+  const url = new URL(request.url);
+  const { period } = parsePeriod(url.searchParams);
+  // A bad period: the reports page says what is wrong, as a GOV.UK error.
+  if (!period) throw redirect(`/staff/reports${url.search}`);
   const results = equalityResults(period);
   return { period, threshold: results.threshold, questions: forDisplay(results.questions) };
 }

@@ -1,6 +1,6 @@
 // The equality table for a period: each question's answers, small numbers hidden, each row
 // with what it counts. A file of its own: the answers are kept apart from the cases.
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { equalityResults } from '~/models/equality.server';
 import { DEFINITIONS, parsePeriod } from '~/models/reports';
 import { recordExport } from '~/models/reports.server';
@@ -9,8 +9,10 @@ import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  const { period, error } = parsePeriod(new URL(request.url).searchParams);
-  if (!period) throw data(error, { status: 400 });
+  const url = new URL(request.url);
+  const { period } = parsePeriod(url.searchParams);
+  // A bad period: the reports page says what is wrong, as a GOV.UK error.
+  if (!period) throw redirect(`/staff/reports${url.search}`);
   const r = equalityResults(period);
   recordExport(session.user, 'equality', period);
   const text = (c: { shown: number | null; hidden?: 'small' | 'withheld' }) =>

@@ -1,6 +1,6 @@
 // The commissioner's return for a period: every count of the dashboard, small numbers
 // hidden as there, each row with what it counts and which date places it in the period.
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { DEFINITIONS, parsePeriod } from '~/models/reports';
 import { buildReport, recordExport, returnRows } from '~/models/reports.server';
 import { csvOf } from '~/utils/csv.server';
@@ -8,8 +8,10 @@ import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  const { period, error } = parsePeriod(new URL(request.url).searchParams);
-  if (!period) throw data(error, { status: 400 });
+  const url = new URL(request.url);
+  const { period } = parsePeriod(url.searchParams);
+  // A bad period: the reports page says what is wrong, as a GOV.UK error.
+  if (!period) throw redirect(`/staff/reports${url.search}`);
   const report = buildReport(session.user, period);
   recordExport(session.user, 'return', period);
   const rows: Record<string, string>[] = returnRows(report).map((r) => ({

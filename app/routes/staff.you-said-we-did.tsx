@@ -34,7 +34,14 @@ const actionSchema = z.discriminatedUnion(
       changedOn: pastDate('Enter the date of the change'),
       published: z.enum(['yes', 'no'], { error: 'Select whether to publish it' }),
     }),
-    z.object({ intent: z.enum(['publish', 'withdraw']), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+    z.object({
+      intent: z.enum(['publish', 'withdraw']),
+      id: z.coerce
+        .number({ error: 'Reload the page and try again' })
+        .int('Reload the page and try again')
+        .positive('Reload the page and try again')
+        .max(Number.MAX_SAFE_INTEGER, 'Reload the page and try again'),
+    }),
   ],
   { error: 'Reload the page and try again' },
 );

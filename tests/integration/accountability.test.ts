@@ -100,6 +100,9 @@ describe('the outcome agreement is the participants’ own', () => {
     expect(staffView).toContain('The victim: agreed on');
     expect(staffView).toContain('(on their own page)');
     expect(staffView).toContain('The person responsible: agreed on');
+    // The sheet goes to the people who agreed it: the case's number, never a referral reference (a self-referrer signs in with theirs).
+    expect(staffView).not.toMatch(/RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(staffView).toContain(`Case ${x.caseId}`);
 
     // An item added later is not covered: they are asked again.
     const reparation = await addItem(x.caseUrl, offender, 'Ten hours of garden work');
@@ -170,15 +173,11 @@ describe('you said, we did', () => {
     });
     expect(identifying.status).toBe(400);
     expect(textOf(identifying.html)).toContain('this page is public and must not identify anyone');
-    const reference = await post(morgan, url, {
-      intent: 'add',
-      youSaid: 'RJ-AB12-CD34 waited',
-      weDid: 'Faster',
-      source: 'both',
-      changedOn: today,
-      published: 'yes',
-    });
-    expect(reference.status).toBe(400);
+    for (const youSaid of ['RJ-AB12-CD34 waited', 'RJL-DEMV-7K4M waited', 'rj 7k4m q2xp waited', 'RJ-7K4MQ2XP waited', 'C-AB12-CD34 complained'])
+      expect((await post(morgan, url, { intent: 'add', youSaid, weDid: 'Faster', source: 'both', changedOn: today, published: 'yes' })).status, youSaid).toBe(
+        400,
+      );
+    expect((await post(morgan, url, { intent: 'publish', id: '1e400' })).status).toBe(400);
     expect(all('select id from service_changes')).toEqual([]);
     await post(morgan, url, {
       intent: 'add',
@@ -302,6 +301,14 @@ describe('equality monitoring, asked separately and kept apart', () => {
     const v = new Visitor(server.url);
     const issued = await referInFull(v);
     await signIn(v, issued.reference, issued.passphrase);
+    // Not asked until a person has accepted the referral: a script cannot refer, answer and delete, again and again.
+    expect(await text(v, '/check-your-referral/status')).not.toContain('Answer the questions about you');
+    expect((await v.post('/equality', {})).url).toBe('/equality');
+    const accepted = all<{ id: number }>('select id from referrals where reference = ?', issued.reference)[0]!.id;
+    await post(morgan, `/staff/referrals/${accepted}`, {
+      intent: 'accept',
+      facilitatorId: String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id),
+    });
     expect(await text(v, '/check-your-referral/status')).toContain('Answer the questions about you');
     const start = await v.post('/equality', {});
     expect(start.url).toBe('/equality/age');
@@ -332,7 +339,8 @@ describe('equality monitoring, asked separately and kept apart', () => {
       sexual_orientation: 'bisexual',
       asked: 'referral',
     });
-    // No column joins an answer to a referral, a case, a person or a time finer than the month.
+    // No column joins an answer to a referral, a case, a person or a time finer than the month, and no rowid keeps their order.
+    expect(all<{ sql: string }>("select sql from sqlite_master where name = 'equality_answers'")[0]!.sql).toContain('WITHOUT ROWID');
     expect(
       all<{ name: string }>('select name from pragma_table_info(?)', 'equality_answers')
         .map((c) => c.name)
@@ -479,5 +487,89 @@ describe('needs and skills as data', () => {
     expect(all('select yot_decision from referrals where id = ?', id)).toEqual([{ yot_decision: 'joint' }]);
     // Once accepted, the decision is not changed from the referral page.
     expect((await post(fran, `/staff/referrals/${id}`, { intent: 'yot', decision: 'yot', decidedOn: today, note: 'Changed' })).status).toBe(409);
+  });
+});
+
+describe('what the attacker’s review found (issue 23)', () => {
+  it('a self-referrer withdrawing on their own page withdraws their consent in the case: the essentials lapse, the process is interrupted, the facilitator is told', async () => {
+    const c = await readySelfReferral(server, { fran, morgan });
+    await post(fran, `${c.caseUrl}/outcome`, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    await post(fran, c.caseUrl, { intent: 'move', from: 'ready', to: 'in_progress' });
+    await addItem(c.caseUrl, c.offender, 'An apology, after the call');
+    await signIn(c.visitor, c.reference, c.passphrase);
+    expect((await c.visitor.post('/check-your-referral/withdraw', {})).status).toBe(200);
+    expect(all('select consent_withdrawn_on is not null as withdrawn from assessments where participant_id = ?', c.victim)).toEqual([{ withdrawn: 1 }]);
+    expect(all('select interrupted_at is not null as interrupted from processes where case_id = ?', c.caseId)).toEqual([{ interrupted: 1 }]);
+    expect(all('select unread_since is not null as unread from cases where id = ?', c.caseId)).toEqual([{ unread: 1 }]);
+    const page = await text(fran.visitor, c.caseUrl);
+    expect(page).toContain('The essentials have lapsed');
+    expect(page).toContain('consent has been withdrawn');
+    // They cannot agree to the outcome now, and no one is invited to give feedback as if they took part.
+    expect((await c.visitor.post('/check-your-referral/agreement', {})).status).toBe(409);
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', c.caseId)[0]!.id;
+    expect((await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'completed', endedOn: today, outcome: 'Talked' })).status).toBe(409);
+  });
+
+  it('a meeting is not held if someone attending may no longer meet, supporters too', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'direct');
+    const supporterUrl = (await post(fran, c.caseUrl, { intent: 'add-participant', role: 'supporter', name: 'Sue Supporter', directlyAffected: 'yes' })).url;
+    await post(fran, supporterUrl, { section: 'info', infoGivenOn: today, infoGivenHow: 'in_person' });
+    await post(fran, supporterUrl, { section: 'consent', consentOn: today, consentHow: 'in_person' });
+    await post(fran, supporterUrl, { section: 'willing', willing: 'yes', motive: 'To support', expectations: 'Calm' });
+    await post(fran, supporterUrl, { section: 'risk', riskAssessedOn: today, revictimisationRisk: 'low', riskDecision: 'direct', riskReason: 'Fine' });
+    await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'face_to_face', startedOn: today });
+    const processId = all<{ id: number }>("select id from processes where case_id = ? and kind = 'face_to_face'", Number(c.caseUrl.split('/').pop()))[0]!.id;
+    const supporter = Number(supporterUrl.split('/').pop());
+    await post(fran, c.outcomeUrl, {
+      intent: 'plan-meeting',
+      processId: String(processId),
+      startsOn: today,
+      startsTime: '09:00',
+      mode: 'video',
+      attendees: [c.victim, c.offender, supporter].map(String),
+    });
+    const meetingId = all<{ id: number }>('select id from meetings where process_id = ?', processId)[0]!.id;
+    const meetingUrl = `${c.caseUrl}/meetings/${meetingId}`;
+    await post(fran, meetingUrl, { intent: 'prepare', checklist: ['prepared', 'venue_safe', 'separate_rooms', 'needs_met'] });
+    await post(fran, supporterUrl, {
+      section: 'risk',
+      riskAssessedOn: today,
+      revictimisationRisk: 'medium',
+      riskDecision: 'indirect_only',
+      riskReason: 'Letters only now',
+    });
+    const held = await post(fran, meetingUrl, { intent: 'record', result: 'held', record: 'Held' });
+    expect(held.status).toBe(409);
+    expect(textOf(held.html)).toContain('Sue Supporter (supporter): the risk assessment allows letters or messages only, not a meeting');
+    expect(all('select status from meetings where id = ?', meetingId)).toEqual([{ status: 'planned' }]);
+  });
+
+  it('nothing is dated back into a lapse: consent again before its withdrawal, a process started before the essentials came back, a meeting before its process', async () => {
+    const c = await readyCase(server, { fran, morgan }, 'direct');
+    const caseId = Number(c.caseUrl.split('/').pop());
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await post(fran, c.urls.victim, { section: 'withdraw-consent', withdrawnOn: today });
+    const backdated = await post(fran, c.urls.victim, { section: 'consent', consentOn: yesterday, consentHow: 'phone' });
+    expect(backdated.status).toBe(400);
+    expect(textOf(backdated.html)).toContain('Consent given again must be dated on or after the day it was withdrawn');
+    expect(all('select consent_withdrawn_on is not null as withdrawn from assessments where participant_id = ?', c.victim)).toEqual([{ withdrawn: 1 }]);
+    await post(fran, c.urls.victim, { section: 'consent', consentOn: today, consentHow: 'phone' });
+    const early = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: yesterday });
+    expect(early.status).toBe(409);
+    expect(textOf(early.html)).toContain('the process cannot start before then');
+    expect(all('select id from processes where case_id = ?', caseId)).toEqual([]);
+    await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
+    const processId = all<{ id: number }>('select id from processes where case_id = ?', caseId)[0]!.id;
+    const meeting = await post(fran, c.outcomeUrl, {
+      intent: 'plan-meeting',
+      processId: String(processId),
+      startsOn: yesterday,
+      startsTime: '09:00',
+      mode: 'phone',
+      attendees: [String(c.victim), String(c.offender)],
+    });
+    expect(meeting.status).toBe(409);
+    expect(textOf(meeting.html)).toContain('The meeting cannot be before its process started');
+    expect((await post(fran, `${c.caseUrl}/processes/${processId}`, { status: 'ended_early', endedOn: yesterday, outcome: 'x' })).status).toBe(409);
   });
 });

@@ -239,7 +239,7 @@ describe('the essentials hold for the whole life of a case (issue 23, defect 1)'
 
     const started = await post(fran, c.outcomeUrl, { intent: 'start-process', processKind: 'phone_video', startedOn: today });
     expect(started.status).toBe(409);
-    expect(textOf(started.html)).toContain('The essentials are missing: record them again first');
+    expect(textOf(started.html)).toContain('Not while the essentials are missing or a risk decision does not allow it');
     expect(textOf(started.html)).toContain('Vera Victim (victim): consent has been withdrawn');
     expect(all('select id from processes where case_id = ? and kind = ?', caseId, 'phone_video')).toEqual([]);
     const completed = await post(fran, `${c.caseUrl}/processes/${earlier}`, { status: 'completed', endedOn: today, outcome: 'Letters exchanged' });
