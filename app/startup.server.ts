@@ -3,10 +3,10 @@
 import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
 import { sendDigests } from '~/models/letters/notifications.server';
-import { purgeExpiredDrafts } from '~/models/referral.server';
-import { purgeIfDue, stopPurging } from '~/models/retention.server';
-import { purgeOldSignInFailures } from '~/models/sign-in.server';
-import { seedDemo } from '~/models/demo.server';
+import { purgeExpiredDrafts } from '~/models/referrals/referral.server';
+import { purgeIfDue, stopPurging } from '~/models/data-protection/retention.server';
+import { purgeOldSignInFailures } from '~/models/referrals/sign-in.server';
+import { seedDemo } from '~/models/demo/demo.server';
 import { db } from '~/utils/db.server';
 import { startOutboxSender } from '~/utils/email.server';
 import { env } from '~/utils/env.server';

@@ -4,7 +4,7 @@
 // Then the time per 5,000-character letter, beside one plain regular-expression pass over
 // the same text on this machine, for scale.
 import { HELD_BACK, GOALS, TUNING, pct, score, type Letter } from '../tests/safety-letters/letters';
-import { findSafetyFlags } from '~/models/safety-flags.server';
+import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 
 const verbose = process.argv.includes('--verbose');
 const mark = (ok: boolean) => (ok ? 'meets the goal' : 'BELOW THE GOAL');

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase } from '#db/client.server';
 import { staffUsers } from '#db/schema';
-import { newStaffSchema } from '~/models/staff-schemas';
-import { createStaffUser, resetStaffUser, StaffError } from '~/models/staff.server';
+import { newStaffSchema } from '~/models/staff/staff-schemas';
+import { createStaffUser, resetStaffUser, StaffError } from '~/models/staff/staff.server';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 

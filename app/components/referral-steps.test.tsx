@@ -2,7 +2,7 @@ import { createRemixStub } from '@remix-run/testing';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import remixConfig from '../../remix.config.js';
-import { REFERRAL_STEPS } from '~/models/referral-questions';
+import { REFERRAL_STEPS } from '~/models/referrals/referral-questions';
 import { ErrorSummary } from './form-fields';
 import { STEP_FIELDS } from './referral-steps';
 

@@ -4,7 +4,7 @@
 // UPDATEs are compare-and-set on the `from` states listed here); pages ask these helpers
 // what to show and offer instead of re-deriving the rules.
 import type { CaseStage } from '#db/schema';
-import { allowsIndirectContact, essentialGaps, type GateParticipant } from './case-stages';
+import { allowsIndirectContact, essentialGaps, type GateParticipant } from '~/models/cases/case-stages';
 
 // ---- Letters ------------------------------------------------------------------------------
 

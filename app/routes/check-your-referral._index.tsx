@@ -4,11 +4,11 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
-import { signInReferrer } from '~/models/sign-in.server';
+import { signInReferrer } from '~/models/referrals/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createReferrerSession, getReferrerSession } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
-import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '~/models/referrals/sign-in-messages';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Check your referral' };

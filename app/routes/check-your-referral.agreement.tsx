@@ -2,8 +2,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { OwnAgreement } from '~/components/agreement';
-import { agreeOnOwnPage, ownAgreementView, participantOfReferral } from '~/models/agreement.server';
-import { AGREEMENT_KINDS } from '~/models/outcomes';
+import { agreeOnOwnPage, ownAgreementView, participantOfReferral } from '~/models/outcomes/agreement.server';
+import { AGREEMENT_KINDS } from '~/models/outcomes/outcomes';
 import { ukIsoDay } from '~/utils/dates';
 import { readForm } from '~/utils/form.server';
 import { requireReferrer } from '~/utils/session.server';

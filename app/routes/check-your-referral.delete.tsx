@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData } from '@remix-run/react';
 import { Button } from '~/components/form-fields';
 import { BackLink, WarningText } from '~/components/page';
-import { deleteReferral, referralHasCase } from '~/models/referral.server';
+import { deleteReferral, referralHasCase } from '~/models/referrals/referral.server';
 import { readForm } from '~/utils/form.server';
 import { destroySession, requireReferrer } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';

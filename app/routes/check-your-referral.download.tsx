@@ -2,7 +2,7 @@
 // having to ask). A posted form, not a link: another website cannot make a browser save the
 // file, and nothing lands in a shared device's downloads unless the person chose it.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { referralCopyForReferrer } from '~/models/referral.server';
+import { referralCopyForReferrer } from '~/models/referrals/referral.server';
 import { readForm } from '~/utils/form.server';
 import { requireReferrer } from '~/utils/session.server';
 

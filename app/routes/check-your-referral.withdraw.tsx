@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { periodText, RETENTION_RULES } from '~/data/retention';
-import { retentionPeriods } from '~/models/retention.server';
+import { retentionPeriods } from '~/models/data-protection/retention.server';
 import { Button } from '~/components/form-fields';
 import { BackLink, PageColumn } from '~/components/page';
-import { referralHasCase, withdrawReferral } from '~/models/referral.server';
+import { referralHasCase, withdrawReferral } from '~/models/referrals/referral.server';
 import { readForm } from '~/utils/form.server';
 import { requireReferrer } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';

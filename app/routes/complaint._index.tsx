@@ -5,8 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { Button, Choices, firstError, Textarea, TextInput } from '~/components/form-fields';
 import { PageColumn } from '~/components/page';
-import { submitComplaint } from '~/models/complaints.server';
-import { complaintSchema } from '~/models/data-protection-schemas';
+import { submitComplaint } from '~/models/complaints/complaints.server';
+import { complaintSchema } from '~/models/data-protection/data-protection-schemas';
 import type { loader as rootLoader, RouteHandle } from '~/root';
 import { complaintDoneCookie } from '~/utils/complaint-cookie.server';
 import { issueFormKey } from '~/utils/form-key.server';

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink, PageColumn } from '~/components/page';
 import { Button, Choices, firstError, type FieldErrors } from '~/components/form-fields';
 import { EQUALITY_QUESTIONS } from '~/data/equality';
-import { equalityAnswerSchema, submitEquality, type EqualityAnswers } from '~/models/equality.server';
+import { equalityAnswerSchema, submitEquality, type EqualityAnswers } from '~/models/feedback/equality.server';
 import { equalityCookie } from '~/utils/equality-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';

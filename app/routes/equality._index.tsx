@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Link } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import { EQUALITY_QUESTIONS } from '~/data/equality';
-import { equalityInvitationForMember, equalityInvitationForReferral } from '~/models/equality.server';
+import { equalityInvitationForMember, equalityInvitationForReferral } from '~/models/feedback/equality.server';
 import { equalityCookie } from '~/utils/equality-cookie.server';
 import { readForm } from '~/utils/form.server';
 import { getReferrerSession, participantSessions } from '~/utils/session.server';

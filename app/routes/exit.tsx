@@ -5,7 +5,7 @@
 // neutral site. It cannot remove other entries from the browser's history: the README's
 // safety section says what exit does and does not do.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { endDraft } from '~/models/referral.server';
+import { endDraft } from '~/models/referrals/referral.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
 import { env } from '~/utils/env.server';
 import { clearFeedback } from '~/utils/feedback-cookie.server';

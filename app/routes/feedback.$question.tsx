@@ -6,8 +6,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { BackLink, PageColumn } from '~/components/page';
 import { Button, Choices, Textarea, firstError, type FieldErrors } from '~/components/form-fields';
-import { allAnswersSchema, answerSchema, FEEDBACK_QUESTIONS, questionAfter, questionBefore, type FeedbackAnswers } from '~/models/feedback';
-import { submitFeedback } from '~/models/feedback.server';
+import { allAnswersSchema, answerSchema, FEEDBACK_QUESTIONS, questionAfter, questionBefore, type FeedbackAnswers } from '~/models/feedback/feedback';
+import { submitFeedback } from '~/models/feedback/feedback.server';
 import { clearFeedback, readFeedback, writeFeedback } from '~/utils/feedback-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';

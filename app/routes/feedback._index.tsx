@@ -4,8 +4,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
-import { FEEDBACK_QUESTIONS } from '~/models/feedback';
-import { invitationForMember, invitationForReferral, invitationForToken } from '~/models/feedback.server';
+import { FEEDBACK_QUESTIONS } from '~/models/feedback/feedback';
+import { invitationForMember, invitationForReferral, invitationForToken } from '~/models/feedback/feedback.server';
 import { readFeedback, writeFeedback } from '~/utils/feedback-cookie.server';
 import { getReferrerSession, participantSessions } from '~/utils/session.server';
 import type { RouteHandle } from '~/root';

@@ -3,12 +3,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
-import { memberSignInSchema } from '~/models/letter-schemas';
-import { signInWithPassphrase } from '~/models/sign-in.server';
+import { memberSignInSchema } from '~/models/letters/letter-schemas';
+import { signInWithPassphrase } from '~/models/referrals/sign-in.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
-import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '~/models/referrals/sign-in-messages';
 import { ParticipantReferenceInput } from '~/components/letters';
 import type { RouteHandle } from '~/root';
 

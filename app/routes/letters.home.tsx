@@ -3,13 +3,13 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/components/staff';
 import { getMemberHome } from '~/models/letters/reading.server';
-import { invitationForMember } from '~/models/feedback.server';
-import { agreementSummary, participantOfMember } from '~/models/agreement.server';
+import { invitationForMember } from '~/models/feedback/feedback.server';
+import { agreementSummary, participantOfMember } from '~/models/outcomes/agreement.server';
 import { participantSessions } from '~/utils/session.server';
 import { SuccessBanner, PageColumn } from '~/components/page';
 import { AgreementLink } from '~/components/agreement';
 import { EqualityInvitation, SurveyInvitation } from '~/components/own-page';
-import { equalityInvitationForMember } from '~/models/equality.server';
+import { equalityInvitationForMember } from '~/models/feedback/equality.server';
 import { authorMayEdit, EXCHANGE_STATES, exchangeRelays, LETTER_STATES } from '~/models/states';
 import type { RouteHandle } from '~/root';
 

@@ -4,12 +4,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
-import { memberSetUpSchema } from '~/models/letter-schemas';
+import { memberSetUpSchema } from '~/models/letters/letter-schemas';
 import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchange.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { PageColumn } from '~/components/page';
-import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '~/models/referrals/sign-in-messages';
 import { ParticipantReferenceInput } from '~/components/letters';
 import type { RouteHandle } from '~/root';
 

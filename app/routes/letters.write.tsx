@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices, Textarea, fieldOf } from '~/components/form-fields';
 import { LetterGuidance, otherSideLabel } from '~/components/letters';
 import { BackLink, PageColumn } from '~/components/page';
-import { LETTER_MAX_CHARS, writeSchema } from '~/models/letter-schemas';
+import { LETTER_MAX_CHARS, writeSchema } from '~/models/letters/letter-schemas';
 import { getMemberHome, getOwnLetter } from '~/models/letters/reading.server';
 import { saveDraft } from '~/models/letters/writing.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import { Table } from '~/components/table';
 import { periodText, RETENTION_RULES } from '~/data/retention';
-import { retentionPeriods } from '~/models/retention.server';
+import { retentionPeriods } from '~/models/data-protection/retention.server';
 import type { RouteHandle } from '~/root';
 import { env } from '~/utils/env.server';
 

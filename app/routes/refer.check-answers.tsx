@@ -3,10 +3,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, Choices } from '~/components/form-fields';
 import { BackLink, SummaryList, type SummaryRow, PageColumn } from '~/components/page';
-import { describeAnswers } from '~/models/referral-summary';
+import { describeAnswers } from '~/models/referrals/referral-summary';
 import { REFERRAL_STEP_LIST, type StepSlug } from '~/data/referral-options';
-import { getDraftAnswers, submitDraft } from '~/models/referral.server';
-import { areaOptions } from '~/models/report-categories.server';
+import { getDraftAnswers, submitDraft } from '~/models/referrals/referral.server';
+import { areaOptions } from '~/models/reports/report-categories.server';
 import { readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';
 import type { RouteHandle } from '~/root';

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, TextInput } from '~/components/form-fields';
 import { WarningText, PageColumn } from '~/components/page';
-import { endDraft, getConfirmation } from '~/models/referral.server';
+import { endDraft, getConfirmation } from '~/models/referrals/referral.server';
 import { normalisePassphrase } from '~/utils/passphrase.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
 import { readForm } from '~/utils/form.server';

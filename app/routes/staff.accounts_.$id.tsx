@@ -7,9 +7,9 @@ import { Button, Choices, ErrorSummary, Select, TextInput, fieldOf } from '~/com
 import { BackLink } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { Table } from '~/components/table';
-import { PRACTICE_KIND_LABELS, PRACTICE_KINDS, practiceSchema } from '~/models/practice';
-import { addPracticeRecord, practiceRecordsOf, practiceStatusOf } from '~/models/practice.server';
-import { listStaff } from '~/models/staff.server';
+import { PRACTICE_KIND_LABELS, PRACTICE_KINDS, practiceSchema } from '~/models/staff/practice';
+import { addPracticeRecord, practiceRecordsOf, practiceStatusOf } from '~/models/staff/practice.server';
+import { listStaff } from '~/models/staff/staff.server';
 import type { RouteHandle } from '~/root';
 import { formatDay } from '~/utils/dates';
 import { replyWithErrors } from '~/utils/form.server';

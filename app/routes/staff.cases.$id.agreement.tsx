@@ -9,11 +9,11 @@ import { Button, Choices, Select, TextInput, fieldOf, type FieldErrors } from '~
 import { BackLink, PageColumn } from '~/components/page';
 import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { AGREED_HOW, doerWords, PROGRESS_WORDS } from '~/models/agreement';
-import { getAgreement, recordAgreement } from '~/models/agreement.server';
-import { recordAgreementSchema } from '~/models/outcome-schemas';
-import { AGREEMENT_KINDS } from '~/models/outcomes';
-import { getOutcomes } from '~/models/outcomes.server';
+import { AGREED_HOW, doerWords, PROGRESS_WORDS } from '~/models/outcomes/agreement';
+import { getAgreement, recordAgreement } from '~/models/outcomes/agreement.server';
+import { recordAgreementSchema } from '~/models/outcomes/outcome-schemas';
+import { AGREEMENT_KINDS } from '~/models/outcomes/outcomes';
+import { getOutcomes } from '~/models/outcomes/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { formatDay } from '~/utils/dates';
 import { idParam } from '~/utils/params.server';

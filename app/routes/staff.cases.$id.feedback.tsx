@@ -8,9 +8,9 @@ import { Button, Choices, Select, Textarea, fieldOf, type FieldErrors } from '~/
 import { BackLink, PageColumn } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { allAnswersSchema, FEEDBACK_QUESTIONS, type FeedbackAnswers } from '~/models/feedback';
-import { caseInvitations, typeInPaperFeedback } from '~/models/feedback.server';
+import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { allAnswersSchema, FEEDBACK_QUESTIONS, type FeedbackAnswers } from '~/models/feedback/feedback';
+import { caseInvitations, typeInPaperFeedback } from '~/models/feedback/feedback.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

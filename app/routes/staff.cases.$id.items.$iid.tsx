@@ -6,9 +6,9 @@ import { Button, Choices, Textarea, TextInput, fieldOf, type FieldErrors } from 
 import { BackLink, PageColumn, SummaryList } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { itemCompletionSchema } from '~/models/outcome-schemas';
-import { AGREEMENT_KINDS, isOverdue, ITEM_RESULTS } from '~/models/outcomes';
-import { getOutcomes, recordItemCompletion } from '~/models/outcomes.server';
+import { itemCompletionSchema } from '~/models/outcomes/outcome-schemas';
+import { AGREEMENT_KINDS, isOverdue, ITEM_RESULTS } from '~/models/outcomes/outcomes';
+import { getOutcomes, recordItemCompletion } from '~/models/outcomes/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Select, Textarea, fieldOf, type FieldErrors } fro
 import { BackLink, Details } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { requiredText } from '~/models/message-schema';
-import { letterBodySchema } from '~/models/letter-schemas';
+import { letterBodySchema } from '~/models/letters/letter-schemas';
 import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, resumeExchange } from '~/models/letters/exchange.server';
 import { recordPaperLetter } from '~/models/letters/review.server';
 import { replyWithErrors } from '~/utils/form.server';

@@ -7,10 +7,10 @@ import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/componen
 import { BackLink, PageColumn, SummaryList } from '~/components/page';
 import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { prepareSchema, recordMeetingSchema } from '~/models/outcome-schemas';
-import { MEETING_MODES, MEETING_RESULTS, PREP_CHECKS } from '~/models/outcomes';
-import { getMeeting, recordMeeting, updatePreparation, type DeliveryRefusal } from '~/models/outcomes.server';
+import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { prepareSchema, recordMeetingSchema } from '~/models/outcomes/outcome-schemas';
+import { MEETING_MODES, MEETING_RESULTS, PREP_CHECKS } from '~/models/outcomes/outcomes';
+import { getMeeting, recordMeeting, updatePreparation, type DeliveryRefusal } from '~/models/outcomes/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

@@ -8,10 +8,10 @@ import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors
 import { BackLink, PageColumn, WarningText } from '~/components/page';
 import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/case-schemas';
-import { addItemSchema, planMeetingSchema, startProcessSchema } from '~/models/outcome-schemas';
-import { AGREEMENT_KINDS, DELIVERY_STAGES, isDirect, isOverdue, ITEM_RESULTS, MEETING_MODES, PROCESS_KINDS } from '~/models/outcomes';
-import { addAgreementItem, getOutcomes, planMeeting, startProcess, type DeliveryRefusal } from '~/models/outcomes.server';
+import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { addItemSchema, planMeetingSchema, startProcessSchema } from '~/models/outcomes/outcome-schemas';
+import { AGREEMENT_KINDS, DELIVERY_STAGES, isDirect, isOverdue, ITEM_RESULTS, MEETING_MODES, PROCESS_KINDS } from '~/models/outcomes/outcomes';
+import { addAgreementItem, getOutcomes, planMeeting, startProcess, type DeliveryRefusal } from '~/models/outcomes/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

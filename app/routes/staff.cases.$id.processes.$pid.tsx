@@ -6,9 +6,9 @@ import { Button, Choices, Textarea, TextInput, fieldOf, type FieldErrors } from 
 import { BackLink, PageColumn } from '~/components/page';
 import { formatDateTime, LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { endProcessSchema } from '~/models/outcome-schemas';
-import { PROCESS_ENDINGS, PROCESS_KINDS } from '~/models/outcomes';
-import { endProcess, getOutcomes, type DeliveryRefusal } from '~/models/outcomes.server';
+import { endProcessSchema } from '~/models/outcomes/outcome-schemas';
+import { PROCESS_ENDINGS, PROCESS_KINDS } from '~/models/outcomes/outcomes';
+import { endProcess, getOutcomes, type DeliveryRefusal } from '~/models/outcomes/outcomes.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

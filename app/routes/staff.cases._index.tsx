@@ -9,17 +9,17 @@ import { z } from 'zod';
 import { Button, ErrorSummary, Select, TextInput, fieldOf } from '~/components/form-fields';
 import { StaffForm } from '~/components/staff';
 import { Table, LinkCell } from '~/components/table';
-import { STAGE_LABELS } from '~/models/case-stages';
-import { listFacilitators } from '~/models/staff.server';
-import { getWorklist, parseWorklistFilters } from '~/models/worklist.server';
-import { CASE_STAGE_OPTIONS, DUE_FILTERS, FLAG_FILTERS, SORTS } from '~/models/worklist';
+import { STAGE_LABELS } from '~/models/cases/case-stages';
+import { listFacilitators } from '~/models/staff/staff.server';
+import { getWorklist, parseWorklistFilters } from '~/models/cases/worklist.server';
+import { CASE_STAGE_OPTIONS, DUE_FILTERS, FLAG_FILTERS, SORTS } from '~/models/cases/worklist';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
 import { formatDay } from '~/utils/dates';
 import type { RouteHandle } from '~/root';
 
 import { accreditationText, StateTag, supervisionText } from '~/components/practice';
-import { practiceStatusOf } from '~/models/practice.server';
+import { practiceStatusOf } from '~/models/staff/practice.server';
 
 export const handle: RouteHandle = { title: 'Your cases' };
 

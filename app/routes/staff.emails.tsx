@@ -1,7 +1,7 @@
 // Every email the service sends, with sample data: subject, text part and HTML part.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { renderEmailPreviews } from '~/models/email-previews.server';
+import { renderEmailPreviews } from '~/models/staff/email-previews.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 

@@ -3,9 +3,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
-import { COMMENT_BATCH } from '~/models/feedback';
-import { forDisplay, showCount, type Shown } from '~/models/reports';
-import { feedbackResults } from '~/models/feedback.server';
+import { COMMENT_BATCH } from '~/models/feedback/feedback';
+import { forDisplay, showCount, type Shown } from '~/models/reports/reports';
+import { feedbackResults } from '~/models/feedback/feedback.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 

@@ -6,15 +6,22 @@ import { z } from 'zod';
 import { Button, Choices, Select, Textarea, TextInput, fieldOf } from '~/components/form-fields';
 import { MessageThread, SummaryList, PageColumn, useFormErrors, WarningText } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
-import { acceptSchema, declineSchema, replySchema, YOT_DECISIONS, yotDecisionSchema } from '~/models/case-schemas';
-import { DECLINE_CATEGORIES } from '~/models/referrer-updates';
-import { referralCautions, referralRows } from '~/models/referral-details';
-import { listFacilitators } from '~/models/staff.server';
-import { withSupervisionWarnings } from '~/models/practice.server';
+import { acceptSchema, declineSchema, replySchema, YOT_DECISIONS, yotDecisionSchema } from '~/models/cases/case-schemas';
+import { DECLINE_CATEGORIES } from '~/models/referrals/referrer-updates';
+import { referralCautions, referralRows } from '~/models/referrals/referral-details';
+import { listFacilitators } from '~/models/staff/staff.server';
+import { withSupervisionWarnings } from '~/models/staff/practice.server';
 import { AssignmentWarning, assignmentOptions } from '~/components/practice';
-import { acceptReferral, declineReferral, getReferralForStaff, recordYotDecision, replyToReferrer, staffMaySeeReferral } from '~/models/triage.server';
-import { isSensitive } from '~/models/needs';
-import { areaOptions } from '~/models/report-categories.server';
+import {
+  acceptReferral,
+  declineReferral,
+  getReferralForStaff,
+  recordYotDecision,
+  replyToReferrer,
+  staffMaySeeReferral,
+} from '~/models/referrals/triage.server';
+import { isSensitive } from '~/models/cases/needs';
+import { areaOptions } from '~/models/reports/report-categories.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

@@ -1,8 +1,8 @@
 // The case extract for a period: one row per case, codes, dates and references only (no
 // names, contact details or free text), streamed a batch at a time.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { parsePeriod } from '~/models/reports';
-import { caseExtractBatch, recordExport, type CaseExtractRow } from '~/models/reports.server';
+import { parsePeriod } from '~/models/reports/reports';
+import { caseExtractBatch, recordExport, type CaseExtractRow } from '~/models/reports/reports.server';
 import { csvResponse } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { BackLink, PageColumn } from '~/components/page';
-import { DEFINITIONS } from '~/models/reports';
+import { DEFINITIONS } from '~/models/reports/reports';
 import type { RouteHandle } from '~/root';
 import { env } from '~/utils/env.server';
 import { requireStaff } from '~/utils/staff-session.server';

@@ -4,8 +4,8 @@ import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { BackLink, PageColumn } from '~/components/page';
-import { equalityResults } from '~/models/equality.server';
-import { forDisplay, hiddenText, parsePeriod, periodLabel, showCount } from '~/models/reports';
+import { equalityResults } from '~/models/feedback/equality.server';
+import { forDisplay, hiddenText, parsePeriod, periodLabel, showCount } from '~/models/reports/reports';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 

@@ -1,9 +1,9 @@
 // The equality table for a period: each question's answers, small numbers hidden, each row
 // with what it counts. A file of its own: the answers are kept apart from the cases.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { equalityResults } from '~/models/equality.server';
-import { DEFINITIONS, parsePeriod } from '~/models/reports';
-import { recordExport } from '~/models/reports.server';
+import { equalityResults } from '~/models/feedback/equality.server';
+import { DEFINITIONS, parsePeriod } from '~/models/reports/reports';
+import { recordExport } from '~/models/reports/reports.server';
 import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 

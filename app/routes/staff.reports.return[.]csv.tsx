@@ -1,8 +1,8 @@
 // The commissioner's return for a period: every count of the dashboard, small numbers
 // hidden as there, each row with what it counts and which date places it in the period.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { DEFINITIONS, parsePeriod } from '~/models/reports';
-import { buildReport, recordExport, returnRows } from '~/models/reports.server';
+import { DEFINITIONS, parsePeriod } from '~/models/reports/reports';
+import { buildReport, recordExport, returnRows } from '~/models/reports/reports.server';
 import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 

@@ -8,8 +8,8 @@ import { Button, Choices, ErrorSummary, TextInput, Textarea, fieldOf } from '~/c
 import { BackLink } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { Table } from '~/components/table';
-import { RIGHTS_REQUEST_KIND_LABELS, rightsRequestSchema, type RightsRequestKind } from '~/models/data-protection-schemas';
-import { listRightsRequests, recordRightsRequest } from '~/models/rights-requests.server';
+import { RIGHTS_REQUEST_KIND_LABELS, rightsRequestSchema, type RightsRequestKind } from '~/models/data-protection/data-protection-schemas';
+import { listRightsRequests, recordRightsRequest } from '~/models/data-protection/rights-requests.server';
 import type { RouteHandle } from '~/root';
 import { formatDay, ukIsoDay } from '~/utils/dates';
 import { replyWithErrors } from '~/utils/form.server';

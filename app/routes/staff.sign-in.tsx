@@ -2,12 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
-import { signInSchema } from '~/models/staff-schemas';
-import { checkStaffPassword } from '~/models/staff.server';
+import { signInSchema } from '~/models/staff/staff-schemas';
+import { checkStaffPassword } from '~/models/staff/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
 import { PageColumn } from '~/components/page';
-import { SIGN_IN_MESSAGES } from '~/models/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '~/models/referrals/sign-in-messages';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Sign in to the staff workspace' };

@@ -5,7 +5,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { WarningText } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
-import { subjectAccess, subjectOf } from '~/models/subject-access.server';
+import { subjectAccess, subjectOf } from '~/models/data-protection/subject-access.server';
 import type { RouteHandle } from '~/root';
 import { requireStaff } from '~/utils/staff-session.server';
 

@@ -1,7 +1,7 @@
 // Managers: the same bundle as the subject access page, as a JSON file to keep with the
 // request. Each download is recorded in the audit trail.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { subjectAccess, subjectOf } from '~/models/subject-access.server';
+import { subjectAccess, subjectOf } from '~/models/data-protection/subject-access.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

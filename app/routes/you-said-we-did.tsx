@@ -2,7 +2,7 @@
 // named; the words are the managers' own, checked for anything that could identify anyone.
 import { useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
-import { publishedServiceChanges } from '~/models/service-changes.server';
+import { publishedServiceChanges } from '~/models/feedback/service-changes.server';
 import { formatLongDay } from '~/utils/dates';
 import type { RouteHandle } from '~/root';
 

@@ -1,7 +1,7 @@
 // The safety flags against the labelled letters: the set is what it says it is, and the
 // flags meet the goals on the part the tests hold (the rest is reported by `npm run bench`).
 import { describe, expect, it } from 'vitest';
-import { FLAG_KINDS } from '~/models/safety-flags';
+import { FLAG_KINDS } from '~/models/safety-flags/safety-flags';
 import { GOALS, HELD_BACK, LETTERS, TUNING, pct, score } from './letters';
 
 describe('the labelled letters', () => {

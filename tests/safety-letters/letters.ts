@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findSafetyFlags } from '~/models/safety-flags.server';
-import { FLAG_FAMILY, type Flag, type FlagKind } from '~/models/safety-flags';
+import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
+import { FLAG_FAMILY, type Flag, type FlagKind } from '~/models/safety-flags/safety-flags';
 
 export type Letter = { id: string; voice: 'victim' | 'prison' | 'supporter'; people: string[]; text: string; flags: [FlagKind, string][] };
 

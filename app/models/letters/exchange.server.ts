@@ -12,12 +12,12 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { getDecoyHash, hashSecret, verifySecret } from '~/utils/passphrase.server';
 import { releaseAttempt } from '~/utils/attempts.server';
 import { endParticipantSessions } from '~/utils/session.server';
-import { reserveSignInAttempt } from '~/models/sign-in.server';
+import { reserveSignInAttempt } from '~/models/referrals/sign-in.server';
 import { exchangeBlocker, type FreezeCause } from '~/models/states';
-import { caseScope, findCaseInScope, findCaseToChange } from '~/models/case-scope.server';
-import { caseRelayBlocker, loadCasePeople } from '~/models/exchange-safety.server';
+import { caseScope, findCaseInScope, findCaseToChange } from '~/models/cases/case-scope.server';
+import { caseRelayBlocker, loadCasePeople } from '~/models/cases/exchange-safety.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
-import { requireVictimFirst } from '~/models/victim-first.server';
+import { requireVictimFirst } from '~/models/cases/victim-first.server';
 import { memberContext, newMemberReference, newSetUpCode } from './shared.server';
 
 /** The case's exchange and one of its participants, if this member of staff may act on the case. */

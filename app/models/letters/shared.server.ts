@@ -7,7 +7,7 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import type { Tx } from '#db/client.server';
 import { db } from '~/utils/db.server';
 import { REFERENCE_ALPHABET } from '~/utils/passphrase.server';
-import { caseScope } from '~/models/case-scope.server';
+import { caseScope } from '~/models/cases/case-scope.server';
 
 export const REMOVED = '[removed by the facilitator]';
 

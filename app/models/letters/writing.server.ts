@@ -6,7 +6,7 @@ import { db } from '~/utils/db.server';
 import type { Tx } from '#db/client.server';
 import { AUTHOR_EDITABLE, authorMayEdit, exchangeRelays } from '~/models/states';
 import { recordAudit } from '~/models/audit.server';
-import { markCaseUnread } from '~/models/case-alerts.server';
+import { markCaseUnread } from '~/models/cases/case-alerts.server';
 import { memberContext } from './shared.server';
 import { alertFacilitator } from './notifications.server';
 
