@@ -5,7 +5,7 @@ import type { PRACTICE_KINDS as SchemaKinds } from '#db/schema';
 import { pastDate, realDate } from '~/models/cases/case-schemas';
 import { requiredText } from '~/models/message-schema';
 
-// The same kinds as the table's (db/schema.ts), which the browser's bundle must not import.
+// The same kinds as the table's (db/schema/staff.ts), which the browser's bundle must not import.
 export const PRACTICE_KINDS = ['training', 'complex_training', 'accreditation', 'supervision', 'observation', 'cpd'] as const satisfies typeof SchemaKinds;
 export const PRACTICE_KIND_LABELS: Record<(typeof PRACTICE_KINDS)[number], string> = {
   training: 'Training completed',
