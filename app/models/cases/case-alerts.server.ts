@@ -10,7 +10,7 @@ import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
-import { looksUrgent } from '~/models/safety-flags/safety-flags.server';
+import { looksUrgent } from '~/models/safety-flags/threats.server';
 
 /** Marks the case unread (and urgent if the words look it). `email`: tell the facilitator now. */
 export function markCaseUnread(tx: Tx, where: { caseId: number } | { referralId: number }, words: string, actor: Actor, email: boolean) {

@@ -2,7 +2,8 @@
 // flagged. The labelled letters (tests/safety-letters) hold the flags to the goals; these
 // hold the details: spans, labels, what must never be flagged, hostile input.
 import { describe, expect, it } from 'vitest';
-import { findSafetyFlags, looksUrgent, MAX_FOUND } from './safety-flags.server';
+import { findSafetyFlags, MAX_FOUND } from './safety-flags.server';
+import { looksUrgent } from './threats.server';
 import { segmentByFlags } from './safety-flags';
 
 const PEOPLE = ['Vera Victim', 'Owen Offender'];
