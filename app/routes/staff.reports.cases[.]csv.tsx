@@ -2,7 +2,7 @@
 // names, contact details or free text), streamed a batch at a time.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { parsePeriod } from '~/models/reports/reports';
-import { caseExtractBatch, recordExport, type CaseExtractRow } from '~/models/reports/reports.server';
+import { caseExtractBatch, recordExport, type CaseExtractRow } from '~/models/reports/report-files.server';
 import { csvResponse } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 

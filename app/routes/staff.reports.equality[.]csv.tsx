@@ -3,7 +3,7 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { equalityResults } from '~/models/feedback/equality.server';
 import { DEFINITIONS, parsePeriod } from '~/models/reports/reports';
-import { recordExport } from '~/models/reports/reports.server';
+import { recordExport } from '~/models/reports/report-files.server';
 import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 

@@ -2,7 +2,8 @@
 // hidden as there, each row with what it counts and which date places it in the period.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { DEFINITIONS, parsePeriod } from '~/models/reports/reports';
-import { buildReport, recordExport, returnRows } from '~/models/reports/reports.server';
+import { buildReport } from '~/models/reports/reports.server';
+import { recordExport, returnRows } from '~/models/reports/report-files.server';
 import { csvOf } from '~/utils/csv.server';
 import { requireStaff } from '~/utils/staff-session.server';
 
