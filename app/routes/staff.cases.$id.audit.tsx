@@ -4,7 +4,7 @@ import { BackLink } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
 import { describeAuditAction, SUBJECT_TYPES } from '~/models/audit-vocabulary';
 import { STAGE_LABELS } from '~/models/cases/case-stages';
-import { getCaseAudit } from '~/models/cases/case.server';
+import { getCaseAudit } from '~/models/cases/case-audit.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import { OlderNewer, Table } from '~/components/table';

@@ -1,33 +1,12 @@
 // Cases: the record a facilitator keeps from acceptance to closure. Every function takes
 // the member of staff acting and scopes by them: a facilitator sees only their own cases,
 // a manager sees all. Every change is one transaction with its audit row.
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, min, ne, or } from 'drizzle-orm';
-import {
-  agreementItems,
-  meetings,
-  processes,
-  assessments,
-  assessmentVersions,
-  caseNotes,
-  participantChanges,
-  auditEvents,
-  caseTransitions,
-  cases,
-  contactLogs,
-  exchangeMembers,
-  exchanges,
-  letters,
-  participants,
-  referralMessages,
-  referrals,
-  staffUsers,
-  type CaseStage,
-} from '#db/schema';
+import { and, asc, count, desc, eq, min, ne } from 'drizzle-orm';
+import { assessmentVersions, caseTransitions, cases, contactLogs, exchanges, participants, referrals, staffUsers, type CaseStage } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { caseIsSensitive, hasComplexTraining, needsOf, overridesOf } from './needs.server';
 import { recordAudit, recordView } from '~/models/audit.server';
-import { CASE_SUBJECTS, type CaseSubject } from '~/models/audit-vocabulary';
 import { findCaseInScope, findCaseToChange } from './case-scope.server';
 import { findCasePerson, loadCasePeople } from './exchange-safety.server';
 import { markCaseRead } from './case-alerts.server';
@@ -40,7 +19,7 @@ import { keepCaseSafe, refuseWhileLapsed } from './essentials.server';
 import { recordShareConsent, referrerNoticesFor, updateCaseReferrer } from '~/models/referrals/referrer-updates.server';
 import { CLOSURE_CATEGORY } from '~/models/referrals/referrer-updates';
 import { ARRIVAL_RULES, COMPLETED_CLOSURES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
-import type { Tx } from '#db/client.server';
+import { participantInScope } from './assessment.server';
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */
 export function getCaseForStaff(staff: StaffUser, caseId: number) {
@@ -241,16 +220,6 @@ export function getParticipantForStaff(staff: StaffUser, caseId: number, partici
   db.transaction((tx) => recordView(tx, staff, 'participant.viewed', { type: 'participant', id: participantId }, kase.facilitatorId));
   return { kase, participant: p.p, assessment: p.a, contacts, versions, victimFirst: caseVictimFirst(db, caseId), needs: needsOf(db, [participantId]) };
 }
-
-function participantInScope(tx: Tx, staff: StaffUser, caseId: number, participantId: number) {
-  if (!findCaseToChange(tx, staff, caseId)) return undefined;
-  return tx
-    .select()
-    .from(participants)
-    .where(and(eq(participants.id, participantId), eq(participants.caseId, caseId)))
-    .get();
-}
-
 export function addContact(staff: StaffUser, caseId: number, participantId: number, c: { contactedOn: string; method: string; outcome: string }): boolean {
   return db.transaction((tx) => {
     const p = participantInScope(tx, staff, caseId, participantId);
@@ -275,118 +244,6 @@ export function addContact(staff: StaffUser, caseId: number, participantId: numb
   });
 }
 
-export type AssessmentPatch = Partial<
-  Omit<typeof assessments.$inferInsert, 'participantId' | 'updatedAt' | 'signedOffBy' | 'signedOffAt' | 'consentRecordedBy'>
->;
-
-/**
- * Saves one section of a participant's assessment. Changing the risk assessment clears a
- * manager's earlier sign-off, so a sign-off always covers the flags as they are now.
- */
-export type AssessmentSection = 'info' | 'consent' | 'willing' | 'responsibility' | 'risk';
-
-export function saveAssessment(
-  staff: StaffUser,
-  caseId: number,
-  participantId: number,
-  section: AssessmentSection,
-  patch: AssessmentPatch,
-): boolean | 'consent-before-withdrawal' {
-  return db.transaction((tx) => {
-    if (!participantInScope(tx, staff, caseId, participantId)) return false;
-    requireVictimFirst(tx, caseId, 'assess', null);
-    const before = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
-    // Consent given again is dated on or after its withdrawal: never back into the time it stood withdrawn.
-    if (section === 'consent' && before?.consentWithdrawnOn && patch.consentOn && patch.consentOn < before.consentWithdrawnOn)
-      return 'consent-before-withdrawal';
-    const extra =
-      section === 'risk' ? { signedOffBy: null, signedOffAt: null } : section === 'consent' ? { consentRecordedBy: staff.id, consentWithdrawnOn: null } : {};
-    const values = { ...patch, ...extra, updatedAt: new Date() };
-    tx.insert(assessments)
-      .values({ participantId, ...values })
-      .onConflictDoUpdate({ target: assessments.participantId, set: values })
-      .run();
-    tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
-    recordAudit(tx, { type: 'staff', id: staff.id }, `assessment.${section}_recorded`, { type: 'participant', id: participantId });
-    keepAssessmentVersion(tx, staff, participantId, section);
-    // A safeguarding concern that is new (or newly worded) pauses letters even if the decision allows them.
-    const concern = section === 'risk' && !!patch.safeguardingConcerns && patch.safeguardingConcerns !== (before?.safeguardingConcerns ?? null);
-    keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id }, concern ? 'safeguarding' : undefined);
-    return true;
-  });
-}
-
-/** Keeps the assessment as it now is, as a new version: who changed which section, and when. */
-function keepAssessmentVersion(tx: Tx, staff: StaffUser, participantId: number, section: string) {
-  const now = tx.select().from(assessments).where(eq(assessments.participantId, participantId)).get();
-  if (!now) return;
-  const { participantId: _id, updatedAt: _at, ...values } = now;
-  tx.insert(assessmentVersions).values({ participantId, section, values, byStaffId: staff.id }).run();
-}
-
-export function withdrawConsent(staff: StaffUser, caseId: number, participantId: number, on: string): boolean {
-  return db.transaction((tx) => {
-    if (!participantInScope(tx, staff, caseId, participantId)) return false;
-    const changed = tx
-      .update(assessments)
-      .set({ consentWithdrawnOn: on, updatedAt: new Date() })
-      .where(eq(assessments.participantId, participantId))
-      .run().changes;
-    if (changed) {
-      recordAudit(tx, { type: 'staff', id: staff.id }, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
-      keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
-      keepCaseSafe(tx, caseId, { type: 'staff', id: staff.id });
-    }
-    return changed > 0;
-  });
-}
-
-/**
- * A victim's answer when first approached about a case the person responsible asked for.
- * "No" after consent was given also withdraws that consent, so the gate and the letter
- * relay hold by themselves. A changed answer keeps the old one in `participant_changes`.
- */
-export function recordContactConsent(
-  staff: StaffUser,
-  caseId: number,
-  participantId: number,
-  answer: 'yes' | 'no',
-  on: string,
-): 'recorded' | 'not-victim' | null {
-  return db.transaction((tx) => {
-    const p = participantInScope(tx, staff, caseId, participantId);
-    if (!p) return null;
-    if (p.role !== 'victim') return 'not-victim';
-    const actor = { type: 'staff', id: staff.id } as const;
-    if (p.contactConsent)
-      tx.insert(participantChanges)
-        .values({
-          caseId,
-          participantId,
-          change: 'contact-consent',
-          oldValues: { contactConsent: p.contactConsent, contactConsentOn: p.contactConsentOn },
-          byStaffId: staff.id,
-        })
-        .run();
-    tx.update(participants).set({ contactConsent: answer, contactConsentOn: on, contactConsentBy: staff.id }).where(eq(participants.id, participantId)).run();
-    tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId)).run();
-    recordAudit(tx, actor, 'participant.contact_consent_recorded', { type: 'participant', id: participantId });
-    if (answer === 'no') {
-      const withdrawn = tx
-        .update(assessments)
-        .set({ consentWithdrawnOn: on, updatedAt: new Date() })
-        .where(and(eq(assessments.participantId, participantId), isNotNull(assessments.consentOn), isNull(assessments.consentWithdrawnOn)))
-        .run().changes;
-      if (withdrawn) {
-        recordAudit(tx, actor, 'assessment.consent_withdrawn', { type: 'participant', id: participantId });
-        keepAssessmentVersion(tx, staff, participantId, 'withdraw-consent');
-      }
-    }
-    keepCaseSafe(tx, caseId, actor);
-    return 'recorded';
-  });
-}
-
 /** What the person referred now says about the referrer hearing how it goes (partner referrals). */
 export function recordReferrerSharing(staff: StaffUser, caseId: number, answer: 'yes' | 'no', on: string): 'recorded' | 'not-partner' | null {
   return db.transaction((tx) => {
@@ -397,102 +254,4 @@ export function recordReferrerSharing(staff: StaffUser, caseId: number, answer: 
     recordShareConsent(tx, kase.referralId, answer, on, { type: 'staff', id: staff.id });
     return 'recorded';
   });
-}
-
-/** A manager's sign-off of specialist risk flags. */
-export function signOffRisk(manager: StaffUser, caseId: number, participantId: number): boolean {
-  if (manager.role !== 'manager') return false;
-  return db.transaction((tx) => {
-    if (!participantInScope(tx, manager, caseId, participantId)) return false;
-    requireVictimFirst(tx, caseId, 'assess', null);
-    const changed = tx
-      .update(assessments)
-      .set({ signedOffBy: manager.id, signedOffAt: new Date() })
-      .where(eq(assessments.participantId, participantId))
-      .run().changes;
-    if (changed) {
-      recordAudit(tx, { type: 'staff', id: manager.id }, 'assessment.risk_signed_off', { type: 'participant', id: participantId });
-      keepAssessmentVersion(tx, manager, participantId, 'sign-off');
-      keepCaseSafe(tx, caseId, { type: 'staff', id: manager.id });
-    }
-    return changed > 0;
-  });
-}
-
-/** Rows on one page of a case's audit trail. */
-export const AUDIT_PAGE_SIZE = 100;
-
-/**
- * Audit rows about a case, its referral and its people, newest first, a page at a time:
- * `before` is the id of the last row of the page before (older rows follow it). `older`
- * is the id to ask for the next page with, or null on the last page. Managers only.
- */
-export function getCaseAudit(manager: StaffUser, caseId: number, before: number | null = null) {
-  if (manager.role !== 'manager') return null;
-  const kase = findCaseInScope(db, manager, caseId);
-  if (!kase) return null;
-  const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
-  const caseExchanges = db.select({ id: exchanges.id }).from(exchanges).where(eq(exchanges.caseId, caseId));
-  // Typed by CaseSubject: a new kind of record in a case must say here how to find its rows.
-  const subjectIds: Record<CaseSubject, string[]> = {
-    case: [String(caseId)],
-    referral: [String(kase.referralId)],
-    referral_message: ids(db.select({ id: referralMessages.id }).from(referralMessages).where(eq(referralMessages.referralId, kase.referralId)).all()),
-    // Removed participants too: their rows are gone, their changes remember them.
-    participant: [
-      ...new Set([
-        ...ids(db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, caseId)).all()),
-        ...db
-          .select({ id: participantChanges.participantId })
-          .from(participantChanges)
-          .where(eq(participantChanges.caseId, caseId))
-          .all()
-          .map((r) => String(r.id)),
-      ]),
-    ],
-    contact_log: ids(
-      db
-        .select({ id: contactLogs.id })
-        .from(contactLogs)
-        .innerJoin(participants, eq(participants.id, contactLogs.participantId))
-        .where(eq(participants.caseId, caseId))
-        .all(),
-    ),
-    exchange: ids(caseExchanges.all()),
-    exchange_member: ids(db.select({ id: exchangeMembers.id }).from(exchangeMembers).where(inArray(exchangeMembers.exchangeId, caseExchanges)).all()),
-    letter: ids(db.select({ id: letters.id }).from(letters).where(inArray(letters.exchangeId, caseExchanges)).all()),
-    case_note: ids(db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.caseId, caseId)).all()),
-    process: ids(db.select({ id: processes.id }).from(processes).where(eq(processes.caseId, caseId)).all()),
-    meeting: ids(db.select({ id: meetings.id }).from(meetings).where(eq(meetings.caseId, caseId)).all()),
-    agreement_item: ids(db.select({ id: agreementItems.id }).from(agreementItems).where(eq(agreementItems.caseId, caseId)).all()),
-  };
-  const subjects = CASE_SUBJECTS.filter((type) => subjectIds[type].length).map((type) =>
-    and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, subjectIds[type])),
-  );
-  const rows = db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.createdAt,
-      actorType: auditEvents.actorType,
-      actorId: auditEvents.actorId,
-      action: auditEvents.action,
-      subjectType: auditEvents.subjectType,
-      subjectId: auditEvents.subjectId,
-      outsideAssignment: auditEvents.outsideAssignment,
-    })
-    .from(auditEvents)
-    .where(before ? and(lt(auditEvents.id, before), or(...subjects)) : or(...subjects))
-    .orderBy(desc(auditEvents.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .all();
-  const older = rows.length > AUDIT_PAGE_SIZE ? rows[AUDIT_PAGE_SIZE - 1]!.id : null;
-  rows.length = Math.min(rows.length, AUDIT_PAGE_SIZE);
-  const names = new Map(
-    db
-      .select({ id: staffUsers.id, name: staffUsers.name })
-      .from(staffUsers)
-      .all()
-      .map((s) => [String(s.id), s.name]),
-  );
-  return { kase, older, rows: rows.map((r) => ({ ...r, actor: r.actorType === 'staff' ? (names.get(r.actorId ?? '') ?? 'Staff') : r.actorType })) };
 }

@@ -13,7 +13,8 @@ import { migrateDatabase } from '#db/client.server';
 import { assessments, cases, participants, referrals, staffUsers, type CaseStage } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { addParticipant, moveCase, saveAssessment, signOffRisk, withdrawConsent } from './case.server';
+import { addParticipant, moveCase } from './case.server';
+import { saveAssessment, signOffRisk, withdrawConsent } from './assessment.server';
 import { addAgreementItem, endProcess, planMeeting, recordMeeting, startProcess, updatePreparation } from '~/models/outcomes/outcomes.server';
 import { isDirect, PREP_CHECKS, type ProcessKind } from '~/models/outcomes/outcomes';
 
