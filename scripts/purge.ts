@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { migrateDatabase } from '#db/client.server';
 import { periodText, RETENTION_RULES } from '~/data/retention';
-import { purgeNow, retentionOutlook, retentionPeriods } from '~/models/data-protection/retention.server';
+import { purgeNow, retentionPeriods } from '~/models/data-protection/retention.server';
+import { retentionOutlook } from '~/models/data-protection/holds.server';
 import { db } from '~/utils/db.server';
 
 migrateDatabase(db, resolve('db/migrations'));

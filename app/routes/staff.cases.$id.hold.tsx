@@ -8,7 +8,7 @@ import { BackLink, SummaryList } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { periodText, RETENTION_RULES } from '~/data/retention';
 import { holdSchema } from '~/models/data-protection/data-protection-schemas';
-import { caseRetention, placeHold, releaseHold } from '~/models/data-protection/retention.server';
+import { caseRetention, placeHold, releaseHold } from '~/models/data-protection/holds.server';
 import type { RouteHandle } from '~/root';
 import { formatDay } from '~/utils/dates';
 import { replyWithErrors } from '~/utils/form.server';

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { LinkCell, Table } from '~/components/table';
 import { formatDateTime } from '~/components/staff';
 import { periodText, RETENTION_RULES } from '~/data/retention';
-import { retentionOutlook } from '~/models/data-protection/retention.server';
+import { retentionOutlook } from '~/models/data-protection/holds.server';
 import { rightsRequestCounts } from '~/models/data-protection/rights-requests.server';
 import type { RouteHandle } from '~/root';
 import { formatDay } from '~/utils/dates';

@@ -15,7 +15,8 @@ import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { addParticipant, moveCase } from './case.server';
 import { saveAssessment, signOffRisk, withdrawConsent } from './assessment.server';
-import { addAgreementItem, endProcess, planMeeting, recordMeeting, startProcess, updatePreparation } from '~/models/outcomes/outcomes.server';
+import { addAgreementItem, endProcess, startProcess } from '~/models/outcomes/outcomes.server';
+import { planMeeting, recordMeeting, updatePreparation } from '~/models/outcomes/meetings.server';
 import { isDirect, PREP_CHECKS, type ProcessKind } from '~/models/outcomes/outcomes';
 
 let manager: StaffUser;

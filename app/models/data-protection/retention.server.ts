@@ -8,12 +8,9 @@
 // purging at the same time waits for the lock, then finds those rows already purged
 // (`purged_at`), so nothing is done twice and the counts add up.
 import { monthsBefore, RETENTION_RULES, type RetentionKey, type RetentionPeriods, type RetentionRule } from '~/data/retention';
-import type Database from 'better-sqlite3';
-import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import { ukHour, ukIsoDay } from '~/utils/dates';
-import type { StaffUser } from '~/utils/staff-session.server';
-import { recordAudit } from '~/models/audit.server';
+import { purgeCase, purgeReferral, sqlite, stmt } from './purge-records.server';
 
 const BATCH = 50;
 const AUDIT_BATCH = 1000;
@@ -34,141 +31,14 @@ export function cutoffOf(rule: Pick<RetentionRule, 'unit'>, period: number, now:
   return rule.unit === 'days' ? now - period * 86_400_000 : monthsBefore(now, period);
 }
 
-const ruleOf = (key: RetentionKey) => RETENTION_RULES.find((r) => r.key === key)!;
+export const ruleOf = (key: RetentionKey) => RETENTION_RULES.find((r) => r.key === key)!;
 /** Records kept by the day (complaints, requests) go once the UK day of the cutoff is past their day. */
 const isoDay = (ms: number) => ukIsoDay(ms);
 
 export type PurgeCounts = Record<RetentionKey, number>;
 
-const sqlite = () => db.$client;
-// Each statement prepared once: the purge runs the same few thousand times.
-const statements = new Map<string, Database.Statement>();
-function stmt(sql: string): Database.Statement {
-  let s = statements.get(sql);
-  if (!s) statements.set(sql, (s = sqlite().prepare(sql)));
-  return s;
-}
-
-// ---- What one record's purge does ------------------------------------------------------
-
-/** The referral's own columns that hold personal data or free text. */
-const REFERRAL_PERSONAL = [
-  'passphrase_hash',
-  'offence_other',
-  'area',
-  // Where they live is kept only as the area (a category the reports count), not the postcode district.
-  'postcode_district',
-  'crime_reference',
-  'harmer_name',
-  'what_to_say',
-  'contact_name',
-  'email',
-  'phone',
-  'phone_safe_times',
-  'phone_message_ok',
-  'postal_address',
-  'interpreter_language',
-  'access_needs',
-  'supporter_details',
-  'agency_other',
-  'referrer_name',
-  'referrer_email',
-  'referrer_phone',
-  'victim_details',
-  'offender_details',
-  'offence_date',
-  'risks',
-  'risk_notes',
-  'submission_key',
-  'declined_reason',
-];
-
-/** Audit rows stop pointing at a person's records once those records are gone. */
-function unlinkAudit(subjectType: string, ids: (number | string)[]) {
-  if (!ids.length) return;
-  const unlink = stmt('update audit_events set subject_id = null where subject_type = ? and subject_id = ?');
-  for (const id of ids) unlink.run(subjectType, String(id));
-}
-
-function idsOf(sql: string, ...params: unknown[]): number[] {
-  return (
-    stmt(sql)
-      .pluck(true)
-      .all(...params) as number[]
-  ).map(Number);
-}
-
-function purgeReferral(referralId: number, now: number) {
-  unlinkAudit('referral_message', idsOf('select id from referral_messages where referral_id = ?', referralId));
-  unlinkAudit('referral', [referralId]);
-  stmt("update audit_events set actor_id = null where actor_type = 'referrer' and actor_id = ?").run(String(referralId));
-  stmt('delete from referral_messages where referral_id = ?').run(referralId);
-  stmt('delete from referral_drafts where referral_id = ?').run(referralId);
-  stmt('delete from sessions where referral_id = ?').run(referralId);
-  stmt('delete from outbox where referral_id = ?').run(referralId);
-  stmt(
-    `update referrals set ${REFERRAL_PERSONAL.map((c) => `${c} = null`).join(', ')},
-       reference = 'purged-' || id, support_needs = '[]', purged_at = ? where id = ?`,
-  ).run(now, referralId);
-}
-
-function purgeCase(caseId: number, referralId: number, now: number) {
-  const people = idsOf('select id from participants where case_id = ?', caseId);
-  const members = idsOf('select m.id from exchange_members m join exchanges e on e.id = m.exchange_id where e.case_id = ?', caseId);
-  const letters = idsOf('select l.id from letters l join exchanges e on e.id = l.exchange_id where e.case_id = ?', caseId);
-  unlinkAudit('participant', people);
-  unlinkAudit('exchange_member', members);
-  unlinkAudit('letter', letters);
-  unlinkAudit('case_note', idsOf('select id from case_notes where case_id = ?', caseId));
-  unlinkAudit('contact_log', idsOf('select cl.id from contact_logs cl join participants p on p.id = cl.participant_id where p.case_id = ?', caseId));
-
-  for (const m of members) {
-    stmt('delete from sessions where exchange_member_id = ?').run(m);
-    // What a participant did in the exchange is recorded as `member:<id>`.
-    stmt("update audit_events set actor_id = null where actor_type = 'referrer' and actor_id = ?").run(`member:${m}`);
-  }
-  stmt(
-    `update exchange_members set reference = 'purged-' || id, setup_code_hash = null, setup_expires_at = null, passphrase_hash = null, email = null, referral_id = null
-     where exchange_id in (select id from exchanges where case_id = ?)`,
-  ).run(caseId);
-  stmt('update exchanges set pause_reason = null where case_id = ?').run(caseId);
-  for (const l of letters) {
-    stmt("update letters set draft_body = '', relayed_text = null where id = ?").run(l);
-    stmt("update letter_versions set body = '' where letter_id = ?").run(l);
-    stmt('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null where letter_id = ?').run(l);
-    stmt("update letter_flags_off set reason = '' where letter_id = ?").run(l);
-  }
-  stmt('delete from case_notes where case_id = ?').run(caseId);
-  // A released hold's reasons may name people ("a claim by …"); the hold's dates stay.
-  stmt("update legal_holds set reason = '', release_reason = null where case_id = ?").run(caseId);
-  stmt('delete from participant_changes where case_id = ?').run(caseId);
-  stmt('update case_transitions set reason = null where case_id = ? and to_stage <> ?').run(caseId, 'closed');
-  for (const p of people) {
-    stmt('delete from assessment_versions where participant_id = ?').run(p);
-    stmt(
-      `update assessments set info_given_how = null, consent_how = null, motive = null, expectations = null, safeguarding_concerns = null,
-         power_imbalance = null, specialist_flags = null, risk_reason = null where participant_id = ?`,
-    ).run(p);
-    stmt("update contact_logs set outcome = '' where participant_id = ?").run(p);
-    // Needs (an interpreter's language, mental health, capacity) are personal: gone.
-    stmt('delete from participant_needs where participant_id = ?').run(p);
-  }
-  stmt("update case_assignments set note = '' where case_id = ?").run(caseId);
-  stmt("update assignment_overrides set reason = '' where case_id = ?").run(caseId);
-  stmt('update referrals set yot_decision_note = null where id = ?').run(referralId);
-  stmt("update participants set name = '', contact_details = null, supporter_of = null where case_id = ?").run(caseId);
-  stmt('update processes set outcome = null where case_id = ?').run(caseId);
-  stmt('update meetings set venue = null, other_attendees = null, record = null where case_id = ?').run(caseId);
-  stmt("update agreement_items set description = '', evidence = '', completion_note = null where case_id = ?").run(caseId);
-  stmt('update feedback_invitations set token_hash = null where case_id = ?').run(caseId);
-  stmt('update cases set closure_note = null, unread_since = null, unread_urgent = 0, purged_at = ? where id = ?').run(now, caseId);
-  purgeReferral(referralId, now);
-}
-
-// ---- The rules, a batch at a time --------------------------------------------------------
-
 /** Nobody has written on the referral since @cutoff: a message restarts its clock. */
-const QUIET = 'not exists (select 1 from referral_messages m where m.referral_id = r.id and m.created_at >= @cutoff)';
+export const QUIET = 'not exists (select 1 from referral_messages m where m.referral_id = r.id and m.created_at >= @cutoff)';
 
 /**
  * What is due under each rule, as SQL over @cutoff (an instant; a UK day for records kept by
@@ -233,7 +103,7 @@ const dueRows = (key: RetentionKey, now: number): Due[] =>
     cutoff: cutoffParam(key, now),
     limit: DUE[key].batch,
   }) as Due[];
-const dueCount = (key: RetentionKey, at: number, periods: RetentionPeriods) =>
+export const dueCount = (key: RetentionKey, at: number, periods: RetentionPeriods) =>
   stmt(`select count(*) from ${DUE[key].from} where ${DUE[key].where}`)
     .pluck()
     .get({ cutoff: cutoffParam(key, at, periods) }) as number;
@@ -330,112 +200,3 @@ export async function purgeIfDue(now = Date.now()): Promise<PurgeCounts | null> 
 }
 
 // ---- Legal holds, and what is coming ----------------------------------------------------
-
-export type Hold = { id: number; reason: string; reviewOn: string; placedBy: string; createdAt: string };
-
-/** The case's standing hold, if any. */
-export function holdOf(caseId: number): Hold | null {
-  const row = stmt(
-    `select h.id, h.reason, h.review_on as reviewOn, s.name as placedBy, h.created_at as createdAt from legal_holds h
-       join staff_users s on s.id = h.placed_by where h.case_id = ? and h.released_at is null`,
-  ).get(caseId) as (Omit<Hold, 'createdAt'> & { createdAt: number }) | undefined;
-  return row ? { ...row, createdAt: new Date(row.createdAt).toISOString() } : null;
-}
-
-/** A manager holds a case back from the purge. False if it is already held or already purged. */
-export function placeHold(manager: StaffUser, caseId: number, reason: string, reviewOn: string): boolean {
-  return db.transaction((tx) => {
-    const kase = stmt('select r.purged_at as purgedAt from cases c join referrals r on r.id = c.referral_id where c.id = ?').get(caseId) as
-      { purgedAt: number | null } | undefined;
-    if (!kase || kase.purgedAt) return false;
-    if (stmt('select 1 from legal_holds where case_id = ? and released_at is null').get(caseId)) return false;
-    stmt('insert into legal_holds (case_id, reason, review_on, placed_by) values (?, ?, ?, ?)').run(caseId, reason, reviewOn, manager.id);
-    recordAudit(tx, { type: 'staff', id: manager.id }, 'case.hold_placed', { type: 'case', id: caseId });
-    return true;
-  });
-}
-
-export function releaseHold(manager: StaffUser, caseId: number, releaseReason: string): boolean {
-  return db.transaction((tx) => {
-    const changed = stmt('update legal_holds set released_at = ?, released_by = ?, release_reason = ? where case_id = ? and released_at is null').run(
-      Date.now(),
-      manager.id,
-      releaseReason,
-      caseId,
-    ).changes;
-    if (changed) recordAudit(tx, { type: 'staff', id: manager.id }, 'case.hold_released', { type: 'case', id: caseId });
-    return changed > 0;
-  });
-}
-
-export type DueCase = { caseId: number; reference: string; closedAt: string; dueAt: string; held: boolean };
-
-/**
- * What the purge will remove in the next `days` days: each rule's count, the cases by name
- * (held ones marked: they will stay), every standing hold with its review date, and the
- * last runs. Reads only.
- */
-export function retentionOutlook(now = Date.now(), days = 30) {
-  const horizon = now + days * 86_400_000;
-  const periods = retentionPeriods();
-  const until = (key: RetentionKey) => cutoffOf(ruleOf(key), periods[key], horizon);
-  const cases = (
-    stmt(
-      `select c.id as caseId, r.reference, c.closed_at as closedAt,
-           exists (select 1 from legal_holds h where h.case_id = c.id and h.released_at is null) as held,
-           (c.unread_since is not null or not ${QUIET}) as waiting
-         from cases c join referrals r on r.id = c.referral_id
-         where c.stage = 'closed' and c.closed_at < @cutoff and r.purged_at is null order by c.closed_at limit 200`,
-    ).all({ cutoff: until('closed_cases') }) as { caseId: number; reference: string; closedAt: number; held: number; waiting: number }[]
-  ).map((c) => ({
-    ...c,
-    held: !!c.held,
-    waiting: !!c.waiting,
-    closedAt: new Date(c.closedAt).toISOString(),
-    dueAt: new Date(monthsBefore(c.closedAt, -periods.closed_cases)).toISOString(),
-  }));
-  const counts = Object.fromEntries(RETENTION_RULES.map((r) => [r.key, dueCount(r.key, horizon, periods)])) as Record<RetentionKey, number>;
-  const holds = (
-    stmt(
-      `select h.case_id as caseId, r.reference, h.reason, h.review_on as reviewOn, s.name as placedBy from legal_holds h
-         join cases c on c.id = h.case_id join referrals r on r.id = c.referral_id join staff_users s on s.id = h.placed_by
-         where h.released_at is null order by h.review_on`,
-    ).all() as { caseId: number; reference: string; reason: string; reviewOn: string; placedBy: string }[]
-  ).map((h) => ({ ...h, reviewDue: h.reviewOn <= ukIsoDay(now) }));
-  const runs = (
-    stmt(
-      'select id, started_by as startedBy, started_at as startedAt, finished_at as finishedAt, counts from retention_runs order by id desc limit 5',
-    ).all() as {
-      id: number;
-      startedBy: string;
-      startedAt: number;
-      finishedAt: number | null;
-      counts: string | null;
-    }[]
-  ).map((r) => ({
-    ...r,
-    startedAt: new Date(r.startedAt).toISOString(),
-    finished: r.finishedAt !== null,
-    total: r.counts ? Object.values(JSON.parse(r.counts) as Record<string, number>).reduce((a, b) => a + b, 0) : null,
-  }));
-  return { days, counts, cases, holds, runs, periods };
-}
-
-/** A case's place in the schedule: when it closed, when its personal data goes, its hold. */
-export function caseRetention(caseId: number) {
-  const row = stmt(
-    'select c.id as caseId, r.reference, c.closed_at as closedAt, r.purged_at as purgedAt from cases c join referrals r on r.id = c.referral_id where c.id = ?',
-  ).get(caseId) as { caseId: number; reference: string; closedAt: number | null; purgedAt: number | null } | undefined;
-  if (!row) return null;
-  const period = retentionPeriods().closed_cases;
-  const due = row.closedAt === null ? null : new Date(monthsBefore(row.closedAt, -period));
-  return {
-    caseId: row.caseId,
-    reference: row.reference,
-    period,
-    closedAt: row.closedAt === null ? null : new Date(row.closedAt).toISOString(),
-    purgedAt: row.purgedAt === null ? null : new Date(row.purgedAt).toISOString(),
-    dueAt: due?.toISOString() ?? null,
-    hold: holdOf(caseId),
-  };
-}
