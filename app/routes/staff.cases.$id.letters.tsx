@@ -10,7 +10,7 @@ import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { requiredText } from '~/models/message-schema';
 import { letterBodySchema } from '~/models/letters/letter-schemas';
 import { getExchangeForStaff, inviteMember, linkSelfReferrer, openExchange, pauseByStaff, resumeExchange } from '~/models/letters/exchange.server';
-import { recordPaperLetter } from '~/models/letters/review.server';
+import { recordPaperLetter } from '~/models/letters/paper-and-record.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';

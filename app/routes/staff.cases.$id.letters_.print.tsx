@@ -2,7 +2,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/components/staff';
-import { getExchangeRecord } from '~/models/letters/review.server';
+import { getExchangeRecord } from '~/models/letters/paper-and-record.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import { LETTER_STATES } from '~/models/states';

@@ -7,7 +7,8 @@ import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/componen
 import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime, StaffForm } from '~/components/staff';
 import { decisionSchema, flagsOffSchema, spansToRemove } from '~/models/letters/letter-decision-schema';
-import { decideLetter, getLatestBodyForDecision, getLetterForReview, setFlagsOff, shareReadReceipt } from '~/models/letters/review.server';
+import { decideLetter, getLatestBodyForDecision, getLetterForReview } from '~/models/letters/review.server';
+import { setFlagsOff, shareReadReceipt } from '~/models/letters/paper-and-record.server';
 import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags/safety-flags';
 import { MAX_FOUND } from '~/models/safety-flags/safety-flags.server';
 import { needWords } from '~/models/cases/needs';

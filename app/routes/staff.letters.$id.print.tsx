@@ -4,7 +4,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PlainText } from '~/components/page';
 import { formatDateTime } from '~/components/staff';
-import { getLetterForPrint } from '~/models/letters/review.server';
+import { getLetterForPrint } from '~/models/letters/paper-and-record.server';
 import { idParam } from '~/utils/params.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
