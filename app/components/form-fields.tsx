@@ -12,29 +12,6 @@ export function firstError(errors: FieldErrors, name: string): string | undefine
 /** A field's name and its first error, to spread into TextInput, Textarea or Select. */
 export const fieldOf = (errors: FieldErrors, name: string) => ({ name, error: firstError(errors, name) });
 
-export function ErrorSummary({ errors, order }: { errors: FieldErrors; order?: string[] }) {
-  const entries = Object.entries(errors ?? {}).filter((e): e is [string, string[]] => !!e[1]?.length);
-  if (!entries.length) return null;
-  if (order) entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
-  return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
-        <div className="govuk-error-summary__body">
-          <ul className="govuk-list govuk-error-summary__list">
-            {entries.map(([name, messages]) => (
-              <li key={name}>
-                {/* A key that is a path links to that page; otherwise to the field on this page. */}
-                <a href={name.startsWith('/') ? name : `#${name || 'main-content'}`}>{messages[0]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
-}
-
 function ErrorMessage({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (

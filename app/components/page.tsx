@@ -2,7 +2,8 @@
 import { Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { EXIT_THIS_PAGE } from '~/utils/inline-scripts';
-import { ErrorSummary, type FieldErrors } from './form-fields';
+import { ErrorSummary } from './error-summary';
+import { type FieldErrors } from './form-fields';
 
 /**
  * GOV.UK "Exit this page". A plain link to the portal's exit route (/exit), which ends

@@ -1,4 +1,6 @@
 // What is due in a practitioner's record, as tags a manager or the facilitator can scan.
+import { Link } from '@remix-run/react';
+import { Table } from './table';
 import { formatDay } from '~/utils/dates';
 import { WarningText } from './page';
 
@@ -54,4 +56,39 @@ export function assignmentOptions(people: { id: number; name: string; supervisio
 
 export function AssignmentWarning({ warning }: { warning: string | null }) {
   return warning ? <WarningText>{warning}</WarningText> : null;
+}
+
+/** Practitioners' supervision, accreditation and CPD on the reports page: the team for a manager, their own for a facilitator. */
+export function Practitioners({ people, isManager }: { people: (PracticeStatusView & { id: number; name: string })[]; isManager: boolean }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{isManager ? 'Practitioners' : 'Your practice'}</h2>
+      {people.length ? (
+        <Table caption="Supervision, accreditation and CPD" head={['Name', 'Supervision', 'Accreditation', 'CPD, last 12 months']}>
+          {people.map((p) => (
+            <tr key={p.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                {isManager ? (
+                  <Link className="govuk-link" to={`/staff/accounts/${p.id}`}>
+                    {p.name}
+                  </Link>
+                ) : (
+                  p.name
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                <StateTag state={p.supervision.state} /> {supervisionText(p.supervision)}
+              </td>
+              <td className="govuk-table__cell">
+                <StateTag state={p.accreditation.state} /> {accreditationText(p.accreditation)}
+              </td>
+              <td className="govuk-table__cell">{`${p.cpdHoursThisYear} hours`}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="govuk-body">No active facilitators.</p>
+      )}
+    </>
+  );
 }

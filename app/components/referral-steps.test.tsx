@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import remixConfig from '../../remix.config.js';
 import { REFERRAL_STEPS } from '~/models/referrals/referral-questions';
-import { ErrorSummary } from './form-fields';
+import { ErrorSummary } from './error-summary';
 import { STEP_FIELDS } from './referral-steps';
 
 function renderStep(slug: (typeof REFERRAL_STEPS)[number]['slug'], errors?: Record<string, string[]>, values: Record<string, unknown> = {}) {

@@ -3,7 +3,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Button, ErrorSummary, TextInput, Textarea, fieldOf } from '~/components/form-fields';
+import { Button, TextInput, Textarea, fieldOf } from '~/components/form-fields';
+import { ErrorSummary } from '~/components/error-summary';
 import { BackLink, SummaryList } from '~/components/page';
 import { formatDateTime, StaffForm } from '~/components/staff';
 import { periodText, RETENTION_RULES } from '~/data/retention';

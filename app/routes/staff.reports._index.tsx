@@ -4,12 +4,14 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { BarChart, type Bar } from '~/components/charts';
-import { ErrorSummary, TextInput } from '~/components/form-fields';
+import { ErrorSummary } from '~/components/error-summary';
+import { TextInput } from '~/components/form-fields';
 import { Table } from '~/components/table';
 import { forDisplay, hiddenText, parsePeriod, shareText, periodLabel, showCount, type Cell, type Shown } from '~/models/reports/reports';
 import { buildReport } from '~/models/reports/reports.server';
 import { practiceStatusOf, practiceStatusOfTeam } from '~/models/staff/practice.server';
-import { accreditationText, StateTag, supervisionText, type PracticeStatusView } from '~/components/practice';
+import { Practitioners } from '~/components/practice';
+import { OpenWork, Row } from '~/components/report-parts';
 import type { RouteHandle } from '~/root';
 import { requireStaff } from '~/utils/staff-session.server';
 
@@ -262,75 +264,7 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">Open work now</h2>
-      <dl className="govuk-summary-list">
-        <Row label="Agreed items past their due date" value={String(r.open.overdueItems)} />
-        <Row
-          label="Letters waiting for review"
-          value={r.open.lettersWaiting ? `${r.open.lettersWaiting} (the oldest for ${r.open.oldestLetterDays} days)` : 'None'}
-        />
-      </dl>
-      {r.open.rows.length ? (
-        <Table caption="Open cases by stage and facilitator" head={['Facilitator', ...r.open.stages.map((s) => s.label)]}>
-          {r.open.rows.map((row) => (
-            <tr key={row.name} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {row.name}
-              </th>
-              {row.counts.map((n, i) => (
-                <td key={i} className="govuk-table__cell">
-                  {n}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </Table>
-      ) : (
-        <p className="govuk-body">No open cases.</p>
-      )}
-    </>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  );
-}
-
-function Practitioners({ people, isManager }: { people: (PracticeStatusView & { id: number; name: string })[]; isManager: boolean }) {
-  return (
-    <>
-      <h2 className="govuk-heading-m">{isManager ? 'Practitioners' : 'Your practice'}</h2>
-      {people.length ? (
-        <Table caption="Supervision, accreditation and CPD" head={['Name', 'Supervision', 'Accreditation', 'CPD, last 12 months']}>
-          {people.map((p) => (
-            <tr key={p.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                {isManager ? (
-                  <Link className="govuk-link" to={`/staff/accounts/${p.id}`}>
-                    {p.name}
-                  </Link>
-                ) : (
-                  p.name
-                )}
-              </td>
-              <td className="govuk-table__cell">
-                <StateTag state={p.supervision.state} /> {supervisionText(p.supervision)}
-              </td>
-              <td className="govuk-table__cell">
-                <StateTag state={p.accreditation.state} /> {accreditationText(p.accreditation)}
-              </td>
-              <td className="govuk-table__cell">{`${p.cpdHoursThisYear} hours`}</td>
-            </tr>
-          ))}
-        </Table>
-      ) : (
-        <p className="govuk-body">No active facilitators.</p>
-      )}
+      <OpenWork open={r.open} />
     </>
   );
 }

@@ -4,7 +4,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { Button, Choices, ErrorSummary, TextInput, Textarea, fieldOf } from '~/components/form-fields';
+import { Button, Choices, TextInput, Textarea, fieldOf } from '~/components/form-fields';
+import { ErrorSummary } from '~/components/error-summary';
 import { BackLink } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { Table } from '~/components/table';
