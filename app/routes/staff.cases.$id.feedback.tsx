@@ -8,7 +8,7 @@ import { Button, Choices, Select, Textarea, fieldOf, type FieldErrors } from '~/
 import { BackLink, PageColumn } from '~/components/page';
 import { StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { PARTICIPANT_ROLES } from '~/data/case-options';
 import { allAnswersSchema, FEEDBACK_QUESTIONS, type FeedbackAnswers } from '~/models/feedback/feedback';
 import { caseInvitations, typeInPaperFeedback } from '~/models/feedback/feedback.server';
 import { replyWithErrors } from '~/utils/form.server';

@@ -7,7 +7,7 @@ import { Button, Choices, Textarea, fieldOf, type FieldErrors } from '~/componen
 import { BackLink, PageColumn, SummaryList } from '~/components/page';
 import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { PARTICIPANT_ROLES } from '~/data/case-options';
 import { prepareSchema, recordMeetingSchema } from '~/models/outcomes/outcome-schemas';
 import { MEETING_MODES, MEETING_RESULTS, PREP_CHECKS } from '~/models/outcomes/outcomes';
 import { getMeeting, recordMeeting, updatePreparation } from '~/models/outcomes/meetings.server';

@@ -8,7 +8,7 @@ import { Button, Choices, Select, Textarea, TextInput, fieldOf, type FieldErrors
 import { BackLink, PageColumn, WarningText } from '~/components/page';
 import { LapseWarning, StaffForm } from '~/components/staff';
 import { labelFor } from '~/data/referral-options';
-import { PARTICIPANT_ROLES } from '~/models/cases/case-schemas';
+import { PARTICIPANT_ROLES } from '~/data/case-options';
 import { addItemSchema, planMeetingSchema, startProcessSchema } from '~/models/outcomes/outcome-schemas';
 import { AGREEMENT_KINDS, DELIVERY_STAGES, isDirect, isOverdue, ITEM_RESULTS, MEETING_MODES, PROCESS_KINDS } from '~/models/outcomes/outcomes';
 import { addAgreementItem, getOutcomes, startProcess, type DeliveryRefusal } from '~/models/outcomes/outcomes.server';

@@ -1,10 +1,10 @@
 // The staff forms' rules: triage, case moves, participants, contact log and assessment.
 import { z } from 'zod';
 import { CASE_STAGES } from '#db/schema';
-import { CLOSURE_REASONS, RISK_DECISIONS, SPECIALIST_FLAGS } from './case-stages';
 import { optionalText, requiredText } from '~/models/message-schema';
 import { DECLINE_CATEGORIES, type DeclineCategory } from '~/models/referrals/referrer-updates';
 import { NEED_KINDS, type NeedKind } from './needs';
+import { CLOSURE_REASONS, CONTACT_METHODS, INFO_HOW, PARTICIPANT_ROLES, RISK_DECISIONS, SPECIALIST_FLAGS } from '~/data/case-options';
 
 const values = <T extends readonly (readonly [string, string])[]>(o: T) => o.map(([v]) => v) as [T[number][0], ...T[number][0][]];
 
@@ -66,27 +66,12 @@ export const moveSchema = z
       ctx.addIssue({ code: 'custom', path: ['closureNote'], message: 'Say why the case is closing' });
   });
 
-export const PARTICIPANT_ROLES = [
-  ['victim', 'Victim'],
-  ['offender', 'Person responsible (offender)'],
-  ['supporter', 'Supporter'],
-] as const;
-
 export const participantSchema = z.object({
   role: z.enum(values(PARTICIPANT_ROLES), { error: 'Select their part in the case' }),
   name: requiredText('The name', 100, 'Enter their name'),
   contactDetails: optionalText('Contact details', 500),
   directlyAffected: z.enum(['yes', 'no']).optional(),
 });
-
-export const CONTACT_METHODS = [
-  ['phone', 'Phone'],
-  ['in_person', 'In person'],
-  ['video', 'Video call'],
-  ['email', 'Email'],
-  ['letter', 'Letter'],
-  ['prison_visit', 'Prison visit'],
-] as const;
 
 export const contactSchema = z.object({
   section: z.literal('contact'),
@@ -95,13 +80,7 @@ export const contactSchema = z.object({
   outcome: requiredText('The outcome', 1000, 'Enter what happened'),
 });
 
-const HOW = [
-  ['in_person', 'In person'],
-  ['phone', 'Phone'],
-  ['video', 'Video call'],
-  ['letter', 'Letter or leaflet'],
-] as const;
-export const INFO_HOW = HOW;
+const HOW = INFO_HOW;
 
 export const infoSchema = z.object({
   section: z.literal('info'),

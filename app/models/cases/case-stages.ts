@@ -2,6 +2,7 @@
 // them; pages ask `allowedMoves` what to offer. Moving to "ready" also needs the
 // essentials gate (`missingEssentials`) to be empty.
 import type { CaseStage } from '#db/schema';
+import { type ClosureReason, type RiskDecision } from '~/data/case-options';
 
 export const STAGE_LABELS: Record<CaseStage, string> = {
   referred: 'Referred',
@@ -22,18 +23,6 @@ export const TRANSITIONS: Record<CaseStage, readonly CaseStage[]> = {
   outcome: ['closed'],
   closed: [],
 };
-
-export const CLOSURE_REASONS = [
-  ['completed', 'Completed, every agreed item done'],
-  ['completed_outstanding', 'Completed, with agreed items outstanding'],
-  ['victim_withdrew', 'Victim withdrew'],
-  ['offender_withdrew', 'Offender withdrew'],
-  ['unsuitable', 'Not suitable after assessment'],
-  ['could_not_contact', 'Could not make contact'],
-  ['risk_too_high', 'Risk too high'],
-  ['other', 'Another reason (say what in a note)'],
-] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number][0];
 
 /** Closing for these reasons says restorative justice was delivered: it needs what "outcome" needs. */
 export const COMPLETED_CLOSURES: readonly ClosureReason[] = ['completed', 'completed_outstanding'];
@@ -60,24 +49,6 @@ export function allowedMoves(from: CaseStage): readonly CaseStage[] {
 export function isAllowedMove(from: CaseStage, to: CaseStage): boolean {
   return TRANSITIONS[from].includes(to);
 }
-
-export const SPECIALIST_FLAGS = [
-  ['domestic_abuse', 'Domestic abuse'],
-  ['sexual', 'Sexual offence'],
-  ['hate', 'Hate crime'],
-  ['stalking', 'Stalking or harassment'],
-  ['exploitation', 'Exploitation'],
-  ['other', 'Other specialist concern'],
-] as const;
-
-/** The risk assessment's decision: what kind of contact, if any, is safe. */
-export const RISK_DECISIONS = [
-  ['direct', 'Suitable for a meeting or for letters'],
-  ['direct_only', 'Suitable for a meeting only, not for letters'],
-  ['indirect_only', 'Suitable for letters or messages only'],
-  ['not_suitable', 'Not suitable'],
-] as const;
-export type RiskDecision = (typeof RISK_DECISIONS)[number][0];
 
 export type GateParticipant = {
   id: number;

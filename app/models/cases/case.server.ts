@@ -18,7 +18,8 @@ import { DELIVERY_STAGES } from '~/models/outcomes/outcomes';
 import { keepCaseSafe, refuseWhileLapsed } from './essentials.server';
 import { recordShareConsent, referrerNoticesFor, updateCaseReferrer } from '~/models/referrals/referrer-updates.server';
 import { CLOSURE_CATEGORY } from '~/models/referrals/referrer-updates';
-import { ARRIVAL_RULES, COMPLETED_CLOSURES, essentialGaps, isAllowedMove, missingEssentials, victimFirst, type ClosureReason } from './case-stages';
+import { ARRIVAL_RULES, COMPLETED_CLOSURES, essentialGaps, isAllowedMove, missingEssentials, victimFirst } from './case-stages';
+import { type ClosureReason } from '~/data/case-options';
 import { participantInScope } from './assessment.server';
 
 /** The case page: the case, its referral, participants, the gate and the history. Opening it is audited. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '~/models/message-schema';
 import { HEARD_ABOUT, JUSTICE_STAGES, OFFENCE_KINDS, SUPPORT_NEEDS, YES_NO } from '~/data/referral-options';
-import { SPECIALIST_FLAGS } from '~/models/cases/case-stages';
+import { SPECIALIST_FLAGS } from '~/data/case-options';
 
 export const AGENCIES = [
   ['police', 'Police'],

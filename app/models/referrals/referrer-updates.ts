@@ -1,7 +1,7 @@
 // Progress updates to the professional who referred: what each one says, and the reason
 // categories a referral or a case was not taken forward for. Content-free by design: one
 // line, no names, nothing the people said.
-import type { ClosureReason } from '~/models/cases/case-stages';
+import type { ClosureReason } from '~/data/case-options';
 
 export type ReferrerEvent = 'contact_made' | 'not_taken_forward' | 'process_completed' | 'closed';
 

@@ -5,7 +5,7 @@ import { HEARD_ABOUT, OFFENCE_KINDS } from '~/data/referral-options';
 import { db } from '~/utils/db.server';
 import { env } from '~/utils/env.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { CLOSURE_REASONS } from '~/models/cases/case-stages';
+import { CLOSURE_REASONS } from '~/data/case-options';
 import { isDirect, PROCESS_KINDS, type ProcessKind } from '~/models/outcomes/outcomes';
 import { AGENCIES } from '~/models/referrals/partner-questions';
 import { FUNNEL_STEPS, monthsOf, share, shortMonthLabel, suppressOne, suppressPart, type Period, type Shown } from './reports';
