@@ -152,3 +152,41 @@ export const assessmentSchema = z.discriminatedUnion(
     error: 'Reload the page and try again',
   },
 );
+
+/** Every form on the case page, by its intent. */
+export const casePageSchema = z.discriminatedUnion(
+  'intent',
+  [
+    moveSchema.safeExtend({ intent: z.literal('move') }),
+    participantSchema.extend({ intent: z.literal('add-participant') }),
+    z.object({
+      intent: z.literal('confirm-victim'),
+      victimName: requiredText('The name', 100, 'Enter the victim’s name'),
+      victimContact: optionalText('Contact details', 500),
+    }),
+    z.object({
+      intent: z.literal('confirm-offender'),
+      offenderName: requiredText('The name', 100, 'Enter the name of the person responsible'),
+      offenderContact: optionalText('Contact details', 500),
+    }),
+    z.object({
+      intent: z.literal('share'),
+      share: z.enum(['yes', 'no'], { error: 'Select what the person says' }),
+      shareOn: pastDate('Enter the date they said so'),
+    }),
+    z.object({
+      intent: z.literal('note'),
+      body: requiredText('The note', 5000, 'Enter the note'),
+      corrects: z.coerce.number().int().positive().optional(),
+    }),
+    z.object({
+      intent: z.literal('reassign'),
+      facilitatorId: z.coerce.number({ error: 'Select a facilitator' }).int().positive('Select a facilitator'),
+      note: requiredText('The note', 1000, 'Enter a note for the new facilitator'),
+      trainingReason: optionalText('The reason', 1000),
+    }),
+  ],
+  {
+    error: 'Reload the page and try again',
+  },
+);
