@@ -108,6 +108,14 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', NO_BARRELS, ...PUBLIC_PAGE] },
   },
 
+  // No source file over 300 lines (decision 021). Tests, migrations and app/data (word lists,
+  // labelled data) are long because their content is.
+  {
+    files: ['app/**/*.{ts,tsx}', 'db/**/*.ts', 'emails/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', 'db/migrations/**', 'app/data/**'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
+  },
+
   // The one barrel: the schema is a file a domain, gathered for `#db/schema` and drizzle-kit (decision 021).
   { files: ['db/schema/index.ts'], rules: { 'no-restricted-syntax': 'off' } },
 

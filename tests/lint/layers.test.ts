@@ -61,3 +61,20 @@ describe('page rules', () => {
     expect(await syntaxProblems(file, code)).toBe(expected === 'forbidden' ? 1 : 0);
   });
 });
+
+// Rooms stay small: a source file over 300 lines fails lint (decision 021); tests and data lists may be longer.
+describe('file size', () => {
+  const long = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
+  it.each([
+    ['app/models/cases/example.server.ts', 301, 'forbidden'],
+    ['app/models/cases/example.server.ts', 299, 'allowed'],
+    ['db/schema/example.ts', 301, 'forbidden'],
+    ['emails/example.ts', 301, 'forbidden'],
+    ['app/routes/staff.example.tsx', 301, 'forbidden'],
+    ['app/models/cases/example.test.ts', 400, 'allowed'],
+    ['app/data/example.ts', 400, 'allowed'],
+  ] as const)('%s with %i lines is %s', async (file, lines, expected) => {
+    const [result] = await eslint.lintText(long(lines), { filePath: file });
+    expect((result?.messages ?? []).filter((m) => m.ruleId === 'max-lines').length).toBe(expected === 'forbidden' ? 1 : 0);
+  });
+});
