@@ -1,7 +1,7 @@
 // How long the portal keeps each kind of record: declared once, here. The purge
 // (app/models/retention.server.ts) applies these periods, the privacy page and the staff
 // retention page print them, and each can be changed by the environment variable named
-// (app/utils/env.server.ts reads them; the README lists them). Changing a period here
+// (app/utils/env.server.ts reads them; docs/operations.md lists them). Changing a period here
 // changes what the code deletes and what the public is told, together.
 
 export type RetentionUnit = 'days' | 'months';

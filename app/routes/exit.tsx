@@ -2,8 +2,8 @@
 // follows it, this browser's traces on the server go: the referral draft, every session
 // (referrer, letters, staff) and the cookies that name them. The answer tells the browser
 // to clear this site's cookies, storage and cache (Clear-Site-Data) and sends it on to the
-// neutral site. It cannot remove other entries from the browser's history: the README's
-// safety section says what exit does and does not do.
+// neutral site. It cannot remove other entries from the browser's history: docs/security.md
+// says what exit does and does not do.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { endDraft } from '~/models/referrals/referral.server';
 import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';

@@ -1,5 +1,5 @@
 // Configuration, validated once at start. A missing or wrong value stops the server
-// with a message that names the variable. Every variable is listed in the README.
+// with a message that names the variable. Every variable is listed in docs/operations.md.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
