@@ -12,6 +12,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two workers on two cores: the integration files spend much of their time waiting on
+    // their own server process, so two at a time finish in about two thirds of the time.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -43,6 +46,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
+          globalSetup: ['tests/setup/team-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

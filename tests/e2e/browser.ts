@@ -76,7 +76,11 @@ async function pageToCheck(page: Page): Promise<{ target: Page; close: () => Pro
   const url = page.url();
   // One checker page per browser, reused: a new context for every check cost more than the check.
   const browser = page.context().browser()!;
-  if (!checkers.has(browser)) checkers.set(browser, browser.newContext().then((c) => c.newPage()));
+  if (!checkers.has(browser))
+    checkers.set(
+      browser,
+      browser.newContext().then((c) => c.newPage()),
+    );
   const target = await checkers.get(browser)!;
   const serve = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html', body: html });
   await target.route(url, serve);

@@ -3,9 +3,9 @@
 // feedback reaches everyone who took part, and "you said, we did" is public without naming
 // anyone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { startSmtpSink } from '../setup/smtp';
-import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
+import { startTeamServer, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 import { readyCase, readySelfReferral } from './case-fixture';
@@ -19,8 +19,7 @@ let morgan: SignedInStaff;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  server = await startServer({ SMTP_URL: smtp.url });
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer({ SMTP_URL: smtp.url }));
 });
 afterAll(async () => {
   await server?.stop();

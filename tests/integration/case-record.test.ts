@@ -3,8 +3,8 @@
 // passed to another facilitator, who is told; notes that are never edited, allowed on a
 // closed case; assessments that keep their earlier versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 let server: TestServer;
@@ -13,8 +13,7 @@ let otto: SignedInStaff;
 let morgan: SignedInStaff;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
 });
 afterAll(() => server?.stop());
 

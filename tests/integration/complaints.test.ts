@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '~/models/working-days';
 import { ukIsoDay } from '~/utils/dates';
 import { readabilityOfPage } from '../setup/readability';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -22,8 +22,7 @@ let lastAddress = 0;
 const visitorFromNewAddress = () => new Visitor(server.url, { 'X-Forwarded-For': `203.0.113.${++lastAddress}` });
 
 beforeAll(async () => {
-  server = await startServer(SERVER_ENV);
-  ({ fran, morgan } = await setUpTeam(server));
+  ({ server, fran, morgan } = await startTeamServer(SERVER_ENV));
 });
 afterAll(() => server?.stop());
 

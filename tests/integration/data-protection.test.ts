@@ -4,8 +4,8 @@
 // requests recorded with their one-month due dates.
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter, type Exchange } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
@@ -21,8 +21,7 @@ let offenderId: number;
 const auditCount = (action: string) => queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from audit_events where action = ?', action)[0]!.n;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
   x = await buildExchange(server, fran, { victim: 'Violet Subject', offender: 'Oscar Subject' });
   victimId = Number(x.participantUrls.victim.split('/').pop());
   offenderId = Number(x.participantUrls.offender.split('/').pop());

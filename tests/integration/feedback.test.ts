@@ -4,9 +4,9 @@
 // text only in whole batches.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { startSmtpSink } from '../setup/smtp';
-import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
+import { startTeamServer, staffPost, type SignedInStaff } from '../setup/staff';
 import { readyCase } from './case-fixture';
 import { buildExchange, type Exchange } from './exchange-fixture';
 
@@ -18,8 +18,7 @@ let morgan: SignedInStaff;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  server = await startServer({ SMTP_URL: smtp.url });
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer({ SMTP_URL: smtp.url }));
 });
 afterAll(async () => {
   server?.stop();

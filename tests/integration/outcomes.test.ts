@@ -4,8 +4,8 @@
 // only with a completed process; agreed items fall due on the worklist; closing as
 // completed needs every item done, and closing ends what was still running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
-import { setUpTeam, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, type TestServer } from '../setup/server';
+import { startTeamServer, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, everythingSeenBy, sendLetter } from './exchange-fixture';
 import { readyCase, type Ready } from './case-fixture';
 
@@ -15,8 +15,7 @@ let otto: SignedInStaff;
 let morgan: SignedInStaff;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
 });
 afterAll(() => server?.stop());
 

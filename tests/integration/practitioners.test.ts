@@ -2,8 +2,8 @@
 // due shows on the facilitator's home page and the reports; assigning a case to someone
 // whose supervision is overdue warns; bad entries are refused whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
 let server: TestServer;
@@ -14,8 +14,7 @@ let franId: number;
 let ottoId: number;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
   franId = staffIdOf(server, 'fran@example.org');
   ottoId = staffIdOf(server, 'otto@example.org');
 });

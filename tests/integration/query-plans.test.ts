@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, type SignedInStaff } from '../setup/staff';
+import { type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter, type Exchange } from './exchange-fixture';
 
 // Tables that grow with referrals and cases (staff, sessions and counters do not).
@@ -56,8 +56,7 @@ let complaintId: number;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rj-plans-'));
   trace = join(dir, 'sql.log');
-  server = await startServer({ SQL_TRACE_FILE: trace }, dir);
-  ({ fran, morgan } = await setUpTeam(server));
+  ({ server, fran, morgan } = await startTeamServer({ SQL_TRACE_FILE: trace }));
   exchange = await buildExchange(server, fran);
   letterId = await sendLetter(exchange.victim, 'A letter to review.');
   const recorded = await morgan.visitor.post('/staff/complaints', {

@@ -4,8 +4,8 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, type SignedInStaff } from '../setup/staff';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -16,8 +16,7 @@ const Q2 = '?from=2026-04&to=2026-06';
 const at = (iso: string) => Date.parse(iso);
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
   const franId = staffIdOf(server, 'fran@example.org');
   const db = new Database(server.dbPath);
   let n = 0;

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthsBefore } from '~/data/retention';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter, type Exchange } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 
@@ -71,8 +71,7 @@ function fileText() {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, morgan } = await setUpTeam(server));
+  ({ server, fran, morgan } = await startTeamServer());
   gone = await buildExchange(server, fran, { victim: 'Zebedee Goesaway', offender: 'Yolanda Goesaway' });
   held = await buildExchange(server, fran, { victim: 'Harriet Heldcase', offender: 'Ivor Heldcase' });
   young = await buildExchange(server, fran, { victim: 'Amy Staysome', offender: 'Bill Staysome' });

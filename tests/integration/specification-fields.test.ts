@@ -4,8 +4,8 @@
 // people heard of the service on both forms; a partner referral's people carried into the
 // case to confirm; the facilitator's view of each person's motive and expectations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { partnerAnswers, submissionKeyOf } from './partner';
 import { referInFull } from './flow';
 import { referralAnswers } from './referral-answers';
@@ -15,8 +15,7 @@ let fran: SignedInStaff;
 let morgan: SignedInStaff;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, morgan } = await setUpTeam(server));
+  ({ server, fran, morgan } = await startTeamServer());
 });
 afterAll(() => server?.stop());
 

@@ -4,8 +4,8 @@
 // and reaches only the cases the searcher may see; a manager sees the whole team.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, startServer, textOf, Visitor, type TestServer } from '../setup/server';
-import { setUpTeam, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
+import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
 import { partnerAnswers, submissionKeyOf } from './partner';
 
@@ -15,8 +15,7 @@ let otto: SignedInStaff;
 let morgan: SignedInStaff;
 
 beforeAll(async () => {
-  server = await startServer();
-  ({ fran, otto, morgan } = await setUpTeam(server));
+  ({ server, fran, otto, morgan } = await startTeamServer());
 });
 afterAll(() => server?.stop());
 

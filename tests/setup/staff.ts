@@ -3,8 +3,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { generate } from 'otplib';
-import { expect } from 'vitest';
-import { queryDb, textOf, Visitor, type TestServer } from './server';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, inject } from 'vitest';
+import { queryDb, startServer, textOf, Visitor, type TestServer } from './server';
+import type { StaffTemplate } from './team-template';
 
 const run = promisify(execFile);
 export const STAFF_PASSWORD = 'correct horse battery staple';
@@ -72,6 +77,28 @@ export async function setUpTeam(server: TestServer) {
     setUpStaff(server, { email: 'morgan@example.org', name: 'Morgan Manager', role: 'manager' }),
   ]);
   return { fran, otto, morgan };
+}
+
+/**
+ * A server on a fresh copy of the database the global setup made (tests/setup/team-template.ts),
+ * with the team already signed in: Fran and Otto (facilitators) and Morgan (a manager).
+ */
+export async function startTeamServer(env: Record<string, string> = {}) {
+  const template = inject('teamTemplate');
+  const dir = mkdtempSync(join(tmpdir(), 'rj-it-'));
+  copyFileSync(join(template.dir, 'portal.db'), join(dir, 'portal.db'));
+  // The copied sessions' clocks move on to now, as if the team had just signed in.
+  const db = new Database(join(dir, 'portal.db'));
+  const shift = Date.now() - (db.prepare('select max(last_seen_at) as at from sessions').get() as { at: number }).at;
+  db.prepare('update sessions set last_seen_at = last_seen_at + ?, expires_at = expires_at + ?').run(shift, shift);
+  db.close();
+  const server = await startServer(env, dir);
+  const signedIn = (s: StaffTemplate): SignedInStaff => {
+    const visitor = new Visitor(server.url);
+    for (const [name, value] of s.cookies) visitor.cookies.set(name, value);
+    return { visitor, key: s.key, csrf: s.csrf, email: s.email };
+  };
+  return { server, fran: signedIn(template.fran), otto: signedIn(template.otto), morgan: signedIn(template.morgan) };
 }
 
 /** A member of staff's id, by email. */
