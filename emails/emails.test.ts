@@ -13,8 +13,12 @@ describe('email templates', () => {
     }
   });
 
-  it('the new-letter email is always the same: no content can reach it', () => {
-    expect(newLetterEmail()).toEqual(newLetterEmail());
-    expect(newLetterEmail().subject).toBe('You have a new message');
+  it('the new-letter email takes nothing in, so no letter can reach it', () => {
+    // It has no parameters; even called with a letter's words (as a mistaken caller might), none of them appear.
+    expect(newLetterEmail.length).toBe(0);
+    const misused = (newLetterEmail as (...args: unknown[]) => ReturnType<typeof newLetterEmail>)('SECRET-LETTER-WORDS', { body: 'SECRET-LETTER-WORDS' });
+    expect(JSON.stringify(misused)).not.toContain('SECRET-LETTER-WORDS');
+    expect(misused.subject).toBe('You have a new message');
+    expect(misused.text).not.toMatch(/[“"].+[”"]/);
   });
 });

@@ -33,6 +33,16 @@ function queue(dbPath: string, n: number) {
 const copiesOf = (received: { raw: string }[], n: number) =>
   Array.from({ length: n }, (_, i) => received.filter((m) => m.raw.includes(`MARKER-${i}-END`)).length);
 
+/** A count from the database file, read as another process would. */
+function countIn(dbPath: string, sql: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 async function until(check: () => boolean, ms: number) {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
@@ -50,8 +60,9 @@ describe('the outbox', () => {
     servers = [];
     queue(first.dbPath, 40);
     servers.push(await startServer(env, dir), await startServer(env, dir));
-    await until(() => sink.received.length >= 40, 60_000);
-    await new Promise((r) => setTimeout(r, 1500)); // time for any second copy to arrive
+    // Every row marked sent: a sender marks a row only after the mail server accepted it, so
+    // any second copy would have arrived by then.
+    await until(() => countIn(first.dbPath, "select count(*) as n from outbox where status <> 'sent'") === 0, 60_000);
     const copies = copiesOf(sink.received, 40);
     report('2 senders, SMTP 150 ms a message', '40 emails', `${sink.received.length} received; copies per email ${Math.min(...copies)}–${Math.max(...copies)}`);
     expect(copies.every((c) => c === 1)).toBe(true);
@@ -66,7 +77,10 @@ describe('the outbox', () => {
     await first.stop();
     queue(first.dbPath, 5);
     const doomed = await startServer(env, dir);
-    await new Promise((r) => setTimeout(r, 500)); // a send is under way: the server takes 1 s to accept it
+    // A send is under way (the mail server takes 1 s to accept it): a row is leased.
+    const leased = () => countIn(first.dbPath, 'select count(*) as n from outbox where leased_by is not null');
+    await until(() => leased() > 0, 10_000);
+    expect(leased()).toBeGreaterThan(0);
     await doomed.kill();
     const survivor = await startServer(env, dir);
     servers.push(survivor);
