@@ -125,4 +125,13 @@ export async function press(l: Locator) {
   await l.focus();
   await l.page().keyboard.press((await l.evaluate((e) => e.tagName)) === 'INPUT' ? 'Space' : 'Enter');
 }
-export const save = (page: Page, name: string) => press(page.getByRole('button', { name }));
+/**
+ * Presses a form's button. With JavaScript off the browser loads a new document, which may
+ * carry the same heading as the old one ("saved", or an error): wait for it, so that what is
+ * checked next is the answer and not the page the form was sent from.
+ */
+export async function save(page: Page, name: string) {
+  const button = page.getByRole('button', { name });
+  if (javaScriptOn.get(page.context()) !== false) return press(button);
+  await Promise.all([page.waitForNavigation(), press(button)]);
+}

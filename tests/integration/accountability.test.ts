@@ -9,7 +9,7 @@ import { startTeamServer, staffPost, type SignedInStaff } from '../setup/staff';
 import { buildExchange, sendLetter } from './exchange-fixture';
 import { referInFull, signIn } from './flow';
 import { readyCase, readySelfReferral } from './case-fixture';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: TestServer;
@@ -198,15 +198,7 @@ describe('you said, we did', () => {
 });
 
 describe('updates to the referrer', () => {
-  /** A partner referral sent over HTTP with these answers; its id. */
-  async function partnerReferral(over: Record<string, string>) {
-    const v = new Visitor(server.url);
-    const form = await v.get('/refer-as-a-professional');
-    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), ...over }));
-    expect(sent.status, textOf(sent.html).slice(0, 300)).toBe(200);
-    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-    return { id: all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id, reference };
-  }
+  const partnerReferral = (over: Record<string, string>) => sendPartnerReferral(server, over);
   const mailsTo = (address: string) => smtp.received.filter((r) => r.to.includes(address)).map((r) => r.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
 
   it('with the person’s agreement: a content-free email when contact is made (once), and when it is not taken forward, with the category, never the words', async () => {
@@ -430,11 +422,7 @@ describe('needs and skills as data', () => {
   });
 
   it('a domestic abuse, sexual offence or hate crime case goes to someone trained for it, or a manager records why not', async () => {
-    const v = new Visitor(server.url);
-    const form = await v.get('/refer-as-a-professional');
-    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), offenceKind: 'domestic' }));
-    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-    const id = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
+    const { id } = await sendPartnerReferral(server, { offenceKind: 'domestic' });
     const franId = String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id);
     const ottoId = all<{ id: number }>("select id from staff_users where email = 'otto@example.org'")[0]!.id;
     // A facilitator cannot take it on without the training; a manager must say why.
@@ -465,11 +453,7 @@ describe('needs and skills as data', () => {
   });
 
   it('a youth referral is accepted only after the decision with the youth offending team, and not when the team delivers it', async () => {
-    const v = new Visitor(server.url);
-    const form = await v.get('/refer-as-a-professional');
-    const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), offenderAgeGroup: 'youth' }));
-    const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-    const id = all<{ id: number }>('select id from referrals where reference = ?', reference)[0]!.id;
+    const { id } = await sendPartnerReferral(server, { offenderAgeGroup: 'youth' });
     const franId = String(all<{ id: number }>("select id from staff_users where email = 'fran@example.org'")[0]!.id);
     const early = await post(fran, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: franId });
     expect(early.status).toBe(409);

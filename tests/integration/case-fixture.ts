@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull } from './flow';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 const post = staffPost;
 
@@ -17,11 +17,7 @@ export async function readyCase(
   riskDecision: 'direct' | 'indirect_only',
   riskAssessedOn = new Date().toISOString().slice(0, 10),
 ): Promise<Ready> {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  const referralId = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id;
+  const { id: referralId } = await sendPartnerReferral(server);
   const caseUrl = (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) }))
     .url;
   const urls = {

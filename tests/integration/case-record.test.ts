@@ -3,9 +3,9 @@
 // passed to another facilitator, who is told; notes that are never edited, allowed on a
 // closed case; assessments that keep their earlier versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { queryDb, textOf, type TestServer } from '../setup/server';
 import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -21,11 +21,7 @@ const post = staffPost;
 const staffId = (email: string) => staffIdOf(server, email);
 
 async function newCase(): Promise<string> {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  const id = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id;
+  const { id } = await sendPartnerReferral(server);
   return (await post(morgan, `/staff/referrals/${id}`, { intent: 'accept', facilitatorId: String(staffId('fran@example.org')) })).url;
 }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { textOf, Visitor, type TestServer } from '../setup/server';
 import { staffPost, type SignedInStaff } from '../setup/staff';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 export type Member = { visitor: Visitor; reference: string; passphrase: string; memberId: number };
 export type Exchange = { caseId: number; caseUrl: string; victim: Member; offender: Member; participantUrls: { victim: string; offender: string } };
@@ -16,12 +16,8 @@ export async function buildExchange(
   facilitator: SignedInStaff,
   names = { victim: 'Vera Victim', offender: 'Owen Offender' },
 ): Promise<Exchange> {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
+  const { id: referralId } = await sendPartnerReferral(server);
   const db = new Database(server.dbPath, { readonly: true });
-  const referralId = (db.prepare('select id from referrals where reference = ?').get(reference) as { id: number }).id;
   const staffId = (db.prepare('select id from staff_users where email = ?').get(facilitator.email) as { id: number }).id;
   db.close();
   const caseUrl = (await post(facilitator, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffId) })).url;

@@ -2,9 +2,9 @@
 // due shows on the facilitator's home page and the reports; assigning a case to someone
 // whose supervision is overdue warns; bad entries are refused whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
+import { queryDb, textOf, type TestServer } from '../setup/server';
 import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -24,11 +24,7 @@ const ukDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZon
 const entries = () => queryDb<{ n: number }>(server.dbPath, 'select count(*) as n from practice_records')[0]!.n;
 
 async function referralPage(who: SignedInStaff = morgan) {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  const id = queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id;
+  const { id } = await sendPartnerReferral(server);
   return (await who.visitor.get(`/staff/referrals/${id}`)).html;
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { partnerAnswers, sendPartnerReferral, submissionKeyOf } from './partner';
 import { referInFull } from './flow';
 import { referralAnswers } from './referral-answers';
 
@@ -22,14 +22,7 @@ afterAll(() => server?.stop());
 const post = staffPost;
 const one = <T>(sql: string, ...args: unknown[]) => queryDb<T>(server.dbPath, sql, ...args)[0]!;
 
-async function partnerReferral(overrides: Record<string, string | string[]> = {}) {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), ...overrides }));
-  expect(sent.url, textOf(sent.html).slice(0, 300)).toBe('/refer-as-a-professional/sent');
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  return one<{ id: number }>('select id from referrals where reference = ?', reference).id;
-}
+const partnerReferral = async (overrides: Record<string, string | string[]> = {}) => (await sendPartnerReferral(server, overrides)).id;
 
 async function accept(referralId: number) {
   return (await post(morgan, `/staff/referrals/${referralId}`, { intent: 'accept', facilitatorId: String(staffIdOf(server, 'fran@example.org')) })).url;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDb, textOf, Visitor, type TestServer } from '../setup/server';
 import { startTeamServer, staffIdOf, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { sendPartnerReferral } from './partner';
 
 let server: TestServer;
 let fran: SignedInStaff;
@@ -28,13 +28,7 @@ async function acceptInto(referralId: number, who: SignedInStaff, email: string)
   return r.url;
 }
 
-async function partnerReferral() {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const sent = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html) }));
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(sent.html)![1]!;
-  return { reference, id: queryDb<{ id: number }>(server.dbPath, 'select id from referrals where reference = ?', reference)[0]!.id };
-}
+const partnerReferral = () => sendPartnerReferral(server);
 
 /** Rows of the worklist table as text, in order. */
 async function worklist(s: SignedInStaff, query = '') {

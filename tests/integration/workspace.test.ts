@@ -4,7 +4,7 @@ import { startSmtpSink } from '../setup/smtp';
 import { startServer, textOf, Visitor, type TestServer, queryDb } from '../setup/server';
 import { setUpStaff, staffPost, type SignedInStaff } from '../setup/staff';
 import { referInFull, signIn } from './flow';
-import { partnerAnswers, submissionKeyOf } from './partner';
+import { partnerAnswers, sendPartnerReferral as sendPartner, submissionKeyOf } from './partner';
 import { referralAnswers } from './referral-answers';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -35,15 +35,7 @@ async function waitForMail(to: string) {
   }
 }
 
-async function sendPartnerReferral(overrides: Record<string, string | string[]> = {}) {
-  const v = new Visitor(server.url);
-  const form = await v.get('/refer-as-a-professional');
-  const page = await v.post('/refer-as-a-professional', partnerAnswers({ submissionKey: submissionKeyOf(form.html), ...overrides }));
-  expect(page.url, textOf(page.html).slice(0, 500)).toBe('/refer-as-a-professional/sent');
-  const reference = /<strong>(RJ-[A-Z0-9-]+)<\/strong>/.exec(page.html)![1]!;
-  const [row] = query<{ id: number }>('select id from referrals where reference = ?', reference);
-  return { reference, id: row!.id, visitor: v, key: submissionKeyOf(form.html) };
-}
+const sendPartnerReferral = (overrides: Record<string, string | string[]> = {}) => sendPartner(server, overrides);
 
 const post = staffPost;
 
