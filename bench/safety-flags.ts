@@ -3,7 +3,7 @@
 // only reported here, as a check that tuning has not just learnt the first part's letters.
 // Then the time per 5,000-character letter, beside one plain regular-expression pass over
 // the same text on this machine, for scale.
-import { HELD_BACK, GOALS, TUNING, pct, score, type Letter } from '../tests/safety-letters/letters';
+import { HELD_BACK, HELD_OUT, GOALS, TUNING, WRITERS, pct, score, type Letter } from '../tests/safety-letters/letters';
 import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 
 const verbose = process.argv.includes('--verbose');
@@ -68,11 +68,38 @@ function time(texts: string[], fn: (t: string) => unknown, rounds = 20) {
 report('the part the tests hold (4 in 5)', TUNING);
 report('the part only reported here (1 in 5)', HELD_BACK);
 
+/**
+ * Per letter, on writers the rules have never seen: what a facilitator meets. A threatening
+ * letter counts when at least one threat flag is on it; a clean letter counts against when
+ * anything is flagged on it.
+ */
+const PER_LETTER_GOALS = { threatLetters: 0.9, cleanFlagged: 0.1 };
+function perLetter(name: string, letters: Letter[]) {
+  const s = score(letters);
+  const t = s.threatLetters;
+  const tr = t.total ? t.found / t.total : 1;
+  return `  ${name.padEnd(22)} ${String(letters.length).padStart(5)}  threatening letters flagged ${pct(tr).padStart(6)} (${t.found}/${t.total})  clean letters flagged ${pct(s.cleanFlagged).padStart(6)} (${s.clean.flagged}/${s.clean.total})  threat phrases ${pct(s.threat).padStart(6)}  contact ${pct(s.contact).padStart(6)}  places ${pct(s.where).padStart(6)}`;
+}
+if (WRITERS.length) {
+  console.log(
+    `\nheld-out writers, per letter (goals: threatening letters flagged ≥ ${pct(PER_LETTER_GOALS.threatLetters)}, clean letters flagged ≤ ${pct(PER_LETTER_GOALS.cleanFlagged)})`,
+  );
+  for (const w of WRITERS) console.log(perLetter(w.name, w.letters));
+  console.log(perLetter('all held-out writers', HELD_OUT));
+  const all = score(HELD_OUT);
+  const tr = all.threatLetters.found / Math.max(1, all.threatLetters.total);
+  console.log(
+    `  threatening letters: ${mark(tr >= PER_LETTER_GOALS.threatLetters)}; clean letters: ${mark(all.cleanFlagged <= PER_LETTER_GOALS.cleanFlagged)}`,
+  );
+  if (verbose) report('all held-out writers', HELD_OUT);
+}
+
 console.log('\ntime per 5,000-character letter (goal: under 5 ms)');
 for (const [name, set] of [
   ['the tests’ part', TUNING],
   ['the reported part', HELD_BACK],
   ['flagged letters only', [...TUNING, ...HELD_BACK].filter((l) => l.flags.length)],
+  ['held-out writers', HELD_OUT],
 ] as const) {
   const texts = letters5000(set);
   console.log(`  ${name} (${texts.length} letters): ${time(texts, (t) => findSafetyFlags(t, ['Vera', 'Owen']))}`);

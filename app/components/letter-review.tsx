@@ -2,6 +2,7 @@
 // version), the decision form, and the letter's history. Props in, markup out.
 import { Button, Choices, Textarea, fieldOf, type FieldErrors } from './form-fields';
 import { formatDateTime, StaffForm } from './staff';
+import { KeepReasons, KeptList } from './letter-flag-answers';
 
 type Found = { text: string; why: string };
 
@@ -10,7 +11,8 @@ export type ReviewView = {
   versionId: number;
   shownCount: number;
   atLimit: boolean;
-  flags: { start: number; end: number; label: string; text: string; off: boolean }[];
+  flags: { start: number; end: number; label: string; text: string; off: boolean; keep: string | null }[];
+  sentBack: { note: string; at: string } | null;
   flagGroups: { kind: string; label: string; flags: Found[] }[];
   flagsOff: { kind: string; label: string; by: string; at: string; reason: string; flags: Found[] }[];
   recipientNeeds: string[];
@@ -22,7 +24,14 @@ export type HistoryEntry = {
   paper: boolean;
   at: string;
   body: string;
-  decision: { decision: string; by: string; message?: string | null; reason?: string | null } | null;
+  decision: {
+    decision: string;
+    by: string;
+    secondBy?: string | null;
+    message?: string | null;
+    reason?: string | null;
+    kept: { kind: string; text: string; reason: string }[];
+  } | null;
   flagsOff: { label: string; by: string; at: string; reason: string; onAt: string | null; onBy: string | null }[];
 };
 
@@ -126,6 +135,9 @@ export function DecisionForm({ d, errors }: { d: ReviewView; errors: FieldErrors
   return (
     <>
       <h2 className="govuk-heading-m">Your decision</h2>
+      {d.sentBack ? (
+        <div className="govuk-inset-text" id="sent-back">{`A second reader sent this back on ${formatDateTime(d.sentBack.at)}: ${d.sentBack.note}`}</div>
+      ) : null}
       <StaffForm>
         <input type="hidden" name="versionId" value={d.versionId} />
         <Choices
@@ -149,6 +161,7 @@ export function DecisionForm({ d, errors }: { d: ReviewView; errors: FieldErrors
                       small
                     />
                   ) : null}
+                  <KeepReasons flags={d.flags} errors={errors} />
                   <Textarea
                     {...fieldOf(errors, 'removeText')}
                     label="Other words to remove (optional)"
@@ -220,6 +233,9 @@ export function LetterHistory({ history }: { history: HistoryEntry[] }) {
             <p className="govuk-body app-pre-wrap">{h.body}</p>
             {h.decision?.message ? <p className="govuk-body">To the author: {h.decision.message}</p> : null}
             {h.decision?.reason ? <p className="govuk-body">For the record: {h.decision.reason}</p> : null}
+            {h.decision?.kept.length ? <p className="govuk-body">Flagged words left in, and why:</p> : null}
+            {h.decision ? <KeptList kept={h.decision.kept} /> : null}
+            {h.decision?.secondBy ? <p className="govuk-body">{`Read again and agreed by ${h.decision.secondBy}.`}</p> : null}
             {h.flagsOff.map((o, i) => (
               <p key={i} className="govuk-body">
                 {`${o.label} flags turned off by ${o.by} on ${formatDateTime(o.at)}: ${o.reason}`}

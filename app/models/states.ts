@@ -11,6 +11,8 @@ import { allowsIndirectContact, essentialGaps, type GateParticipant } from '~/mo
 export const LETTER_STATES = {
   draft: { staff: 'Draft', author: 'Draft, not sent', authorMayEdit: true },
   waiting: { staff: 'Waiting for review', author: 'With the facilitator: being read', authorMayEdit: false },
+  // The author is not told that a second reader is involved: to them it is still being read.
+  second_reading: { staff: 'Waiting for a second reader', author: 'With the facilitator: being read', authorMayEdit: false },
   returned: { staff: 'Returned to the author', author: 'Returned to you with a comment', authorMayEdit: true },
   passed_on: { staff: 'Passed on', author: 'Passed on', authorMayEdit: false },
   not_passed_on: { staff: 'Not passed on', author: 'Not passed on', authorMayEdit: false },
@@ -24,6 +26,10 @@ type Move<S extends string> = { from: readonly S[]; to: S; by: Mover };
 export const LETTER_MOVES = {
   submit: { from: ['draft', 'returned'], to: 'waiting', by: 'author' },
   pass_on: { from: ['waiting'], to: 'passed_on', by: 'facilitator' },
+  // A kept threat: the first reader's "pass it on" waits for a second reader, who lets it go or sends it back.
+  ask_second_reader: { from: ['waiting'], to: 'second_reading', by: 'facilitator' },
+  second_reader_agrees: { from: ['second_reading'], to: 'passed_on', by: 'facilitator' },
+  second_reader_sends_back: { from: ['second_reading'], to: 'waiting', by: 'facilitator' },
   return: { from: ['waiting'], to: 'returned', by: 'facilitator' },
   not_pass_on: { from: ['waiting'], to: 'not_passed_on', by: 'facilitator' },
 } as const satisfies Record<string, Move<LetterState>>;

@@ -1,4 +1,5 @@
 // Writing a letter: plain text, guidance beside the box, save as draft or preview.
+import { isBlank } from '~/utils/hidden-text';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: writeSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
-  if (v.intent === 'preview' && !v.body.trim())
+  if (v.intent === 'preview' && isBlank(v.body))
     return data(replyWithErrors(submission, { fieldErrors: { body: ['Write your letter before you preview it'] } }), { status: 400 });
   const r = saveDraft(memberId, v.letterId ?? null, v.body, v.recipient);
   if (!r.ok) {

@@ -1,5 +1,6 @@
 // A case's letter exchange: open it, invite the people (a reference and a one-time code
 // to hand over), pause or resume it, and type in letters that arrive on paper.
+import { isBlank } from '~/utils/hidden-text';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -63,7 +64,7 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('link-referrer'), participantId: id }),
   z.object({ intent: z.literal('pause'), reason: requiredText('The reason', 1000, 'Enter why you are pausing the exchange') }),
   z.object({ intent: z.literal('resume'), reason: requiredText('The reason', 1000, 'Enter why it is safe to resume') }),
-  z.object({ intent: z.literal('paper'), author: id, recipient: id, body: letterBodySchema.refine((v) => v.trim().length > 0, 'Type in the letter') }),
+  z.object({ intent: z.literal('paper'), author: id, recipient: id, body: letterBodySchema.refine((v) => !isBlank(v), 'Type in the letter') }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {

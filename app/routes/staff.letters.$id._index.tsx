@@ -6,7 +6,11 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
 import { DecisionForm, LetterHistory, SafetyFlags } from '~/components/letter-review';
-import { decisionSchema, flagsOffSchema, spansToRemove } from '~/models/letters/letter-decision-schema';
+import { SecondReading } from '~/components/letter-flag-answers';
+import { decisionSchema, flagsOffSchema, keepReasons, secondReadSchema, spansToRemove } from '~/models/letters/letter-decision-schema';
+import { keepField, mustAnswer } from '~/models/letters/flag-answers';
+import { maySecondRead, secondRead, secondReadingsOf } from '~/models/letters/second-reading.server';
+import { withoutHidden } from '~/utils/hidden-text';
 import { decideLetter, getLatestBodyForDecision, getLetterForReview } from '~/models/letters/review.server';
 import { setFlagsOff, shareReadReceipt } from '~/models/letters/paper-and-record.server';
 import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags/safety-flags';
@@ -27,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!r) throw data('Not found', { status: 404 });
   const body = r.latest?.body ?? '';
   const versionId = r.latest?.id ?? 0;
+  const second = secondReadingsOf(r.letter.id);
   const offNow = r.flagsOff.filter((o) => o.versionId === versionId && !o.onAt);
   const off = new Set(offNow.map((o) => o.kind));
   const shown = r.flags.filter((f) => !off.has(f.kind));
@@ -47,20 +52,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorNeeds: r.needs.filter((n) => n.participantId === r.author?.participantId).map(needWords),
     versionId: r.latest?.id ?? 0,
     version: r.latest?.version ?? 0,
-    segments: segmentByFlags(body, shown),
+    // As it will be relayed: hidden characters never leave, so they are not shown either (their flag says what they were).
+    segments: segmentByFlags(body, shown).map((s) => ({ ...s, text: withoutHidden(s.text) })),
     // Every flag can still be removed, turned off or not: turning a kind off quiets it, it never hides it.
-    flags: r.flags.map((f) => ({ ...f, label: FLAG_LABELS[f.kind], off: off.has(f.kind) })),
+    // A contact, where or threat flag not turned off must be removed or kept with a reason (keep: its reason's field).
+    flags: r.flags.map((f) => ({
+      ...f,
+      text: withoutHidden(f.text),
+      label: FLAG_LABELS[f.kind],
+      off: off.has(f.kind),
+      keep: mustAnswer(f.kind) && !off.has(f.kind) ? keepField(f) : null,
+    })),
+    secondReading: second.waiting
+      ? {
+          id: second.waiting.id,
+          firstBy: second.waiting.firstBy,
+          at: second.waiting.at.toISOString(),
+          kept: second.waiting.kept,
+          removed: second.waiting.redactions.length,
+          youMay: maySecondRead(session.user, second.waiting.firstByStaffId),
+        }
+      : null,
+    sentBack:
+      r.letter.status === 'waiting' && second.sentBack?.versionId === versionId
+        ? { note: second.sentBack.note ?? '', at: second.sentBack.decidedAt?.toISOString() ?? '' }
+        : null,
     shownCount: shown.length,
     atLimit: r.flags.length >= MAX_FOUND,
     flagGroups: kinds.map((kind) => ({
       kind,
       label: FLAG_LABELS[kind],
-      flags: shown.filter((f) => f.kind === kind).map((f) => ({ text: f.text, why: f.why })),
+      flags: shown.filter((f) => f.kind === kind).map((f) => ({ text: withoutHidden(f.text), why: f.why })),
     })),
     flagsOff: offNow.map((o) => ({
       kind: o.kind,
       label: label(o.kind),
-      flags: r.flags.filter((f) => f.kind === o.kind).map((f) => ({ text: f.text, why: f.why })),
+      flags: r.flags.filter((f) => f.kind === o.kind).map((f) => ({ text: withoutHidden(f.text), why: f.why })),
       reason: o.reason,
       by: o.by,
       at: o.at.toISOString(),
@@ -71,8 +98,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         version: v.version,
         at: v.createdAt.toISOString(),
         paper: !!v.recordedByStaffId,
-        body: v.body,
-        decision: review ? { ...review, at: review.at.toISOString() } : null,
+        body: withoutHidden(v.body),
+        decision: review ? { ...review, kept: review.kept ?? [], at: review.at.toISOString() } : null,
         flagsOff: r.flagsOff
           .filter((o) => o.versionId === v.id)
           .map((o) => ({ label: label(o.kind), reason: o.reason, by: o.by, at: o.at.toISOString(), onBy: o.onBy, onAt: o.onAt?.toISOString() ?? null })),
@@ -107,6 +134,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/staff/letters/${letterId}#safety-flags-heading`);
   }
+  if (form.get('intent') === 'second-read') {
+    const submission = parseWithZod(form, { schema: secondReadSchema });
+    if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
+    const v = submission.value;
+    const result = secondRead(session.user, letterId, v.readingId, v.secondDecision === 'agree' ? { agree: true } : { agree: false, note: v.note! });
+    if (!result.ok) {
+      if (result.error === 'not-found') throw data('Not found', { status: 404 });
+      const message = {
+        'not-you': 'The second reader must be a manager who did not make the first decision',
+        stale: 'This letter has already been decided on, or has changed. Reload the page',
+        frozen: 'The exchange is paused or stopped: nothing can be passed on until it is resumed',
+      }[result.error];
+      return data(replyWithErrors(submission, { fieldErrors: { secondDecision: [message] } }), { status: result.error === 'not-you' ? 403 : 409 });
+    }
+    return redirect(`/staff/letters/${letterId}`);
+  }
   const submission = parseWithZod(form, { schema: decisionSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission), { status: 400 });
   const v = submission.value;
@@ -117,7 +160,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { spans, notFound } = spansToRemove(body, v.remove, v.removeText);
     if (notFound.length)
       return data(replyWithErrors(submission, { fieldErrors: { removeText: [`These words are not in the letter: ${notFound.join(', ')}`] } }), { status: 400 });
-    result = decideLetter(session.user, letterId, v.versionId, { kind: 'approve', redactions: spans, needsArranged: v.needsArranged === 'yes' });
+    const keep = keepReasons(form);
+    if (!keep.ok) return data(replyWithErrors(submission, { fieldErrors: keep.errors }), { status: 400 });
+    result = decideLetter(session.user, letterId, v.versionId, {
+      kind: 'approve',
+      redactions: spans,
+      needsArranged: v.needsArranged === 'yes',
+      keep: keep.reasons,
+    });
   } else if (v.decision === 'return') {
     result = decideLetter(session.user, letterId, v.versionId, { kind: 'return', messageToAuthor: v.messageToAuthor });
   } else {
@@ -129,6 +179,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.error === 'not-found') throw data('Not found', { status: 404 });
+    if (result.error === 'unanswered')
+      return data(
+        replyWithErrors(submission, {
+          fieldErrors: Object.fromEntries(result.unanswered.map((name) => [name, ['Say why these words can stay, or select them above to remove them']])),
+        }),
+        { status: 400 },
+      );
     if (result.error === 'needs')
       return data(replyWithErrors(submission, { fieldErrors: { needsArranged: ['Confirm how the recipient will read it: see what they need'] } }), {
         status: 400,
@@ -166,7 +223,7 @@ export default function ReviewLetter() {
         {d.exchangeStatus !== 'open' ? (
           <div className="govuk-inset-text">The exchange is {d.exchangeStatus}. Nothing can be passed on until it is resumed.</div>
         ) : null}
-        {!waiting ? (
+        {!waiting && d.status !== 'second_reading' ? (
           <p className="govuk-body">
             This letter is not waiting for review.{' '}
             {d.status === 'passed_on' ? (
@@ -206,6 +263,7 @@ export default function ReviewLetter() {
         </div>
         <SafetyFlags d={d} errors={errors} waiting={waiting} />
 
+        {d.secondReading ? <SecondReading reading={d.secondReading} errors={errors} /> : null}
         {waiting ? <DecisionForm d={d} errors={errors} /> : null}
 
         <LetterHistory history={d.history} />

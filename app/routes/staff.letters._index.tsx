@@ -1,4 +1,5 @@
-// The moderation queue: letters waiting for review, oldest first, with how long each has waited.
+// The moderation queue: letters waiting for review, oldest first, with how long each has waited;
+// a letter passed on with a threat kept waits here too, for a second reader.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ageInDays } from '~/components/staff';
@@ -31,6 +32,7 @@ export default function ReviewQueue() {
                   Letter {r.id}
                 </Link>
                 {r.onPaper ? ' (on paper)' : ''}
+                {r.status === 'second_reading' ? <strong className="govuk-tag govuk-tag--yellow app-tag-gap">Waiting for a second reader</strong> : null}
                 {!exchangeRelays(r.exchangeStatus) ? (
                   <strong className="govuk-tag govuk-tag--red app-tag-gap">Exchange {EXCHANGE_STATES[r.exchangeStatus].staff.toLowerCase()}</strong>
                 ) : null}

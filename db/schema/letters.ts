@@ -49,7 +49,11 @@ export const exchangeMembers = sqliteTable(
   (t) => [index('exchange_members_exchange_idx').on(t.exchangeId), index('exchange_members_referral_idx').on(t.referralId)],
 );
 
-export const LETTER_STATUSES = ['draft', 'waiting', 'returned', 'passed_on', 'not_passed_on'] as const;
+/** `second_reading`: passed on by a first reader with a threat flag kept, waiting for a second reader before it goes. */
+export const LETTER_STATUSES = ['draft', 'waiting', 'second_reading', 'returned', 'passed_on', 'not_passed_on'] as const;
+
+/** A flag a reader kept in a letter they passed on, and why. Its words are the letter's: the purge blanks them with it. */
+export type KeptFlag = { kind: string; text: string; reason: string };
 
 export const letters = sqliteTable(
   'letters',
@@ -154,10 +158,56 @@ export const letterReviews = sqliteTable(
     redactions: text('redactions', { mode: 'json' }).$type<[number, number][]>(),
     messageToAuthor: text('message_to_author'),
     reasonForRecord: text('reason_for_record'),
+    /** Contact, where and threat flags left in when passed on, each with the reader's reason. */
+    kept: text('kept', { mode: 'json' }).$type<KeptFlag[]>(),
     byStaffId: integer('by_staff_id')
       .notNull()
       .references(() => staffUsers.id),
+    /** A kept threat: the second reader who agreed before it went. */
+    secondByStaffId: integer('second_by_staff_id').references(() => staffUsers.id),
     createdAt: createdAt(),
   },
-  (t) => [index('letter_reviews_letter_idx').on(t.letterId), index('letter_reviews_staff_idx').on(t.byStaffId)],
+  (t) => [
+    index('letter_reviews_letter_idx').on(t.letterId),
+    index('letter_reviews_staff_idx').on(t.byStaffId),
+    index('letter_reviews_second_staff_idx').on(t.secondByStaffId),
+  ],
+);
+
+/**
+ * A first reader's "pass it on" that keeps a threat flag: it waits here for a second member
+ * of staff (a manager, not the first reader), who agrees (the letter goes, and the decision
+ * becomes a review row naming both) or sends it back to the first reader with a note.
+ */
+export const letterSecondReadings = sqliteTable(
+  'letter_second_readings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => letterVersions.id),
+    firstByStaffId: integer('first_by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    redactions: text('redactions', { mode: 'json' }).$type<[number, number][]>().notNull(),
+    kept: text('kept', { mode: 'json' }).$type<KeptFlag[]>().notNull(),
+    needsArranged: integer('needs_arranged', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    outcome: text('outcome', { enum: ['agreed', 'sent_back'] }),
+    secondByStaffId: integer('second_by_staff_id').references(() => staffUsers.id),
+    note: text('note'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // At most one reading waits for each version.
+    uniqueIndex('letter_second_readings_waiting_idx')
+      .on(t.versionId)
+      .where(sql`outcome is null`),
+    index('letter_second_readings_letter_idx').on(t.letterId),
+    index('letter_second_readings_first_idx').on(t.firstByStaffId),
+    index('letter_second_readings_second_idx').on(t.secondByStaffId),
+  ],
 );

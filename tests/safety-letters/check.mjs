@@ -1,8 +1,8 @@
 // Checks the labelled letters for the safety flags: valid JSON, unique ids, every labelled
 // piece of text is in its letter, known kinds. Prints counts per kind, voice and file.
-// Usage: node tests/safety-letters/check.mjs
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Usage: node tests/safety-letters/check.mjs [folder or file …] (default: all of them)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const KINDS = ['phone', 'email', 'link', 'social', 'address', 'postcode', 'custody', 'place', 'routine', 'name', 'date', 'threat'];
@@ -14,12 +14,19 @@ const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
 const byVoice = {};
 let total = 0;
 let clean = 0;
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()) {
+/** Every .json file under the given folders (or the given files), in name order. */
+function jsonFiles(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => (statSync(join(path, f)).isDirectory() ? jsonFiles(join(path, f)) : f.endsWith('.json') ? [join(path, f)] : []));
+}
+const paths = process.argv.slice(2);
+for (const path of (paths.length ? paths : [dir]).flatMap(jsonFiles)) {
+  const file = relative(dir, path);
   let letters;
   try {
-    letters = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    letters = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     problems.push(`${file}: not valid JSON (${e.message})`);
     continue;

@@ -138,6 +138,17 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
       .all()
       .map((r) => [r.caseId, r]),
   );
+  // Letters passed on with a threat kept, waiting for a second reader (a manager).
+  const secondReading = new Map(
+    db
+      .select({ caseId: exchanges.caseId, n: count(letters.id) })
+      .from(letters)
+      .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
+      .where(and(eq(letters.status, 'second_reading'), inArray(exchanges.caseId, ids)))
+      .groupBy(exchanges.caseId)
+      .all()
+      .map((r) => [r.caseId, r.n]),
+  );
   const paused = new Set(
     db
       .select({ caseId: exchanges.caseId })
@@ -187,6 +198,7 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
         lastContactOn: contact?.last ?? null,
         victimInfoOn: victimInfo ?? null,
         waitingLetters: w?.n ?? 0,
+        secondReadingLetters: secondReading.get(c.caseId) ?? 0,
         oldestWaitingAt: oldest,
         exchangePausedByPortal: paused.has(c.caseId),
         gaps: essentialGaps(gatePeople),

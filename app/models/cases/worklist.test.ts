@@ -24,6 +24,14 @@ describe('the next action', () => {
     expect(info).toMatchObject({ kind: 'give-information', due: '2026-11-27', clock: 'information' });
     expect(nextActions(facts(), { firstContactDays: 4, infoDays: 10 })[0]!.due).toBe('2026-11-26');
   });
+  it('says when a letter with a threat kept waits for a second reader, before the letters waiting', () => {
+    const kinds = nextActions(facts({ waitingLetters: 1, secondReadingLetters: 1 }), clocks).map((a) => [a.kind, a.words]);
+    expect(kinds.slice(0, 2)).toEqual([
+      ['second-reader', 'A letter with a threat kept waits for a second reader'],
+      ['review-letters', 'Review the letter waiting'],
+    ]);
+  });
+
   it('puts an urgent message before everything, then letters waiting and a safety pause', () => {
     const kinds = nextActions(facts({ unreadSince: new Date(), unreadUrgent: true, waitingLetters: 2, exchangePausedByPortal: true }), clocks).map(
       (a) => a.kind,

@@ -40,6 +40,8 @@ export type CaseFacts = {
   /** The first day information about RJ was given to a victim in the case. */
   victimInfoOn: string | null;
   waitingLetters: number;
+  /** Letters passed on with a threat kept, waiting for a second reader. */
+  secondReadingLetters?: number;
   oldestWaitingAt: Date | null;
   exchangePausedByPortal: boolean;
   gaps: Gap[];
@@ -60,6 +62,7 @@ export type NextActionKind =
   | 'exchange-paused'
   | 'essentials-lapsed'
   | 'review-letters'
+  | 'second-reader'
   | 'agreement-item-due'
   | 'survey-to-send'
   | 'first-contact'
@@ -100,6 +103,17 @@ export function nextActions(f: CaseFacts, clocks: Clocks): NextAction[] {
     out.push({
       kind: 'essentials-lapsed',
       words: `The essentials have lapsed: ${describeGap(f.gaps[0]!)}${f.gaps.length > 1 ? ` (and ${f.gaps.length - 1} more)` : ''}. Record them again before anything moves forward`,
+      due: null,
+      clock: null,
+    });
+  // Before the letters waiting: a kept threat held back is the more pressing.
+  if (f.secondReadingLetters)
+    out.push({
+      kind: 'second-reader',
+      words:
+        f.secondReadingLetters === 1
+          ? 'A letter with a threat kept waits for a second reader'
+          : `${f.secondReadingLetters} letters with a threat kept wait for a second reader`,
       due: null,
       clock: null,
     });

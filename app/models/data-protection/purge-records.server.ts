@@ -99,7 +99,8 @@ export function purgeCase(caseId: number, referralId: number, now: number) {
   for (const l of letters) {
     stmt("update letters set draft_body = '', relayed_text = null where id = ?").run(l);
     stmt("update letter_versions set body = '' where letter_id = ?").run(l);
-    stmt('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null where letter_id = ?').run(l);
+    stmt('update letter_reviews set redactions = null, message_to_author = null, reason_for_record = null, kept = null where letter_id = ?').run(l);
+    stmt("update letter_second_readings set redactions = '[]', kept = '[]', note = null where letter_id = ?").run(l);
     stmt("update letter_flags_off set reason = '' where letter_id = ?").run(l);
   }
   stmt('delete from case_notes where case_id = ?').run(caseId);

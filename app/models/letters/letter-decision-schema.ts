@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requiredText } from '~/models/message-schema';
+import { CONTROL_CHARS, optionalText, requiredText } from '~/models/message-schema';
+import { KEEP_FIELD, KEEP_REASON_MAX } from './flag-answers';
 import { FLAG_KINDS } from '~/models/safety-flags/safety-flags';
 
 /** The version the page showed: a hidden field, so anything odd in it means the page is out of date. */
@@ -78,4 +79,31 @@ export function spansToRemove(body: string, remove: string[], removeText: string
     }
   }
   return { spans, notFound };
+}
+
+/** A second reader's answer on a kept threat: agree (it goes) or send it back with a note. */
+export const secondReadSchema = z
+  .object({
+    intent: z.literal('second-read'),
+    readingId: versionId,
+    secondDecision: z.enum(['agree', 'send-back'], { error: 'Choose whether it can be passed on' }),
+    note: optionalText('The note', 1000),
+  })
+  .refine((v) => v.secondDecision === 'agree' || v.note, { path: ['note'], message: 'Say why it should not go as it is' });
+
+/**
+ * The reasons given for keeping flagged words, by field (`keep-<start>-<end>`). Anything else
+ * is ignored; a reason too long or with control characters is an error on its own field.
+ */
+export function keepReasons(form: FormData): { ok: true; reasons: Record<string, string> } | { ok: false; errors: Record<string, string[]> } {
+  const reasons: Record<string, string> = {};
+  const errors: Record<string, string[]> = {};
+  let n = 0;
+  for (const [name, value] of form) {
+    if (!KEEP_FIELD.test(name) || typeof value !== 'string' || ++n > 300) continue;
+    if (value.length > KEEP_REASON_MAX) errors[name] = [`The reason must be ${KEEP_REASON_MAX} characters or fewer`];
+    else if (CONTROL_CHARS.test(value)) errors[name] = ['The reason must not contain hidden control characters'];
+    else reasons[name] = value;
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, reasons };
 }

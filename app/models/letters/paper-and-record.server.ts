@@ -1,5 +1,6 @@
 // Around the review: turning a kind of flag off for one version (with a reason), letters on
 // paper, printing, read receipts, and the whole exchange for the case file.
+import { withoutHidden } from '~/utils/hidden-text';
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { exchangeMembers, exchanges, letterFlagsOff, letters, letterVersions, referrals } from '#db/schema';
 import { db } from '~/utils/db.server';
@@ -88,7 +89,7 @@ export function getLetterForPrint(staff: StaffUser, letterId: number) {
   if (!found || found.l.status !== 'passed_on') return null;
   const reference = db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, found.kase.referralId)).get()!.reference;
   db.transaction((tx) => recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.printed', { type: 'letter', id: letterId }));
-  return { letterId, caseReference: reference, text: found.l.relayedText ?? '', passedOnAt: found.l.passedOnAt };
+  return { letterId, caseReference: reference, text: withoutHidden(found.l.relayedText ?? ''), passedOnAt: found.l.passedOnAt };
 }
 
 /** The facilitator chooses whether the author may see that their letter was read. */

@@ -2,6 +2,7 @@
 // `letters.relayed_text` of letters with status `passed_on` addressed to them (decision 007).
 // Drafts, waiting, returned and refused letters, and every submitted version, are never
 // read for a recipient.
+import { withoutHidden } from '~/utils/hidden-text';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { exchangeMembers, letterReviews, letters, letterVersions, participants } from '#db/schema';
 import { db } from '~/utils/db.server';
@@ -64,7 +65,8 @@ export function readLetter(memberId: number, letterId: number) {
       recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.read', { type: 'letter', id: letterId });
     });
   }
-  return letter;
+  // Letters relayed before hidden characters were taken out on the way are shown without them too.
+  return { ...letter, text: letter.text === null ? null : withoutHidden(letter.text) };
 }
 
 /** The author's own letter: their working copy and what happened to it. */

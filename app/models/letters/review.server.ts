@@ -2,12 +2,22 @@
 // (pass on with redactions, return, do not pass on), paper letters, printing, read receipts
 // and the whole exchange for the case file. Approval writes `relayed_text` once, in the
 // same transaction as the decision.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { cases, exchangeMembers, exchanges, letterFlagsOff, letterReviews, letters, letterVersions, participants, referrals, staffUsers } from '#db/schema';
-import { newLetterEmail } from '#emails/new-letter';
+import {
+  cases,
+  exchangeMembers,
+  exchanges,
+  letterFlagsOff,
+  letterReviews,
+  letterSecondReadings,
+  letters,
+  letterVersions,
+  participants,
+  referrals,
+  staffUsers,
+} from '#db/schema';
 import { db } from '~/utils/db.server';
-import { enqueueEmail } from '~/utils/email.server';
 import type { StaffUser } from '~/utils/staff-session.server';
 import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
@@ -16,7 +26,10 @@ import { needsOf } from '~/models/cases/needs.server';
 import type { Tx } from '#db/client.server';
 import { recordAudit, recordView } from '~/models/audit.server';
 import { freezeIfUnsafe } from '~/models/cases/exchange-safety.server';
-import { letterInScope, REMOVED } from './shared.server';
+import { letterInScope } from './shared.server';
+import { keepField, standingFlags } from './flag-answers';
+import { relayApproved } from './relay.server';
+import { isBlank, withoutHidden } from '~/utils/hidden-text';
 import { type FlagOffRow } from './paper-and-record.server';
 
 /** Letters waiting for review, oldest first: a facilitator's own cases, or every case for a manager. */
@@ -30,19 +43,21 @@ export function listReviewQueue(staff: StaffUser) {
       reference: referrals.reference,
       facilitator: staffUsers.name,
       exchangeStatus: exchanges.status,
+      status: letters.status,
     })
     .from(letters)
     .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
     .innerJoin(cases, eq(cases.id, exchanges.caseId))
     .innerJoin(referrals, eq(referrals.id, cases.referralId))
     .innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId))
-    .where(and(eq(letters.status, 'waiting'), caseScope(staff)))
+    .where(and(inArray(letters.status, ['waiting', 'second_reading']), caseScope(staff)))
     .orderBy(asc(letters.submittedAt), asc(letters.id))
     .limit(200)
     .all();
 }
 
-/** Every decision on these letters, with who made it. */
+const secondReader = alias(staffUsers, 'second_reader');
+/** Every decision on these letters, with who made it (and who agreed, for a kept threat). */
 export function reviewsOf(letterIds: number[]) {
   if (!letterIds.length) return [];
   return db
@@ -52,11 +67,14 @@ export function reviewsOf(letterIds: number[]) {
       message: letterReviews.messageToAuthor,
       reason: letterReviews.reasonForRecord,
       redactions: letterReviews.redactions,
+      kept: letterReviews.kept,
       at: letterReviews.createdAt,
       by: staffUsers.name,
+      secondBy: secondReader.name,
     })
     .from(letterReviews)
     .innerJoin(staffUsers, eq(staffUsers.id, letterReviews.byStaffId))
+    .leftJoin(secondReader, eq(secondReader.id, letterReviews.secondByStaffId))
     .where(inArray(letterReviews.letterId, letterIds))
     .all();
 }
@@ -121,38 +139,21 @@ export function getLatestBodyForDecision(staff: StaffUser, letterId: number): st
   );
 }
 
-/** Applies redactions: each span of the text is replaced by a fixed marker. Overlaps merge. */
-export function applyRedactions(text: string, spans: [number, number][]): string {
-  const merged = [...spans]
-    .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= text.length && a < b)
-    .sort((x, y) => x[0] - y[0])
-    .reduce<[number, number][]>((acc, [a, b]) => {
-      const last = acc[acc.length - 1];
-      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-      else acc.push([a, b]);
-      return acc;
-    }, []);
-  let out = '';
-  let at = 0;
-  for (const [a, b] of merged) {
-    out += text.slice(at, a) + REMOVED;
-    at = b;
-  }
-  return out + text.slice(at);
-}
-
 export type Decision =
   // needsArranged: the facilitator confirmed how the recipient will read it, where they have recorded needs.
-  | { kind: 'approve'; redactions: [number, number][]; needsArranged?: boolean }
+  // keep: the reason for each standing flag left in, by its field (keepField).
+  | { kind: 'approve'; redactions: [number, number][]; needsArranged?: boolean; keep?: Record<string, string> }
   | { kind: 'return'; messageToAuthor: string }
   | { kind: 'not_passed_on'; reasonForRecord: string; messageToAuthor: string };
-export type DecideError = 'not-found' | 'stale' | 'frozen' | 'needs';
+export type DecideError = 'not-found' | 'stale' | 'frozen' | 'needs' | 'unanswered';
+type DecideResult =
+  { ok: true; secondReader?: true } | { ok: false; error: Exclude<DecideError, 'unanswered'> } | { ok: false; error: 'unanswered'; unanswered: string[] };
 
 /**
  * Records a decision on the version the facilitator read. If the letter has moved on
  * (another decision, a newer version) nothing happens. Approval and relay are one step.
  */
-export function decideLetter(staff: StaffUser, letterId: number, versionId: number, d: Decision): { ok: true } | { ok: false; error: DecideError } {
+export function decideLetter(staff: StaffUser, letterId: number, versionId: number, d: Decision): DecideResult {
   try {
     return db.transaction((tx) => {
       const found = letterInScope(tx, staff, letterId);
@@ -166,39 +167,59 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
       // only once the facilitator confirms how they will read it.
       if (d.kind === 'approve' && !d.needsArranged && needsOf(tx, [recipientOf(tx, found.l.recipientMemberId)]).length)
         return { ok: false, error: 'needs' } as const;
-      const redactions = d.kind === 'approve' ? d.redactions : null;
+      if (d.kind === 'approve') {
+        // Every contact, where and threat flag still standing needs a reason to stay.
+        const names = memberNames(tx, found.ex.id).map((n) => n.name);
+        const off = new Set(
+          tx
+            .select({ kind: letterFlagsOff.kind })
+            .from(letterFlagsOff)
+            .where(and(eq(letterFlagsOff.versionId, latest.id), isNull(letterFlagsOff.turnedOnAt)))
+            .all()
+            .map((r) => r.kind),
+        );
+        const standing = standingFlags(findSafetyFlags(latest.body, names), off, d.redactions);
+        const keep = d.keep ?? {};
+        const unanswered = standing.filter((f) => isBlank(keep[keepField(f)] ?? ''));
+        if (unanswered.length) return { ok: false, error: 'unanswered', unanswered: unanswered.map(keepField) } as const;
+        const kept = standing.map((f) => ({ kind: f.kind, text: withoutHidden(f.text), reason: keep[keepField(f)]!.trim() }));
+        if (kept.some((k) => k.kind === 'threat')) {
+          // A kept threat waits for a second reader: nothing goes yet.
+          tx.insert(letterSecondReadings)
+            .values({ letterId, versionId, firstByStaffId: staff.id, redactions: d.redactions, kept, needsArranged: !!d.needsArranged })
+            .run();
+          const moved = tx
+            .update(letters)
+            .set({ status: 'second_reading', updatedAt: new Date() })
+            .where(and(eq(letters.id, letterId), eq(letters.status, 'waiting')))
+            .run().changes;
+          if (!moved) throw new Error('letter changed during decision');
+          recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.second_reader_asked', { type: 'letter', id: letterId });
+          return { ok: true, secondReader: true } as const;
+        }
+        relayApproved(tx, found.l, latest, 'waiting', { redactions: d.redactions, kept, byStaffId: staff.id, secondByStaffId: null });
+        return { ok: true } as const;
+      }
       tx.insert(letterReviews)
         .values({
           letterId,
           versionId,
-          decision: d.kind === 'approve' ? (redactions!.length ? 'approved_with_redactions' : 'approved') : d.kind === 'return' ? 'returned' : 'not_passed_on',
-          redactions,
-          messageToAuthor: d.kind === 'approve' ? null : d.messageToAuthor,
+          decision: d.kind === 'return' ? 'returned' : 'not_passed_on',
+          messageToAuthor: d.messageToAuthor,
           reasonForRecord: d.kind === 'not_passed_on' ? d.reasonForRecord : null,
           byStaffId: staff.id,
         })
         .run();
       const now = new Date();
       const set =
-        d.kind === 'approve'
-          ? { status: 'passed_on' as const, relayedText: applyRedactions(latest.body, d.redactions), passedOnAt: now, updatedAt: now }
-          : d.kind === 'return'
-            ? { status: 'returned' as const, draftBody: latest.body, updatedAt: now }
-            : { status: 'not_passed_on' as const, updatedAt: now };
+        d.kind === 'return' ? { status: 'returned' as const, draftBody: latest.body, updatedAt: now } : { status: 'not_passed_on' as const, updatedAt: now };
       const changed = tx
         .update(letters)
         .set(set)
         .where(and(eq(letters.id, letterId), eq(letters.status, 'waiting')))
         .run().changes;
       if (!changed) throw new Error('letter changed during decision');
-      if (d.kind === 'approve') {
-        const recipient = tx.select({ email: exchangeMembers.email }).from(exchangeMembers).where(eq(exchangeMembers.id, found.l.recipientMemberId)).get();
-        if (recipient?.email) enqueueEmail(tx, recipient.email, 'new-letter', newLetterEmail());
-      }
-      recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'approve' ? 'passed_on' : d.kind === 'return' ? 'returned' : 'not_passed_on'}`, {
-        type: 'letter',
-        id: letterId,
-      });
+      recordAudit(tx, { type: 'staff', id: staff.id }, `letter.${d.kind === 'return' ? 'returned' : 'not_passed_on'}`, { type: 'letter', id: letterId });
       return { ok: true } as const;
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 // A participant writing: drafts, revising a returned letter, and sending it for review as
 // a new, unalterable version.
+import { isBlank } from '~/utils/hidden-text';
 import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import { exchangeMembers, letters, letterVersions } from '#db/schema';
 import { db } from '~/utils/db.server';
@@ -60,7 +61,7 @@ export function submitLetter(memberId: number, letterId: number): { ok: true } |
       .from(letters)
       .where(and(eq(letters.id, letterId), eq(letters.authorMemberId, memberId)))
       .get();
-    if (!letter || !authorMayEdit(letter.status) || !letter.draftBody.trim()) return { ok: false, error: 'not-editable' } as const;
+    if (!letter || !authorMayEdit(letter.status) || isBlank(letter.draftBody)) return { ok: false, error: 'not-editable' } as const;
     addVersion(tx, letterId, letter.draftBody, null);
     tx.update(letters).set({ status: 'waiting', submittedAt: new Date(), updatedAt: new Date() }).where(eq(letters.id, letterId)).run();
     recordAudit(tx, { type: 'referrer', id: `member:${memberId}` }, 'letter.submitted', { type: 'letter', id: letterId });

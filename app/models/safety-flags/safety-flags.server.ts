@@ -16,6 +16,8 @@ import { BIRTHDAY, names } from './names.server';
 import { type Add, type Reading, asciiLower, sentences, straighten } from './reading';
 import { threats } from './threats.server';
 import { places } from './where.server';
+import { normalise, spanInLetter } from './normalise';
+import { describeHidden, findHidden, type Hidden } from '~/utils/hidden-text';
 
 /**
  * Finds the flags in a letter. `participantNames` are the people in the exchange; their
@@ -30,6 +32,36 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 export const MAX_FOUND = 300;
 
 export function findSafetyFlags(letter: string, participantNames: string[] = []): Flag[] {
+  // The finders read the letter as a reader would see it; each flag falls back on the characters written.
+  const reading = normalise(letter);
+  const found = findInReading(reading.text, participantNames).map((f) => {
+    const [start, end] = spanInLetter(reading, f.start, f.end);
+    return { ...f, start, end };
+  });
+  const flags = [...found, ...hiddenFlags(letter)].sort((a, b) => a.start - b.start || b.end - a.end);
+  return flags.map((f) => ({ ...f, text: letter.slice(f.start, f.end) }));
+}
+
+/** Hidden characters are a flag of their own, on the word they hide in: someone may be slipping something past the reader. */
+function hiddenFlags(letter: string): Flag[] {
+  const hidden = findHidden(letter);
+  const out: (Flag & { found: Hidden[] })[] = [];
+  for (const h of hidden) {
+    let start = h.start;
+    let end = h.end;
+    while (start > 0 && !/\s/.test(letter[start - 1]!)) start--;
+    while (end < letter.length && !/\s/.test(letter[end]!)) end++;
+    const last = out[out.length - 1];
+    // Groups a few spaces apart on one line (a phone number with zero-width spaces between its digits) are one flag.
+    if (last && (start <= last.end || (start - last.end <= 3 && !letter.slice(last.end, start).includes('\n')))) {
+      last.end = Math.max(last.end, end);
+      last.found.push(h);
+    } else out.push({ kind: 'hidden', start, end, text: '', why: '', found: [h] });
+  }
+  return out.slice(0, MAX_FOUND).map(({ found, ...f }) => ({ ...f, why: `hidden characters: ${describeHidden(found)}` }));
+}
+
+function findInReading(letter: string, participantNames: string[]): Flag[] {
   const text = straighten(letter);
   const flags: Flag[] = [];
   const add: Add = (kind, start, end, why) => {
@@ -56,7 +88,7 @@ export function findSafetyFlags(letter: string, participantNames: string[] = [])
   };
   for (const m of text.matchAll(BIRTHDAY)) birthday(m);
   threats(reading, add);
-  return tidy(flags).map((f) => ({ ...f, text: letter.slice(f.start, f.end) }));
+  return tidy(flags);
 }
 
 /**

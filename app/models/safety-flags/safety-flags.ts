@@ -2,7 +2,21 @@
 // letter into highlighted runs. Finding them is in safety-flags.server.ts (it uses
 // libraries that have no place in the browser).
 
-export const FLAG_KINDS = ['phone', 'email', 'link', 'social', 'address', 'postcode', 'custody', 'place', 'routine', 'name', 'date', 'threat'] as const;
+export const FLAG_KINDS = [
+  'phone',
+  'email',
+  'link',
+  'social',
+  'address',
+  'postcode',
+  'custody',
+  'place',
+  'routine',
+  'name',
+  'date',
+  'threat',
+  'hidden',
+] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 /** A span of the letter and why it was flagged, in words for the facilitator. */
 export type Flag = { kind: FlagKind; start: number; end: number; text: string; why: string };
@@ -20,6 +34,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   name: 'Someone else’s name',
   date: 'Birthday',
   threat: 'Threat or pressure',
+  hidden: 'Hidden characters',
 };
 
 /** Which goal of the bench a kind counts towards. */
@@ -36,6 +51,7 @@ export const FLAG_FAMILY: Record<FlagKind, 'contact' | 'where' | 'threat' | 'oth
   name: 'other',
   date: 'other',
   threat: 'threat',
+  hidden: 'other',
 };
 
 export type Segment = { text: string; flags: FlagKind[] };

@@ -1,0 +1,69 @@
+// The one reading of a letter (issue 25): tricks that hide a phone number or an address from
+// the finders, each shown to be flagged, with the highlight on the characters written and
+// the hidden characters named as a flag of their own.
+import { describe, expect, it } from 'vitest';
+import { findSafetyFlags } from './safety-flags.server';
+import { normalise, spanInLetter } from './normalise';
+import { describeHidden, findHidden, isBlank, withoutHidden } from '~/utils/hidden-text';
+
+const PEOPLE = ['Vera Victim', 'Owen Offender'];
+const kinds = (text: string) => findSafetyFlags(text, PEOPLE).map((f) => [f.kind, f.text]);
+
+const ZW = '\u200B';
+const TRICKS: Record<string, string> = {
+  'zero-width spaces': `Ring me on 0${ZW}7${ZW}7${ZW}0${ZW}0 9${ZW}0${ZW}0${ZW}1${ZW}2${ZW}3 when you can.`,
+  'soft hyphens': 'Ring me on 077\u00AD00 900\u00AD123 when you can.',
+  'fullwidth digits': 'Ring me on ０７７００ ９００１２３ when you can.',
+  'a right-to-left override': 'Ring me on \u202E321009 00770\u202C when you can.',
+  'Arabic-Indic digits': 'Ring me on ٠٧٧٠٠ ٩٠٠١٢٣ when you can.',
+  'mathematical digits': 'Ring me on 𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑 when you can.',
+  'combining underlines': 'Ring me on 0̲7̲7̲0̲0̲ 9̲0̲0̲1̲2̲3̲ when you can.',
+};
+
+describe('one reading of the text', () => {
+  it.each(Object.entries(TRICKS))('finds a phone number hidden with %s, and highlights what was written', (_, letter) => {
+    const phone = findSafetyFlags(letter, PEOPLE).find((f) => f.kind === 'phone');
+    expect(phone).toBeDefined();
+    // The highlight covers the number as typed: from its first digit to its last, nothing else.
+    expect(Array.from(withoutHidden(phone!.text).replace(/[^\p{N}]/gu, ''))).toHaveLength(11);
+    expect(letter.slice(0, phone!.start)).toMatch(/on \u202E?$/);
+  });
+
+  it('finds email addresses with zero-width spaces or Cyrillic look-alike letters', () => {
+    expect(kinds(`Write to jo${ZW}.smith@${ZW}gmail.com please.`).map(([k]) => k)).toEqual(['email', 'hidden']);
+    expect(kinds('Write to jo.smith@gmаil.cоm please.')).toEqual([['email', 'jo.smith@gmаil.cоm']]);
+  });
+
+  it('names hidden characters as a flag on the words they hide in, counted', () => {
+    const flags = findSafetyFlags(TRICKS['zero-width spaces']!, PEOPLE).filter((f) => f.kind === 'hidden');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.why).toBe('hidden characters: 9 zero-width spaces');
+    expect(withoutHidden(flags[0]!.text)).toBe('07700 900123');
+    expect(findSafetyFlags(TRICKS['a right-to-left override']!, PEOPLE).find((f) => f.kind === 'hidden')!.why).toBe(
+      'hidden characters: 1 right-to-left override, 1 direction control',
+    );
+  });
+
+  it('leaves ordinary writing alone: curly quotes, accents, emoji, Urdu and Polish words keep their joiners', () => {
+    for (const text of ['I’m sorry, Zoë – truly.', 'Dziękuję za list. Było mi przykro.', 'میں معافی چاہتا ہوں', 'نمی‌خواهم', '👩‍👩‍👧 ❤️ thanks']) {
+      expect(findHidden(text)).toEqual([]);
+      expect(findSafetyFlags(text, PEOPLE)).toEqual([]);
+    }
+  });
+
+  it('maps every character of the reading back to the letter', () => {
+    const letter = `a${ZW}b ０ é`;
+    const n = normalise(letter);
+    expect(n.text).toBe('ab 0 é');
+    expect(spanInLetter(n, 0, 2)).toEqual([0, 3]);
+    expect(letter.slice(...spanInLetter(n, 3, 4))).toBe('０');
+  });
+});
+
+describe('the one rule for empty text', () => {
+  it('counts text made only of invisible characters as empty, and says what they were', () => {
+    expect(isBlank(`${ZW}\u200C\u2060\uFEFF\u00AD \u202E\u3164\u2800`)).toBe(true);
+    expect(isBlank(' a ')).toBe(false);
+    expect(describeHidden(findHidden(`${ZW}${ZW}\u00AD`))).toBe('2 zero-width spaces, 1 soft hyphen');
+  });
+});

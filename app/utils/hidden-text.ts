@@ -1,0 +1,101 @@
+// Characters that show as nothing or turn text around: found, named, removed. Every free-text
+// field shares one rule (text made only of them is empty), and a letter is relayed and
+// printed without them. Safe for the browser.
+
+/**
+ * Format characters that show as nothing: zero-width spaces, joiners and word joiners, the
+ * byte-order mark, soft hyphens, direction marks, embeddings, overrides and isolates,
+ * invisible operators, interlinear annotation marks, tag characters, and blanks that fill
+ * a space without showing (Hangul fillers, the braille blank, the combining grapheme joiner,
+ * Khmer and Mongolian inherent vowels and separators).
+ */
+const ALWAYS_HIDDEN =
+  /\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
+const JOINER = /[\u200C\u200D]/;
+const VARIATION = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/;
+/** Scripts whose words need the zero-width joiners to show right (Arabic, Urdu, Persian, the Indic scripts, …). */
+const JOINING_LETTER = /[\p{L}\p{M}]/u;
+const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Common}]/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
+
+export type Hidden = { start: number; end: number; code: number };
+
+/**
+ * Every hidden character in the text, in order. Joiners are kept where a script needs them
+ * (between two letters of Arabic, Urdu, Devanagari, …, or inside an emoji sequence), and one
+ * emoji or text presentation selector is kept after a character that shows.
+ */
+export function findHidden(text: string): Hidden[] {
+  const out: Hidden[] = [];
+  // A fast path: most text has nothing above the ASCII range that could hide.
+  if (
+    !/\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u2000-\u206F\u2800\u3164\uD800-\uDBFF\uFEFF\uFFA0\uFFF9-\uFFFB]/.test(
+      text,
+    ) &&
+    !/[\uFE00-\uFE0F]/.test(text)
+  )
+    return out;
+  const chars = Array.from(text);
+  let at = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const start = at;
+    at += c.length;
+    let hidden = ALWAYS_HIDDEN.test(c);
+    if (!hidden && JOINER.test(c)) {
+      const before = chars[i - 1] ?? '';
+      const after = chars[i + 1] ?? '';
+      const joinsLetters = JOINING_LETTER.test(before) && JOINING_LETTER.test(after) && !LATIN_LIKE.test(before) && !LATIN_LIKE.test(after);
+      const joinsEmoji = c === '\u200D' && (EMOJI.test(before) || VARIATION.test(before)) && EMOJI.test(after);
+      hidden = !joinsLetters && !joinsEmoji;
+    }
+    if (!hidden && VARIATION.test(c)) {
+      const before = chars[i - 1];
+      const shown = before !== undefined && !VARIATION.test(before) && !ALWAYS_HIDDEN.test(before) && !/\s/.test(before);
+      hidden = !(shown && (c === '\uFE0E' || c === '\uFE0F'));
+    }
+    if (hidden) out.push({ start, end: at, code: c.codePointAt(0)! });
+  }
+  return out;
+}
+
+/** The text as it shows: every hidden character removed. */
+export function withoutHidden(text: string): string {
+  const hidden = findHidden(text);
+  if (!hidden.length) return text;
+  let out = '';
+  let at = 0;
+  for (const h of hidden) {
+    out += text.slice(at, h.start);
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+/** True when nothing would show: empty, spaces, or only hidden characters. */
+export const isBlank = (text: string) => withoutHidden(text).trim() === '';
+
+function nameOf(code: number): string {
+  if (code === 0x200b) return 'zero-width space';
+  if (code === 0x200c) return 'zero-width non-joiner';
+  if (code === 0x200d) return 'zero-width joiner';
+  if (code === 0x2060 || code === 0xfeff) return 'word joiner';
+  if (code === 0x00ad) return 'soft hyphen';
+  if (code === 0x202e) return 'right-to-left override';
+  if (code === 0x202d) return 'left-to-right override';
+  if (code === 0x200e || code === 0x200f || code === 0x061c) return 'direction mark';
+  if ((code >= 0x202a && code <= 0x202c) || (code >= 0x2066 && code <= 0x2069)) return 'direction control';
+  if (code >= 0xe0000 && code <= 0xe007f) return 'tag character';
+  if ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef)) return 'variation selector';
+  return 'invisible character';
+}
+
+/** In words, most first: "7 zero-width spaces, 1 right-to-left override". */
+export function describeHidden(hidden: Pick<Hidden, 'code'>[]): string {
+  const counts = new Map<string, number>();
+  for (const h of hidden) counts.set(nameOf(h.code), (counts.get(nameOf(h.code)) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${n} ${name}${n === 1 ? '' : 's'}`)
+    .join(', ');
+}
