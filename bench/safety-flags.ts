@@ -3,7 +3,7 @@
 // only reported here, as a check that tuning has not just learnt the first part's letters.
 // Then the time per 5,000-character letter, beside one plain regular-expression pass over
 // the same text on this machine, for scale.
-import { HELD_BACK, HELD_OUT, GOALS, TUNING, WRITERS, pct, score, type Letter } from '../tests/safety-letters/letters';
+import { DEVELOPMENT_WRITERS, HELD_BACK, HELD_OUT_WRITERS, GOALS, TUNING, WRITERS, pct, score, type Letter } from '../tests/safety-letters/letters';
 import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 
 const verbose = process.argv.includes('--verbose');
@@ -62,7 +62,7 @@ function time(texts: string[], fn: (t: string) => unknown, rounds = 20) {
   }
   ms.sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(2);
-  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${ms[ms.length - 1]!.toFixed(2)} ms`;
+  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${ms[ms.length - 1]!.toFixed(2)} ms`;
 }
 
 report('the part the tests hold (4 in 5)', TUNING);
@@ -84,22 +84,26 @@ if (WRITERS.length) {
   console.log(
     `\nheld-out writers, per letter (goals: threatening letters flagged ≥ ${pct(PER_LETTER_GOALS.threatLetters)}, clean letters flagged ≤ ${pct(PER_LETTER_GOALS.cleanFlagged)})`,
   );
-  for (const w of WRITERS) console.log(perLetter(w.name, w.letters));
-  console.log(perLetter('all held-out writers', HELD_OUT));
-  const all = score(HELD_OUT);
+  console.log('  development writers (the trained threat reader learnt from these):');
+  for (const w of WRITERS.filter((x) => DEVELOPMENT_WRITERS.includes(x.name))) console.log(perLetter(w.name, w.letters));
+  console.log('  held out from everything:');
+  for (const w of HELD_OUT_WRITERS) console.log(perLetter(w.name, w.letters));
+  const heldOut = HELD_OUT_WRITERS.flatMap((w) => w.letters);
+  console.log(perLetter('all four held out', heldOut));
+  const all = score(heldOut);
   const tr = all.threatLetters.found / Math.max(1, all.threatLetters.total);
   console.log(
     `  threatening letters: ${mark(tr >= PER_LETTER_GOALS.threatLetters)}; clean letters: ${mark(all.cleanFlagged <= PER_LETTER_GOALS.cleanFlagged)}`,
   );
-  if (verbose) report('all held-out writers', HELD_OUT);
+  if (verbose) report('the four held-out writers', heldOut);
 }
 
-console.log('\ntime per 5,000-character letter (goal: under 5 ms)');
+console.log('\ntime per 5,000-character letter, the trained reader included (goal: median ≤ 5 ms, p99 ≤ 20 ms)');
 for (const [name, set] of [
   ['the tests’ part', TUNING],
   ['the reported part', HELD_BACK],
   ['flagged letters only', [...TUNING, ...HELD_BACK].filter((l) => l.flags.length)],
-  ['held-out writers', HELD_OUT],
+  ['held-out writers', HELD_OUT_WRITERS.flatMap((w) => w.letters)],
 ] as const) {
   const texts = letters5000(set);
   console.log(`  ${name} (${texts.length} letters): ${time(texts, (t) => findSafetyFlags(t, ['Vera', 'Owen']))}`);

@@ -1,4 +1,4 @@
-// The one reading of a letter (issue 25): tricks that hide a phone number or an address from
+// The one reading of a letter (issue 25), and the trained threat reader: tricks that hide a phone number or an address from
 // the finders, each shown to be flagged, with the highlight on the characters written and
 // the hidden characters named as a flag of their own.
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,22 @@ describe('the one rule for empty text', () => {
     expect(isBlank(`${ZW}\u200C\u2060\uFEFF\u00AD \u202E\u3164\u2800`)).toBe(true);
     expect(isBlank(' a ')).toBe(false);
     expect(describeHidden(findHidden(`${ZW}${ZW}\u00AD`))).toBe('2 zero-width spaces, 1 soft hyphen');
+  });
+});
+
+describe('the trained threat reader', () => {
+  it('flags pressure the rules miss, says which reader found it, and can be left out', () => {
+    const veiled = 'Withdraw it and we can all move on, nobody needs to get hurt.';
+    expect(findSafetyFlags(veiled, PEOPLE, { trained: false })).toEqual([]);
+    expect(findSafetyFlags(veiled, PEOPLE).map((f) => [f.kind, f.why])).toEqual([['threat', 'reads like a threat or pressure (the trained reader)']]);
+  });
+
+  it('leaves kind words, reparation and idioms alone', () => {
+    for (const clean of [
+      'I hope you and your family are keeping well and I wish you all the best.',
+      'I am paying back £20 a week and I have done 120 hours of unpaid work.',
+      'I could murder a cup of tea after the day I have had.',
+    ])
+      expect(findSafetyFlags(clean, PEOPLE)).toEqual([]);
   });
 });

@@ -31,10 +31,11 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
  */
 export const MAX_FOUND = 300;
 
-export function findSafetyFlags(letter: string, participantNames: string[] = []): Flag[] {
+/** `trained: false` leaves out the trained threat reader (the bench measures the rules without it). */
+export function findSafetyFlags(letter: string, participantNames: string[] = [], { trained = true } = {}): Flag[] {
   // The finders read the letter as a reader would see it; each flag falls back on the characters written.
   const reading = normalise(letter);
-  const found = findInReading(reading.text, participantNames).map((f) => {
+  const found = findInReading(reading.text, participantNames, trained).map((f) => {
     const [start, end] = spanInLetter(reading, f.start, f.end);
     return { ...f, start, end };
   });
@@ -61,7 +62,7 @@ function hiddenFlags(letter: string): Flag[] {
   return out.slice(0, MAX_FOUND).map(({ found, ...f }) => ({ ...f, why: `hidden characters: ${describeHidden(found)}` }));
 }
 
-function findInReading(letter: string, participantNames: string[]): Flag[] {
+function findInReading(letter: string, participantNames: string[], trained: boolean): Flag[] {
   const text = straighten(letter);
   const flags: Flag[] = [];
   const add: Add = (kind, start, end, why) => {
@@ -87,7 +88,7 @@ function findInReading(letter: string, participantNames: string[]): Flag[] {
     add('date', start, start + date.length, 'a birthday or date of birth');
   };
   for (const m of text.matchAll(BIRTHDAY)) birthday(m);
-  threats(reading, add);
+  threats(reading, add, trained);
   return tidy(flags);
 }
 
