@@ -576,6 +576,46 @@ export const FIRST_NAMES: readonly string[] = (
   'Olivia Ollie Omar Oscar Owen Paige Pamela Patrick Paul Paula Pauline Peter Phil Philip Phoebe Piotr Poppy Priya Rachel Rahul Raj Ravi Rayan Reece Reggie Rebecca Rhys Ricky Rico Riley Rita Rob Robbie Robert Robin Rohan Ronnie Rory Rosie Ross Rowan Roxanne Ruby Rukhsana Russell Ryan Sabrina Sadie Sahil Saira Sajid Sally Sam Samantha Samir Samuel Sana Sandra Sara Sarah Saskia Scarlett Scott Sean Sebastian Shabana Shane Shannon Sharon Shaun Shauna Shazia Sheila Shirley Sian Simon Sinead Skye Sofia Sonia Sophia Sophie Stacey Stanley Stella Stephanie Stephen Steve Steven Stuart Sue Summer Susan Suzanne Sylvia ' +
   'Tamara Tanya Tara Tasha Tiana Tariq Taylor Teresa Terry Theo Thomas Tia Tilly Tim Timothy Tina Toby Tom Tommy Toni Tony Tracey Tracy Travis Trevor Troy Tyler Tyrone Usman Valerie Vanessa Vicky Victoria Vikram Vincent Wayne Wendy Wesley Will William Willow Wojciech Yasmin Yusuf Zac Zach Zain Zainab Zara Zayn Zoe Zofia'
 ).split(' ');
+/**
+ * Words just before a name that make it an author, a public figure or someone on screen,
+ * not a person in the reader's life (issue 25): "reading Charles Dickens", "a song by …",
+ * "I watched Gareth Southgate". Up to two words may come between ("a book by the late …").
+ */
+export const PUBLIC_FIGURE_CUES = [
+  'reading',
+  'read',
+  'reads',
+  'by',
+  'author',
+  'writer',
+  'poet',
+  'novelist',
+  'singer',
+  'rapper',
+  'actor',
+  'actress',
+  'footballer',
+  'boxer',
+  'comedian',
+  'presenter',
+  'president',
+  'prime minister',
+  'manager',
+  'coach',
+  'watched',
+  'watching',
+  'listened to',
+  'listening to',
+  'listen to',
+  'quote from',
+  'quoting',
+  'quoted',
+  'the words of',
+  'interview with',
+  'documentary about',
+  'book about',
+  'film about',
+];
 /** First names that are also ordinary words: flagged only beside a relation, a surname or a title. */
 export const AMBIGUOUS_NAMES = [
   'Will',

@@ -1,5 +1,5 @@
 // Names of people other than those in the exchange, and birthdays.
-import { AMBIGUOUS_NAMES, FIRST_NAMES, RELATIONS, TITLES } from '~/data/safety-rules';
+import { AMBIGUOUS_NAMES, FIRST_NAMES, PUBLIC_FIGURE_CUES, RELATIONS, TITLES } from '~/data/safety-rules';
 import { type Add, DATE, MONTH, NAME, NOT_NAMES, altAnyCase, lowerOrCapital } from './reading';
 
 // ---------------------------------------------------------------------------------------
@@ -14,6 +14,11 @@ const RELATION_NAME = new RegExp(
 const TITLE_NAME = new RegExp(String.raw`\b(?:${altAnyCase(TITLES)})\.?\s+(${NAME}(?:-${NAME})?)`, 'g');
 const CALLED = new RegExp(String.raw`\b(?:called|named|name is|name's|known as|goes by)\s+(${NAME}(?:\s+${NAME})?)`, 'g');
 const CAPITALISED = /\b[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b/g;
+/** Ends just before a name that an author's or a public figure's context comes before. */
+const PUBLIC_FIGURE = new RegExp(
+  String.raw`\b(?:${PUBLIC_FIGURE_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\s+(?:(?:the|a|an|late|great|legend|famous|old)\s+){0,2}$`,
+  'i',
+);
 export const BIRTHDAY = new RegExp(
   String.raw`\b(?:birthday|b'?day|bday|born|date\s+of\s+birth|dob|d\.o\.b\.?)(?:'s|s)?\b[^.!?\n]{0,25}?(${DATE})|(${DATE})\s+(?:is|was|will be|'s)\s+(?:my|his|her|their|our|the\s+\w+'?s?)\s+(?:\w+'?s?\s+)?(?:birthday|bday)|\b(?:turn|turns|turned|turning|be|is|will\s+be|\d{1,2},)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|21)\s+on\s+(?:the\s+)?(${DATE}|christmas\s+(?:eve|day)|new\s+year'?s\s+(?:eve|day)|boxing\s+day|valentine'?s\s+day|halloween|bonfire\s+night|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+${MONTH})?)`,
   'gi',
@@ -51,6 +56,8 @@ export function names(text: string, known: Set<string>, add: Add) {
     const next = /^\s+([A-Z][a-z'’-]+)/.exec(text.slice(m.index! + m[0].length));
     const surname = next && !NOT_NAMES.has(next[1]!) && !FIRST.has(next[1]!.toLowerCase()) ? next[0] : '';
     if (AMBIGUOUS.has(lower) && !surname) continue;
+    // A full name after "reading", "a song by", "I watched" …: someone in the news or on a shelf.
+    if (surname && PUBLIC_FIGURE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     add('name', m.index!, m.index! + word.length + (word === m[0] ? surname.length : 0), 'someone else’s name');
   }
 }

@@ -161,3 +161,21 @@ describe('urgent-looking messages', () => {
     expect(looksUrgent('Thank you for calling me back, Tuesday suits me.')).toBe(false);
   });
 });
+
+describe('false alarms a facilitator would learn to ignore (issue 25)', () => {
+  it.each([
+    'I was reading Charles Dickens in the library and thought of what I did.',
+    'I watched Gareth Southgate talk about leadership and it made me think.',
+    'I listen to a song by the late Amy Winehouse when it gets bad.',
+    'I hit you and took your bag, and I know I frightened you. I am sorry.',
+    'I broke into your house on the 3rd of March and took your laptop. It was wrong.',
+    'I can pay back £40 a month until the £600 is paid.',
+    'It was murder getting here on the bus, and I nearly died laughing at the driver.',
+  ])('flags nothing in %j', (text) => {
+    expect(flagged(text)).toEqual([]);
+  });
+
+  it('still flags a private person named in full', () => {
+    expect(flagged('Your son Tyler Brown still plays by the park.')).toEqual([['name', 'Tyler Brown']]);
+  });
+});
