@@ -9,13 +9,14 @@
 // and both. `--train` writes app/data/threat-model.json, trained on the first five and the
 // development writers, with the threshold chosen on the development writers.
 import { writeFileSync } from 'node:fs';
-import { DEVELOPMENT_WRITERS as DEV, FILES_BY_WRITER, HELD_OUT_WRITERS as heldOutWriters, WRITERS, pct, type Letter } from '../tests/safety-letters/letters';
+import { DEVELOPMENT_WRITERS as DEV, HELD_OUT_WRITERS as heldOutWriters, TUNING, WRITERS, pct, type Letter } from '../tests/safety-letters/letters';
 import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 import { sentences } from '~/models/safety-flags/reading';
 import { load, store, threatScore, train, type ThreatModel } from '~/models/safety-flags/threat-model';
 
 const byName = (names: string[]) => WRITERS.filter((w) => names.includes(w.name)).flatMap((w) => w.letters);
-const first = FILES_BY_WRITER.flatMap((w) => w.letters);
+// The first five writers' four in five: their every fifth letter stays the rules' own held-back check.
+const first = TUNING;
 const dev = byName(DEV);
 
 /** A letter's sentences, each labelled threat when it overlaps a labelled threat. */
@@ -72,9 +73,9 @@ for (const t of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99]) {
   console.log(line(`model alone, threshold ${t}`, alone));
   console.log(line(`rules and model, threshold ${t}`, both));
   console.log(line(`model for veiled, threshold ${t}`, phrases));
-  // Threats found minus clean letters flagged, on the reader that ships (model in place of the veiled rules).
-  const score = phrases.recall - phrases.alarms;
-  if (score > best.score) best = { t, score };
+  // Threatening letters found minus clean letters flagged, on the reader that ships (rules and model); a tie goes to the higher threshold (fewer alarms).
+  const score = both.recall - both.alarms;
+  if (score >= best.score - 1e-9) best = { t, score };
 }
 console.log(`  chosen threshold: ${best.t}`);
 
