@@ -616,6 +616,8 @@ export const PUBLIC_FIGURE_CUES = [
   'book about',
   'film about',
 ];
+/** Words just before a single first name that make it a saint, a prophet, a pope or a figure of speech ("the life of Riley"). */
+export const FIGURE_CUES = ['pope', 'prophet', 'saint', 'st', 'apostle', 'gospel of', 'book of', 'letter of', 'star of', 'life of', 'psalm of'];
 /** First names that are also ordinary words: flagged only beside a relation, a surname or a title. */
 export const AMBIGUOUS_NAMES = [
   'Will',

@@ -1,5 +1,5 @@
 // Names of people other than those in the exchange, and birthdays.
-import { AMBIGUOUS_NAMES, FIRST_NAMES, PUBLIC_FIGURE_CUES, RELATIONS, TITLES } from '~/data/safety-rules';
+import { AMBIGUOUS_NAMES, FIGURE_CUES, FIRST_NAMES, PUBLIC_FIGURE_CUES, RELATIONS, TITLES } from '~/data/safety-rules';
 import { type Add, DATE, MONTH, NAME, NOT_NAMES, altAnyCase, lowerOrCapital } from './reading';
 
 // ---------------------------------------------------------------------------------------
@@ -14,6 +14,10 @@ const RELATION_NAME = new RegExp(
 const TITLE_NAME = new RegExp(String.raw`\b(?:${altAnyCase(TITLES)})\.?\s+(${NAME}(?:-${NAME})?)`, 'g');
 const CALLED = new RegExp(String.raw`\b(?:called|named|name is|name's|known as|goes by)\s+(${NAME}(?:\s+${NAME})?)`, 'g');
 const CAPITALISED = /\b[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b/g;
+/** Ends just before a name that is a saint's, a prophet's or a pope's, or in a figure of speech. */
+const FIGURE = new RegExp(String.raw`\b(?:${FIGURE_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\.?\s+(?:[A-Z][a-z]+\s+)?$`, 'i');
+/** Right after a name: a chapter of scripture ("Matthew 25", "John 3:16"). */
+const CHAPTER = /^\s+\d{1,3}(?::\d{1,3})?\b/;
 /** Ends just before a name that an author's or a public figure's context comes before. */
 const PUBLIC_FIGURE = new RegExp(
   String.raw`\b(?:${PUBLIC_FIGURE_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\s+(?:(?:the|a|an|late|great|legend|famous|old)\s+){0,2}$`,
@@ -56,6 +60,8 @@ export function names(text: string, known: Set<string>, add: Add) {
     const next = /^\s+([A-Z][a-z'’-]+)/.exec(text.slice(m.index! + m[0].length));
     const surname = next && !NOT_NAMES.has(next[1]!) && !FIRST.has(next[1]!.toLowerCase()) ? next[0] : '';
     if (AMBIGUOUS.has(lower) && !surname) continue;
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 10);
+    if (FIGURE.test(text.slice(Math.max(0, m.index! - 25), m.index!)) || CHAPTER.test(after)) continue;
     // A full name after "reading", "a song by", "I watched" …: someone in the news or on a shelf.
     if (surname && PUBLIC_FIGURE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     add('name', m.index!, m.index! + word.length + (word === m[0] ? surname.length : 0), 'someone else’s name');

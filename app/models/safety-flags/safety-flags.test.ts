@@ -171,11 +171,16 @@ describe('false alarms a facilitator would learn to ignore (issue 25)', () => {
     'I broke into your house on the 3rd of March and took your laptop. It was wrong.',
     'I can pay back £40 a month until the £600 is paid.',
     'It was murder getting here on the bus, and I nearly died laughing at the driver.',
+    'Pope John Paul said, do not be afraid. In Matthew 25 Jesus says it too.',
+    'I have read about the Prophet Muhammad, and I pray to the Holy Mother every night.',
+    'I was living the life of Riley on your money, working with Tomasz on the tills.',
   ])('flags nothing in %j', (text) => {
     expect(flagged(text)).toEqual([]);
   });
 
-  it('still flags a private person named in full', () => {
+  it('still flags a private person named in full, a child named alone, and where someone prays', () => {
     expect(flagged('Your son Tyler Brown still plays by the park.')).toEqual([['name', 'Tyler Brown']]);
+    expect(flagged('my son John is 12 now')).toEqual([['name', 'John']]);
+    expect(flagged('I pray at Green Lane Mosque').map(([k]) => k)).toContain('place');
   });
 });

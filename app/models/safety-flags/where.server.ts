@@ -210,7 +210,9 @@ export function places({ text, lower, parts }: Reading, add: Add) {
       add('place', m.index!, m.index! + m[0].length, 'a school or church named');
   }
   for (const m of text.matchAll(WHERE)) {
-    const [whole, verb, , where] = m as unknown as [string, string, string, string];
+    const [whole, verb, prep, where] = m as unknown as [string, string, string, string];
+    // "pray to the Holy Mother", "working with Tomasz": a prayer's addressee or a colleague, not a place.
+    if ((/^pray/i.test(verb) && /^to$/i.test(prep)) || /^with$/i.test(prep)) continue;
     const brand = IS_BRAND.test(where);
     const firstWord = where.split(/\s+/)[0]!;
     if (!brand && (PLACE_NAME_STOP.has(firstWord.toLowerCase()) || !/^[A-Z]/.test(where))) continue;
