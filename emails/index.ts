@@ -6,6 +6,7 @@ import { exchangePausedEmail } from './exchange-paused';
 import { feedbackInviteEmail } from './feedback-invite';
 import { letterInviteEmail } from './letter-invite';
 import { letterWaitingEmail } from './letter-waiting';
+import { letterSecondReaderEmail } from './letter-second-reader';
 import { lettersDigestEmail } from './letters-digest';
 import { newLetterEmail } from './new-letter';
 import { newMessageEmail } from './new-message';
@@ -46,6 +47,11 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: s
     name: 'Letter waiting',
     who: 'The case’s facilitator, when a letter is sent for review',
     render: (publicUrl = SAMPLE_URL) => letterWaitingEmail({ letterId: 42, publicUrl }),
+  },
+  {
+    name: 'Letter needs a second reader',
+    who: 'Every manager but the first reader, when a letter is passed on with a threat kept',
+    render: (publicUrl = SAMPLE_URL) => letterSecondReaderEmail({ letterId: 42, publicUrl }),
   },
   {
     name: 'Exchange paused',

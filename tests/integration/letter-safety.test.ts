@@ -121,9 +121,13 @@ describe('a second reader for a kept threat', () => {
     const { keep } = flagFields(review.html);
     const fields: Record<string, string> = { decision: 'approve', versionId: versionOf(review.html) };
     for (const k of keep) fields[k] = 'The victim asked to see his words as written';
+    const before = queryDb<{ n: number }>(server.dbPath, 'select coalesce(max(id), 0) as n from outbox')[0]!.n;
     await staffPost(fran, `/staff/letters/${letterId}`, fields);
     expect(queryDb(server.dbPath, 'select status from letters where id = ?', letterId)).toEqual([{ status: 'second_reading' }]);
     expect(await everythingSeenBy(x.victim)).not.toContain('dropping the statement');
+    // Every manager is told, without a word of the letter.
+    const told = queryDb<{ subject: string }>(server.dbPath, "select subject from outbox where template = 'letter-second-reader' and id > ?", before);
+    expect(told).toEqual([{ subject: 'A letter needs a second reader' }, { subject: 'A letter needs a second reader' }]);
     // The author sees no difference: it is still being read.
     expect(textOf((await x.offender.visitor.get('/letters/home')).html)).toContain('With the facilitator: being read');
 

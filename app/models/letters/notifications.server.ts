@@ -1,8 +1,9 @@
 // Emails about letters, all content-free: a facilitator's alert when a letter waits, and
 // the daily digest of letters that have waited over 2 working days.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { cases, exchanges, letters, staffUsers } from '#db/schema';
 import { letterWaitingEmail } from '#emails/letter-waiting';
+import { letterSecondReaderEmail } from '#emails/letter-second-reader';
 import { lettersDigestEmail } from '#emails/letters-digest';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
@@ -13,6 +14,16 @@ import { workingDaysBetween } from '~/models/working-days';
 export function alertFacilitator(tx: Tx, caseId: number, letterId: number) {
   const f = tx.select({ email: staffUsers.email }).from(cases).innerJoin(staffUsers, eq(staffUsers.id, cases.facilitatorId)).where(eq(cases.id, caseId)).get();
   if (f) enqueueEmail(tx, f.email, 'letter-waiting', letterWaitingEmail({ letterId, publicUrl: env.PUBLIC_URL }));
+}
+
+/** A kept threat waits for a second reader: every active manager but the first reader is told, without content. */
+export function alertSecondReaders(tx: Tx, letterId: number, firstReaderId: number) {
+  const managers = tx
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, 'manager'), eq(staffUsers.active, true), ne(staffUsers.id, firstReaderId)))
+    .all();
+  for (const m of managers) if (m.email) enqueueEmail(tx, m.email, 'letter-second-reader', letterSecondReaderEmail({ letterId, publicUrl: env.PUBLIC_URL }));
 }
 
 export { workingDaysBetween };

@@ -29,6 +29,7 @@ import { freezeIfUnsafe } from '~/models/cases/exchange-safety.server';
 import { letterInScope } from './shared.server';
 import { keepField, standingFlags } from './flag-answers';
 import { relayApproved } from './relay.server';
+import { alertSecondReaders } from './notifications.server';
 import { isBlank, withoutHidden } from '~/utils/hidden-text';
 import { type FlagOffRow } from './paper-and-record.server';
 
@@ -195,6 +196,7 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
             .run().changes;
           if (!moved) throw new Error('letter changed during decision');
           recordAudit(tx, { type: 'staff', id: staff.id }, 'letter.second_reader_asked', { type: 'letter', id: letterId });
+          alertSecondReaders(tx, letterId, staff.id);
           return { ok: true, secondReader: true } as const;
         }
         relayApproved(tx, found.l, latest, 'waiting', { redactions: d.redactions, kept, byStaffId: staff.id, secondByStaffId: null });
