@@ -26,6 +26,9 @@ beforeAll(async () => {
   victimId = Number(x.participantUrls.victim.split('/').pop());
   offenderId = Number(x.participantUrls.offender.split('/').pop());
   const letterId = await sendLetter(x.victim, 'I still think about that night. Please write back.');
+  const write = await x.victim.visitor.get('/letters/write');
+  const recipient = /name="recipient" value="(\d+)"/.exec(write.html)![1]!;
+  for (const body of ['DRAFT-ONE never sent', 'DRAFT-TWO never sent']) await x.victim.visitor.post('/letters/write', { intent: 'save', recipient, body });
   const review = await fran.visitor.get(`/staff/letters/${letterId}`);
   const versionId = /name="versionId" value="(\d+)"/.exec(review.html)![1]!;
   expect((await staffPost(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId })).status).toBe(200);
@@ -98,6 +101,9 @@ describe('everything held about one person', () => {
     const written = bundle.sections.find((s) => s.title === 'Letters they wrote')!;
     expect(written.items[0]!.value).toContain('I still think about that night');
     expect(written.items[0]!.othersData).toBeUndefined();
+    // Drafts never sent are held about them too (issue 26): every one is in the export.
+    const drafts = bundle.sections.find((s) => s.title === 'Letters they have not sent')!;
+    expect(drafts.items.map((i) => i.value)).toEqual(['DRAFT-ONE never sent', 'DRAFT-TWO never sent']);
     expect(auditCount('subject_access.exported')).toBe(before + 2);
   });
 

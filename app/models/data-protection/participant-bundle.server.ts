@@ -155,6 +155,16 @@ export function participantBundle(participantId: number): { who: string; section
         ...(l.toAuthor ? [{ label: `Letter ${l.id}, version ${l.version}: the facilitator’s message to them`, value: l.toAuthor }] : []),
       ]),
     });
+    // Drafts and returned letters' working copies: held about them though never sent.
+    const unsent = rows<{ id: number; body: string; at: number }>(
+      `select id, draft_body as body, updated_at as at from letters where author_member_id = ? and status in ('draft', 'returned') and draft_body <> '' order by id`,
+      member.id,
+    );
+    sections.push({
+      title: 'Letters they have not sent',
+      note: 'Drafts, and letters returned to them, as they last saved them.',
+      items: unsent.map((l) => ({ label: `Letter ${l.id}, not sent`, value: l.body, at: iso(l.at) })),
+    });
     const received = rows<{ id: number; text: string; at: number }>(
       "select id, relayed_text as text, passed_on_at as at from letters where recipient_member_id = ? and status = 'passed_on' order by passed_on_at",
       member.id,
@@ -164,7 +174,7 @@ export function participantBundle(participantId: number): { who: string; section
       note: 'Written by someone else: decide what of these to include.',
       items: received.map((l) => ({ label: `Letter ${l.id}`, value: l.text, at: iso(l.at), othersData: true })),
     });
-    letterIds.push(...written.map((l) => l.id), ...received.map((l) => l.id));
+    letterIds.push(...written.map((l) => l.id), ...unsent.map((l) => l.id), ...received.map((l) => l.id));
   }
   // Messages on the referral: theirs if they are the person who referred themselves (or
   // signs in to letters with that referral). Someone else's otherwise: marked.
