@@ -49,7 +49,7 @@ export function SafetyFlags({ d, errors, waiting }: { d: ReviewView; errors: Fie
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This letter has more flagged parts than can be shown. Only the first {d.flags.length} are listed.
+            This letter has more flagged parts of one kind than can be shown. It cannot be passed on as it is: return it to the author, or do not pass it on.
           </strong>
         </div>
       ) : null}
@@ -152,7 +152,8 @@ export function DecisionForm({ d, errors }: { d: ReviewView; errors: FieldErrors
               hint: 'Anything you choose to remove shows as “[removed by the facilitator]”. The author is told what was removed.',
               conditional: (
                 <>
-                  {d.flags.length ? (
+                  {/* At the limit the letter cannot go: no boxes to fill in for it. */}
+                  {d.flags.length && !d.atLimit ? (
                     <Choices
                       kind="checkboxes"
                       name="remove"
@@ -161,7 +162,7 @@ export function DecisionForm({ d, errors }: { d: ReviewView; errors: FieldErrors
                       small
                     />
                   ) : null}
-                  <KeepReasons flags={d.flags} errors={errors} />
+                  {d.atLimit ? null : <KeepReasons flags={d.flags} errors={errors} />}
                   <Textarea
                     {...fieldOf(errors, 'removeText')}
                     label="Other words to remove (optional)"

@@ -14,7 +14,7 @@ import { withoutHidden } from '~/utils/hidden-text';
 import { decideLetter, getLatestBodyForDecision, getLetterForReview } from '~/models/letters/review.server';
 import { setFlagsOff, shareReadReceipt } from '~/models/letters/paper-and-record.server';
 import { FLAG_KINDS, FLAG_LABELS, segmentByFlags } from '~/models/safety-flags/safety-flags';
-import { MAX_FOUND } from '~/models/safety-flags/safety-flags.server';
+import { atLimit } from '~/models/safety-flags/safety-flags.server';
 import { needWords } from '~/models/cases/needs';
 import { replyWithErrors } from '~/utils/form.server';
 import { idParam } from '~/utils/params.server';
@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? { note: second.sentBack.note ?? '', at: second.sentBack.decidedAt?.toISOString() ?? '' }
         : null,
     shownCount: shown.length,
-    atLimit: r.flags.length >= MAX_FOUND,
+    atLimit: atLimit(r.flags),
     flagGroups: kinds.map((kind) => ({
       kind,
       label: FLAG_LABELS[kind],
@@ -183,6 +183,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data(
         replyWithErrors(submission, {
           fieldErrors: Object.fromEntries(result.unanswered.map((name) => [name, ['Say why these words can stay, or select them above to remove them']])),
+        }),
+        { status: 400 },
+      );
+    if (result.error === 'too-many')
+      return data(
+        replyWithErrors(submission, {
+          fieldErrors: { decision: ['This letter has more flagged parts than can be checked. Return it to the author, or do not pass it on'] },
         }),
         { status: 400 },
       );

@@ -3,14 +3,15 @@
 // printed without them. Safe for the browser.
 
 /**
- * Format characters that show as nothing: zero-width spaces, joiners and word joiners, the
- * byte-order mark, soft hyphens, direction marks, embeddings, overrides and isolates,
- * invisible operators, interlinear annotation marks, tag characters, and blanks that fill
- * a space without showing (Hangul fillers, the braille blank, the combining grapheme joiner,
- * Khmer and Mongolian inherent vowels and separators).
+ * Characters that show as nothing: Unicode's default-ignorable code points (zero-width
+ * spaces and joiners, soft hyphens, direction controls, tag characters, variation
+ * selectors, Hangul fillers, musical and shorthand format controls, …), every other format
+ * character except the few that show (Arabic number signs and the like), and the braille
+ * blank. Unicode's own properties, not a list of ours: a character added to them is caught.
  */
-const ALWAYS_HIDDEN =
-  /\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]/u;
+/** Format characters that do show: Arabic and Syriac number and end-of-ayah signs, Kaithi and Egyptian number signs. */
+const SHOWN_FORMAT = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}]/u;
 const JOINER = /[\u200C\u200D]/;
 const VARIATION = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/;
 /** Scripts whose words need the zero-width joiners to show right (Arabic, Urdu, Persian, the Indic scripts, …). */
@@ -27,9 +28,9 @@ export type Hidden = { start: number; end: number; code: number };
  */
 export function findHidden(text: string): Hidden[] {
   const out: Hidden[] = [];
-  // A fast path: most text has nothing above the ASCII range that could hide.
+  // A fast path: plain text has nothing that could hide.
   if (
-    !/\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u2000-\u206F\u2800\u3164\uD800-\uDBFF\uFEFF\uFFA0\uFFF9-\uFFFB]/.test(
+    !/\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u2000-\u206F\u2800\u3164\uD800-\uDBFF\uFEFF\uFFA0\uFFF0-\uFFFB]/.test(
       text,
     ) &&
     !/[\uFE00-\uFE0F]/.test(text)
@@ -37,24 +38,26 @@ export function findHidden(text: string): Hidden[] {
     return out;
   const chars = Array.from(text);
   let at = 0;
+  // Whether the last character kept is one a selector or a joiner can belong to.
+  let lastShows = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const start = at;
     at += c.length;
-    let hidden = ALWAYS_HIDDEN.test(c);
-    if (!hidden && JOINER.test(c)) {
+    let hidden: boolean = IGNORABLE.test(c) && !SHOWN_FORMAT.test(c);
+    if (hidden && JOINER.test(c)) {
       const before = chars[i - 1] ?? '';
       const after = chars[i + 1] ?? '';
-      const joinsLetters = JOINING_LETTER.test(before) && JOINING_LETTER.test(after) && !LATIN_LIKE.test(before) && !LATIN_LIKE.test(after);
-      const joinsEmoji = c === '\u200D' && (EMOJI.test(before) || VARIATION.test(before)) && EMOJI.test(after);
+      const joinsLetters: boolean =
+        lastShows && JOINING_LETTER.test(before) && JOINING_LETTER.test(after) && !LATIN_LIKE.test(before) && !LATIN_LIKE.test(after);
+      const joinsEmoji: boolean = c === '\u200D' && lastShows && (EMOJI.test(before) || VARIATION.test(before)) && EMOJI.test(after);
       hidden = !joinsLetters && !joinsEmoji;
-    }
-    if (!hidden && VARIATION.test(c)) {
-      const before = chars[i - 1];
-      const shown = before !== undefined && !VARIATION.test(before) && !ALWAYS_HIDDEN.test(before) && !/\s/.test(before);
-      hidden = !(shown && (c === '\uFE0E' || c === '\uFE0F'));
+    } else if (hidden && VARIATION.test(c)) {
+      // One text or emoji selector, straight after a character that shows ("❤️"), is part of it.
+      hidden = !(lastShows && !VARIATION.test(chars[i - 1] ?? '') && (c === '\uFE0E' || c === '\uFE0F'));
     }
     if (hidden) out.push({ start, end: at, code: c.codePointAt(0)! });
+    lastShows = !hidden && !/\s/.test(c);
   }
   return out;
 }

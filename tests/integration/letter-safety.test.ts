@@ -169,4 +169,32 @@ describe('a second reader for a kept threat', () => {
     expect(JSON.parse(review2.kept)[0].reason).toBe('The victim asked to see his words as written');
     expect(textOf((await fran.visitor.get(`/staff/letters/${letterId}`)).html)).toContain('Read again and agreed by Mia Manager');
   });
+
+  it('a threat turned off as a kind is still a threat left in: it waits for a second reader too (from the attacker review)', async () => {
+    const letterId = await sendLetter(x.offender, 'I will kill you when I get out. You should drop the statement before the trial.');
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    const versionId = versionOf(review.html);
+    const off = await staffPost(fran, `/staff/letters/${letterId}`, { intent: 'flags-off', versionId, kind: 'threat', reason: 'A figure of speech' });
+    expect(off.status).toBe(200);
+    const page = await fran.visitor.get(`/staff/letters/${letterId}`);
+    const fields: Record<string, string> = { decision: 'approve', versionId };
+    for (const k of flagFields(page.html).keep) fields[k] = 'Known to both';
+    await staffPost(fran, `/staff/letters/${letterId}`, fields);
+    expect(queryDb(server.dbPath, 'select status from letters where id = ?', letterId)).toEqual([{ status: 'second_reading' }]);
+    const kept = queryDb<{ kept: string }>(server.dbPath, 'select kept from letter_second_readings where letter_id = ?', letterId)[0]!.kept;
+    expect(JSON.parse(kept).map((k: { reason: string }) => k.reason)).toContain('Threat flags turned off: A figure of speech');
+    expect(await everythingSeenBy(x.victim)).not.toContain('kill you');
+  });
+
+  it('a letter with more flags of a kind than can be shown cannot be passed on', async () => {
+    const letterId = await sendLetter(x.offender, `${'Ring 0770090012 '.repeat(310)}`.slice(0, 4900));
+    const review = await fran.visitor.get(`/staff/letters/${letterId}`);
+    expect(textOf(review.html)).toContain('It cannot be passed on as it is');
+    const fields: Record<string, string> = { decision: 'approve', versionId: versionOf(review.html) };
+    for (const k of flagFields(review.html).keep) fields[k] = 'Fine';
+    const sent = await staffPost(fran, `/staff/letters/${letterId}`, fields);
+    expect(sent.status).toBe(400);
+    expect(textOf(sent.html)).toContain('more flagged parts than can be checked');
+    expect(queryDb(server.dbPath, 'select status from letters where id = ?', letterId)).toEqual([{ status: 'waiting' }]);
+  });
 });

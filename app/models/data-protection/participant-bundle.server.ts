@@ -1,6 +1,7 @@
 // Everything held about one participant: their details, the referral that started the case,
 // the assessment and its versions, contact, processes, feedback invitations, notes, meetings,
 // what they agreed, their needs and their letters. Items that may be about others are marked.
+import { withoutHidden } from '~/utils/hidden-text';
 import { type SubjectType } from '~/models/audit-vocabulary';
 import { type Section, iso, messagesSection, referralSection, rows } from './subject-access.server';
 
@@ -172,7 +173,7 @@ export function participantBundle(participantId: number): { who: string; section
     sections.push({
       title: 'Letters they received, as passed on',
       note: 'Written by someone else: decide what of these to include.',
-      items: received.map((l) => ({ label: `Letter ${l.id}`, value: l.text, at: iso(l.at), othersData: true })),
+      items: received.map((l) => ({ label: `Letter ${l.id}`, value: withoutHidden(l.text ?? ''), at: iso(l.at), othersData: true })),
     });
     letterIds.push(...written.map((l) => l.id), ...unsent.map((l) => l.id), ...received.map((l) => l.id));
   }

@@ -123,7 +123,7 @@ export function getExchangeRecord(staff: StaffUser, caseId: number) {
       onPaper: l.onPaper,
       versions: versions
         .filter((v) => v.letterId === l.id)
-        .map((v) => ({ version: v.version, body: v.body, at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
+        .map((v) => ({ version: v.version, body: withoutHidden(v.body), at: v.createdAt, review: reviews.find((r) => r.versionId === v.id) ?? null })),
     })),
   };
 }

@@ -19,7 +19,7 @@ import {
 } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { StaffUser } from '~/utils/staff-session.server';
-import { findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
+import { atLimit, findSafetyFlags } from '~/models/safety-flags/safety-flags.server';
 import { awaitsDecision, exchangeRelays } from '~/models/states';
 import { caseScope } from '~/models/cases/case-scope.server';
 import { needsOf } from '~/models/cases/needs.server';
@@ -146,7 +146,7 @@ export type Decision =
   | { kind: 'approve'; redactions: [number, number][]; needsArranged?: boolean; keep?: Record<string, string> }
   | { kind: 'return'; messageToAuthor: string }
   | { kind: 'not_passed_on'; reasonForRecord: string; messageToAuthor: string };
-export type DecideError = 'not-found' | 'stale' | 'frozen' | 'needs' | 'unanswered';
+export type DecideError = 'not-found' | 'stale' | 'frozen' | 'needs' | 'unanswered' | 'too-many';
 type DecideResult =
   { ok: true; secondReader?: true } | { ok: false; error: Exclude<DecideError, 'unanswered'> } | { ok: false; error: 'unanswered'; unanswered: string[] };
 
@@ -171,19 +171,28 @@ export function decideLetter(staff: StaffUser, letterId: number, versionId: numb
       if (d.kind === 'approve') {
         // Every contact, where and threat flag still standing needs a reason to stay.
         const names = memberNames(tx, found.ex.id).map((n) => n.name);
-        const off = new Set(
-          tx
-            .select({ kind: letterFlagsOff.kind })
-            .from(letterFlagsOff)
-            .where(and(eq(letterFlagsOff.versionId, latest.id), isNull(letterFlagsOff.turnedOnAt)))
-            .all()
-            .map((r) => r.kind),
-        );
-        const standing = standingFlags(findSafetyFlags(latest.body, names), off, d.redactions);
+        const offRows = tx
+          .select({ kind: letterFlagsOff.kind, reason: letterFlagsOff.reason })
+          .from(letterFlagsOff)
+          .where(and(eq(letterFlagsOff.versionId, latest.id), isNull(letterFlagsOff.turnedOnAt)))
+          .all();
+        const flags = findSafetyFlags(latest.body, names);
+        // More flagged than can be shown: nobody can have answered them all.
+        if (atLimit(flags)) return { ok: false, error: 'too-many' } as const;
+        const standing = standingFlags(flags, new Set(offRows.map((r) => r.kind)), d.redactions);
         const keep = d.keep ?? {};
         const unanswered = standing.filter((f) => isBlank(keep[keepField(f)] ?? ''));
         if (unanswered.length) return { ok: false, error: 'unanswered', unanswered: unanswered.map(keepField) } as const;
         const kept = standing.map((f) => ({ kind: f.kind, text: withoutHidden(f.text), reason: keep[keepField(f)]!.trim() }));
+        // A threat turned off as a kind is still a threat left in: kept, with the reason given for turning it off, and read again like any other.
+        const threatOff = offRows.find((r) => r.kind === 'threat');
+        if (threatOff)
+          for (const f of standingFlags(
+            flags.filter((x) => x.kind === 'threat'),
+            new Set(),
+            d.redactions,
+          ))
+            kept.push({ kind: 'threat', text: withoutHidden(f.text), reason: `Threat flags turned off: ${threatOff.reason}` });
         if (kept.some((k) => k.kind === 'threat')) {
           // A kept threat waits for a second reader: nothing goes yet.
           tx.insert(letterSecondReadings)

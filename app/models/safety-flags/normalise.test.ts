@@ -18,6 +18,10 @@ const TRICKS: Record<string, string> = {
   'Arabic-Indic digits': 'Ring me on ٠٧٧٠٠ ٩٠٠١٢٣ when you can.',
   'mathematical digits': 'Ring me on 𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑 when you can.',
   'combining underlines': 'Ring me on 0̲7̲7̲0̲0̲ 9̲0̲0̲1̲2̲3̲ when you can.',
+  // From the attacker's review: what every reader sees once the override is taken out.
+  'a right-to-left override around it': 'Ring me on \u202E07700 900123\u202C when you can.',
+  'musical format characters': `Ring me on 0\u{1D173}7\u{1D173}7\u{1D173}0\u{1D173}0 900123 when you can.`,
+  'Arabic-Indic digits with underlines': 'Ring me on ٠̲٧̲٧̲٠̲٠̲ ٩٠٠١٢٣ when you can.',
 };
 
 describe('one reading of the text', () => {
@@ -32,6 +36,7 @@ describe('one reading of the text', () => {
   it('finds email addresses with zero-width spaces or Cyrillic look-alike letters', () => {
     expect(kinds(`Write to jo${ZW}.smith@${ZW}gmail.com please.`).map(([k]) => k)).toEqual(['email', 'hidden']);
     expect(kinds('Write to jo.smith@gmаil.cоm please.')).toEqual([['email', 'jo.smith@gmаil.cоm']]);
+    expect(kinds('Write to jօe@gmail.cօm please.')).toEqual([['email', 'jօe@gmail.cօm']]);
   });
 
   it('names hidden characters as a flag on the words they hide in, counted', () => {
@@ -51,6 +56,16 @@ describe('one reading of the text', () => {
     }
   });
 
+  it('finds a threat inside a right-to-left override, as everyone will see it', () => {
+    const flags = findSafetyFlags('I am writing to you. \u202EI will kill you when I get out.\u202C That is all.', PEOPLE);
+    expect(flags.map((f) => f.kind)).toContain('threat');
+  });
+
+  it('finds a threat after the same name written 150 times: each kind has its own limit', () => {
+    const letter = `${'Say hello to Mr Tom Brown, '.repeat(150)}I will kill you when I get out.`;
+    expect(findSafetyFlags(letter, PEOPLE).some((f) => f.kind === 'threat')).toBe(true);
+  });
+
   it('maps every character of the reading back to the letter', () => {
     const letter = `a${ZW}b ０ é`;
     const n = normalise(letter);
@@ -63,6 +78,9 @@ describe('one reading of the text', () => {
 describe('the one rule for empty text', () => {
   it('counts text made only of invisible characters as empty, and says what they were', () => {
     expect(isBlank(`${ZW}\u200C\u2060\uFEFF\u00AD \u202E\u3164\u2800`)).toBe(true);
+    // From the attacker's review: a joiner with an emoji selector, and format characters outside the usual list.
+    for (const blank of ['\u200D\uFE0F', '\u{1D173}\u{1D174}', '\u{1BCA0}', '\u{13430}', '\u{E0041}\u{E0042}'])
+      expect(isBlank(blank), JSON.stringify(blank)).toBe(true);
     expect(isBlank(' a ')).toBe(false);
     expect(describeHidden(findHidden(`${ZW}${ZW}\u00AD`))).toBe('2 zero-width spaces, 1 soft hyphen');
   });

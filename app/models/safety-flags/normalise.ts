@@ -2,8 +2,9 @@
 // characters it was typed with. Hidden characters go; compatibility forms fold (Unicode
 // NFKC: fullwidth "０７７", mathematical "𝟎𝟕", circled and superscript digits, ligatures);
 // digits of other scripts become 0–9; Cyrillic and Greek look-alikes in a word that is
-// made to look Latin become Latin letters; a run under a right-to-left override reads in
-// the order it shows. Every character of the reading knows where it came from, so a flag
+// made to look Latin become Latin letters. The override is removed wherever the letter is
+// shown, so the reading is in the order typed; `visualOrder` reads a run under a
+// right-to-left override backwards as well, as it would show if the override stayed. Every character of the reading knows where it came from, so a flag
 // found in the reading falls on the characters that were written.
 import { findHidden } from '~/utils/hidden-text';
 
@@ -55,6 +56,14 @@ const LOOK_ALIKE: Record<string, string> = {
   Ԁ: 'D',
   Ԛ: 'Q',
   Ԝ: 'W',
+  // Armenian and others that pass for Latin letters.
+  օ: 'o',
+  ս: 'u',
+  ց: 'g',
+  һ: 'h',
+  ь: 'b',
+  ɑ: 'a',
+  ı: 'i',
   α: 'a',
   ο: 'o',
   ρ: 'p',
@@ -96,7 +105,7 @@ function digitValue(c: string): string {
   return String((c.codePointAt(0)! - code) % 10);
 }
 
-export function normalise(letter: string): Normalised {
+export function normalise(letter: string, { visualOrder = false } = {}): Normalised {
   const hidden = findHidden(letter);
   // Most letters: plain text with nothing to fold. The reading is the letter.
   if (!hidden.length && /^[\u0000-\u007F\u00C0-\u00FF\u2018\u2019\u201C\u201D\u2013\u2014\u2022\u00A3\u20AC]*$/.test(letter)) {
@@ -135,13 +144,13 @@ export function normalise(letter: string): Normalised {
   }
   if (overrideFrom >= 0) overrides.push([overrideFrom, pieces.length]);
   // Right-to-left override: the reader sees the run backwards, so the reading is backwards too.
-  for (const [a, b] of overrides) pieces = [...pieces.slice(0, a), ...pieces.slice(a, b).reverse(), ...pieces.slice(b)];
+  if (visualOrder) for (const [a, b] of overrides) pieces = [...pieces.slice(0, a), ...pieces.slice(a, b).reverse(), ...pieces.slice(b)];
   // Fold each character: NFKC; marks that no letter takes ("0̲7̲") off plain letters and digits; other scripts' digits to 0–9.
   for (const p of pieces) {
     if (p.text.length === 1 && p.text.charCodeAt(0) < 0x80) continue;
     let t = p.text.normalize('NFKC');
-    if (/^[\u0000-\u007F]\p{M}+$/u.test(t)) t = t[0]!;
     t = Array.from(t, (ch) => (DIGIT.test(ch) && !/[0-9]/.test(ch) ? digitValue(ch) : ch)).join('');
+    if (/^[\u0000-\u007F]\p{M}+$/u.test(t)) t = t[0]!;
     p.text = t;
   }
   // Look-alikes: only in a word that is already partly Latin, or made only of look-alikes.

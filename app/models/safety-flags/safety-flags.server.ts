@@ -25,20 +25,36 @@ import { describeHidden, findHidden, type Hidden } from '~/utils/hidden-text';
  */
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 /**
- * At most this many findings a letter: a real letter has a handful; a letter of "1-1-1-…"
- * would otherwise have thousands, and a review page to match. The page says when the
- * limit was reached.
+ * At most this many findings of each kind: a real letter has a handful; a letter of
+ * "1-1-1-…" would otherwise have thousands, and a review page to match. Counted a kind at
+ * a time, and the same finding once, so that names repeated 150 times cannot use up what
+ * the threats are found with. A letter at the limit cannot be passed on (`atLimit`).
  */
 export const MAX_FOUND = 300;
+
+/** True when some kind reached the limit: there may be more than the page can show, so the letter cannot be passed on as it is. */
+export function atLimit(flags: Pick<Flag, 'kind'>[]): boolean {
+  const counts = new Map<string, number>();
+  for (const f of flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts.values()].some((n) => n >= MAX_FOUND);
+}
 
 /** `trained: false` leaves out the trained threat reader (the bench measures the rules without it). */
 export function findSafetyFlags(letter: string, participantNames: string[] = [], { trained = true } = {}): Flag[] {
   // The finders read the letter as a reader would see it; each flag falls back on the characters written.
-  const reading = normalise(letter);
-  const found = findInReading(reading.text, participantNames, trained).map((f) => {
-    const [start, end] = spanInLetter(reading, f.start, f.end);
-    return { ...f, start, end };
-  });
+  // In the order typed (how everyone sees it: overrides never leave), and, when a
+  // right-to-left override is there, also in the order it would show with it.
+  const readings = [normalise(letter), ...(/[\u202D\u202E]/.test(letter) ? [normalise(letter, { visualOrder: true })] : [])];
+  const seen = new Set<string>();
+  const found = readings.flatMap((reading) =>
+    findInReading(reading.text, participantNames, trained).flatMap((f) => {
+      const [start, end] = spanInLetter(reading, f.start, f.end);
+      const key = `${f.kind} ${start} ${end}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ ...f, start, end }];
+    }),
+  );
   const flags = [...found, ...hiddenFlags(letter)].sort((a, b) => a.start - b.start || b.end - a.end);
   return flags.map((f) => ({ ...f, text: letter.slice(f.start, f.end) }));
 }
@@ -65,8 +81,13 @@ function hiddenFlags(letter: string): Flag[] {
 function findInReading(letter: string, participantNames: string[], trained: boolean): Flag[] {
   const text = straighten(letter);
   const flags: Flag[] = [];
+  const perKind = new Map<FlagKind, number>();
+  const seen = new Set<string>();
   const add: Add = (kind, start, end, why) => {
-    if (flags.length >= MAX_FOUND) return;
+    const key = `${kind} ${start} ${end} ${why}`;
+    if ((perKind.get(kind) ?? 0) >= MAX_FOUND || seen.has(key)) return;
+    seen.add(key);
+    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
     // Patterns read A to Z; a flag never cuts a word with other letters in two ("Zoë", not "Zo").
     while (start > 0 && LETTER_OR_MARK.test(letter[start - 1]!)) start--;
     while (end < letter.length && LETTER_OR_MARK.test(letter[end]!) && LETTER_OR_MARK.test(letter[end - 1]!)) end++;
@@ -102,13 +123,18 @@ function tidy(flags: Flag[]): Flag[] {
   const sorted = [...flags].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Flag[] = [];
   const lastOfKind = new Map<FlagKind, Flag>();
+  // The length of the finding whose reason a kept flag carries (its span grows as findings merge).
+  const whyLength = new Map<Flag, number>();
   for (const f of sorted) {
     // Sorted by start, so an overlapping flag of the same kind can only be the last one of that kind.
     const last = lastOfKind.get(f.kind);
     const same = last && f.start < last.end && f.end > last.start ? last : undefined;
     if (same) {
       // The shorter finding says more exactly why ("says they know where someone lives" over a whole sentence's reading).
-      if ((f.kind === 'threat' || f.kind === 'place') && f.end - f.start < same.end - same.start) same.why = f.why;
+      if ((f.kind === 'threat' || f.kind === 'place') && f.end - f.start <= (whyLength.get(same) ?? Infinity)) {
+        same.why = f.why;
+        whyLength.set(same, f.end - f.start);
+      }
       same.end = Math.max(same.end, f.end);
       continue;
     }
@@ -126,6 +152,7 @@ function tidy(flags: Flag[]): Flag[] {
     )
       continue;
     const kept = { ...f };
+    whyLength.set(kept, f.end - f.start);
     out.push(kept);
     lastOfKind.set(f.kind, kept);
   }
