@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(replyWithErrors(submission, { fieldErrors: { submissionKey: [message] } }), { status: result.error === 'bad-key' ? 400 : 429 });
   }
   const { ok: _ok, ...sent } = result;
-  return redirect('/complaint/sent', { headers: { 'Set-Cookie': await complaintDoneCookie.serialize(sent) } });
+  return redirect('/complaint/sent', { headers: { 'Set-Cookie': await complaintDoneCookie.write(sent) } });
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);

@@ -1,5 +1,5 @@
 // After the complaint form: the reference, and when to expect to hear from us. What it
-// shows comes in a short-lived signed cookie, never in the URL.
+// shows comes in a short-lived sealed cookie, never in the URL.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
@@ -12,7 +12,7 @@ export const handle: RouteHandle = { title: 'Complaint sent' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const sent: unknown = await complaintDoneCookie.parse(request.headers.get('Cookie'));
+  const sent: unknown = await complaintDoneCookie.read(request);
   const s = (sent ?? {}) as Record<string, unknown>;
   if (
     typeof s.reference !== 'string' ||

@@ -10,6 +10,8 @@ import { clearDraftCookie, readDraftToken } from '~/utils/draft-cookie.server';
 import { env } from '~/utils/env.server';
 import { clearFeedback } from '~/utils/feedback-cookie.server';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
+import { complaintDoneCookie } from '~/utils/complaint-cookie.server';
+import { equalityCookie } from '~/utils/equality-cookie.server';
 import { signOutBrowser } from '~/utils/session.server';
 import { endStaffSession } from '~/utils/staff-session.server';
 
@@ -23,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.append('Set-Cookie', await endStaffSession(request));
   headers.append('Set-Cookie', await clearDraftCookie());
   headers.append('Set-Cookie', await clearFeedback());
-  headers.append('Set-Cookie', await partnerDoneCookie.serialize('', { maxAge: 0 }));
+  headers.append('Set-Cookie', await partnerDoneCookie.clear());
+  // Every other cookie the service sets, by name, for a browser that ignores Clear-Site-Data.
+  headers.append('Set-Cookie', await complaintDoneCookie.clear());
+  headers.append('Set-Cookie', await equalityCookie.clear());
   headers.set('Clear-Site-Data', '"cache", "cookies", "storage"');
   return redirect(env.EXIT_PAGE_URL, { status: 303, headers });
 }

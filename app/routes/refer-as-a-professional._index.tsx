@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : 'We have had a lot of referrals from you in the last 15 minutes. Wait a few minutes, or phone us';
     return data(replyWithErrors(submission, { fieldErrors: { submissionKey: [message] } }), { status: result.error === 'bad-key' ? 400 : 429 });
   }
-  return redirect('/refer-as-a-professional/sent', { headers: { 'Set-Cookie': await partnerDoneCookie.serialize(result.reference) } });
+  return redirect('/refer-as-a-professional/sent', { headers: { 'Set-Cookie': await partnerDoneCookie.write(result.reference) } });
 }
 
 type Options = readonly (readonly [string, string])[];

@@ -7,7 +7,7 @@ import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 export const handle: RouteHandle = { title: 'Referral sent' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const reference = await partnerDoneCookie.parse(request.headers.get('Cookie'));
+  const reference = await partnerDoneCookie.read(request);
   if (typeof reference !== 'string') throw redirect('/refer-as-a-professional');
   return { reference };
 }

@@ -1,13 +1,6 @@
-import { createCookie } from '@remix-run/node';
-import { env } from './env.server';
+import { sealedCookie } from './sealed-cookie.server';
 
 // Carries a new complaint's reference, its acknowledgement date and how we reply from the
-// public form to its confirmation page, for 10 minutes, so none of it appears in a URL.
-export const complaintDoneCookie = createCookie('rj_complaint_done', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/complaint',
-  secure: env.NODE_ENV === 'production',
-  maxAge: 10 * 60,
-  secrets: [env.SESSION_SECRET],
-});
+// public form to its confirmation page, for 10 minutes, sealed, so none of it appears in a
+// URL or can be read from the cookie.
+export const complaintDoneCookie = sealedCookie<Record<string, unknown>>('rj_complaint_done', '/complaint', 'complaint-done', 10 * 60);

@@ -65,6 +65,26 @@ describe('Exit this page', () => {
     expect((await later.get('/check-your-referral/status')).url).toBe('/check-your-referral?signedOut=1');
   });
 
+  it('expires every cookie the service sets, by name, and none of them can be read (issue 26)', async () => {
+    const v = new Visitor(server.url);
+    const form = await v.get('/complaint');
+    const submissionKey = /name="submissionKey" value="([^"]+)"/.exec(form.html)![1]!;
+    const sent = await v.post('/complaint', { submissionKey, body: 'The letter took weeks to arrive', reply: 'none' });
+    const reference = /<strong>(C-[A-Z0-9]{4}-[A-Z0-9]{4})<\/strong>/.exec(sent.html)?.[1];
+    expect(reference, textOf(sent.html).slice(0, 300)).toBeDefined();
+    // Whoever picks up the device cannot read the reference out of the cookie.
+    const raw = decodeURIComponent(v.cookies.get('rj_complaint_done') ?? '');
+    expect(raw).not.toBe('');
+    for (const part of raw.split('.')) expect(Buffer.from(part, 'base64').toString('latin1')).not.toContain(reference!.slice(2));
+    const res = await exit(v);
+    const cleared = res.headers
+      .getSetCookie()
+      .filter((c) => /Max-Age=0/i.test(c))
+      .map((c) => c.split('=')[0]);
+    for (const name of ['rj_draft', 'rj_session', 'rj_letters', 'rj_staff', 'rj_feedback', 'rj_equality', 'rj_partner_done', 'rj_complaint_done'])
+      expect(cleared, name).toContain(name);
+  });
+
   it('followed from another site, only redirects: nothing is ended', async () => {
     const v = new Visitor(server.url);
     const issued = await referInFull(v);
