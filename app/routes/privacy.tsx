@@ -104,7 +104,10 @@ export default function Page() {
         <li>rj_letters: keeps you signed in to your letters until you sign out or close your browser</li>
         <li>rj_feedback: lets you answer our feedback survey once, from the link we sent you</li>
         <li>rj_equality: lets you answer the questions about you once, while you answer them</li>
-        <li>rj_partner_done and rj_complaint_done: show you your reference once after you send a referral or a complaint, for 10 minutes, sealed so that nobody can read it from the cookie</li>
+        <li>
+          rj_partner_done and rj_complaint_done: show you your reference once after you send a referral or a complaint, for 10 minutes, sealed so that nobody
+          can read it from the cookie
+        </li>
       </ul>
       <p className="govuk-body">We do not use analytics or advertising cookies. Our pages load nothing from other websites.</p>
     </PageColumn>
