@@ -8,7 +8,7 @@ import { LetterGuidance, otherSideLabel } from '~/components/letters';
 import { BackLink, PageColumn } from '~/components/page';
 import { LETTER_MAX_CHARS, writeSchema } from '~/models/letters/letter-schemas';
 import { getMemberHome, getOwnLetter } from '~/models/letters/reading.server';
-import { saveDraft } from '~/models/letters/writing.server';
+import { saveDraft, MAX_DRAFTS } from '~/models/letters/writing.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
 import { authorMayEdit } from '~/models/states';
@@ -44,7 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const r = saveDraft(memberId, v.letterId ?? null, v.body, v.recipient);
   if (!r.ok) {
     if (r.error === 'frozen') throw redirect('/letters/home');
-    const message = r.error === 'recipient' ? 'Choose who the letter is for' : 'This letter can no longer be changed';
+    const message =
+      r.error === 'recipient'
+        ? 'Choose who the letter is for'
+        : r.error === 'too-many-drafts'
+          ? `You have ${MAX_DRAFTS} letters you have not sent. Open one from your letters page and carry on with it, or send one, before starting another`
+          : 'This letter can no longer be changed';
     return data(replyWithErrors(submission, { fieldErrors: { [r.error === 'recipient' ? 'recipient' : 'body']: [message] } }), { status: 409 });
   }
   return redirect(v.intent === 'preview' ? `/letters/preview/${r.letterId}` : `/letters/write?letter=${r.letterId}&saved=1`);

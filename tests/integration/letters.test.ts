@@ -108,6 +108,20 @@ describe('letters between victim and offender', () => {
     expect(textOf((await fran.visitor.get('/staff/letters')).html)).not.toContain('DRAFT-ONLY');
   });
 
+  it('drafts are capped: a new one past the limit is refused, saying what to do (issue 26)', async () => {
+    // An exchange of its own: this one ends with a full set of drafts.
+    const y = await buildExchange(server, fran, { victim: 'Dana Draft', offender: 'Dev Draft' });
+    const write = await y.victim.visitor.get('/letters/write');
+    const recipient = /name="recipient" value="(\d+)"/.exec(write.html)![1]!;
+    const drafts = () =>
+      queryDb<{ n: number }>(server.dbPath, "select count(*) as n from letters where author_member_id = ? and status = 'draft'", y.victim.memberId)[0]!.n;
+    while (drafts() < 20) await y.victim.visitor.post('/letters/write', { intent: 'save', recipient, body: `Draft ${drafts()}` });
+    const refused = await y.victim.visitor.post('/letters/write', { intent: 'save', recipient, body: 'One too many' });
+    expect(refused.status).toBe(409);
+    expect(textOf(refused.html)).toContain('You have 20 letters you have not sent');
+    expect(drafts()).toBe(20);
+  });
+
   it('pausing freezes relay at once; a facilitator resumes with a reason', async () => {
     const letterId = await sendLetter(x.offender, 'PAUSED-LETTER I am sorry.');
     await x.victim.visitor.post('/letters/pause', { how: 'paused' });

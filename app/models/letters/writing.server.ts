@@ -1,7 +1,7 @@
 // A participant writing: drafts, revising a returned letter, and sending it for review as
 // a new, unalterable version.
 import { isBlank } from '~/utils/hidden-text';
-import { and, eq, inArray, max, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, max, ne } from 'drizzle-orm';
 import { exchangeMembers, letters, letterVersions } from '#db/schema';
 import { db } from '~/utils/db.server';
 import type { Tx } from '#db/client.server';
@@ -11,7 +11,10 @@ import { markCaseUnread } from '~/models/cases/case-alerts.server';
 import { memberContext } from './shared.server';
 import { alertFacilitator } from './notifications.server';
 
-export type WriteError = 'not-found' | 'frozen' | 'not-editable' | 'recipient';
+export type WriteError = 'not-found' | 'frozen' | 'not-editable' | 'recipient' | 'too-many-drafts';
+
+/** At most this many letters not yet sent, each: enough for anyone, and no one can fill the database (issue 26). */
+export const MAX_DRAFTS = 20;
 
 /** Creates or updates a draft. A returned letter can be revised the same way. */
 export function saveDraft(
@@ -31,6 +34,12 @@ export function saveDraft(
       .get();
     if (!recipient) return { ok: false, error: 'recipient' } as const;
     if (letterId === null) {
+      const drafts = tx
+        .select({ n: count() })
+        .from(letters)
+        .where(and(eq(letters.authorMemberId, memberId), eq(letters.status, 'draft')))
+        .get()!.n;
+      if (drafts >= MAX_DRAFTS) return { ok: false, error: 'too-many-drafts' } as const;
       const row = tx
         .insert(letters)
         .values({ exchangeId: ctx.m.exchangeId, authorMemberId: memberId, recipientMemberId, draftBody: body })
