@@ -12,6 +12,7 @@ import { clearFeedback } from '~/utils/feedback-cookie.server';
 import { partnerDoneCookie } from '~/utils/partner-cookie.server';
 import { complaintDoneCookie } from '~/utils/complaint-cookie.server';
 import { equalityCookie } from '~/utils/equality-cookie.server';
+import { letterSetUpCookie, staffSetUpCookie } from '~/utils/set-up-cookie.server';
 import { signOutBrowser } from '~/utils/session.server';
 import { endStaffSession } from '~/utils/staff-session.server';
 
@@ -29,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Every other cookie the service sets, by name, for a browser that ignores Clear-Site-Data.
   headers.append('Set-Cookie', await complaintDoneCookie.clear());
   headers.append('Set-Cookie', await equalityCookie.clear());
+  headers.append('Set-Cookie', await letterSetUpCookie.clear());
+  headers.append('Set-Cookie', await staffSetUpCookie.clear());
   headers.set('Clear-Site-Data', '"cache", "cookies", "storage"');
   return redirect(env.EXIT_PAGE_URL, { status: 303, headers });
 }

@@ -8,6 +8,7 @@ import { memberSetUpSchema } from '~/models/letters/letter-schemas';
 import { completeMemberSetUp, findMemberForSetUp } from '~/models/letters/exchange.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { participantSessions } from '~/utils/session.server';
+import { letterSetUpCookie } from '~/utils/set-up-cookie.server';
 import { PageColumn } from '~/components/page';
 import { SIGN_IN_MESSAGES } from '~/models/referrals/sign-in-messages';
 import { ParticipantReferenceInput } from '~/components/letters';
@@ -15,11 +16,17 @@ import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your letters' };
 
-// An emailed invitation link fills in the reference and code.
+// An emailed invitation link fills in the reference and code: taken out of the address at
+// once into a sealed cookie for this page, so the code never stays in the browser's history.
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const clip = (v: string | null, n: number) => (v ?? '').slice(0, n);
-  return { reference: clip(url.searchParams.get('reference'), 40), code: clip(url.searchParams.get('code'), 20) };
+  if (url.searchParams.has('reference') || url.searchParams.has('code')) {
+    const prefill = { reference: clip(url.searchParams.get('reference'), 40), code: clip(url.searchParams.get('code'), 20) };
+    throw redirect('/letters/set-up', { status: 303, headers: { 'Set-Cookie': await letterSetUpCookie.write(prefill) } });
+  }
+  const prefill = await letterSetUpCookie.read(request);
+  return { reference: clip(prefill?.reference ?? null, 40), code: clip(prefill?.code ?? null, 20) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +52,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { member } = found;
   await completeMemberSetUp(member.id, v.passphrase);
-  return redirect('/letters/home', { headers: { 'Set-Cookie': await participantSessions.create(member.id) } });
+  const headers = new Headers({ 'Set-Cookie': await participantSessions.create(member.id) });
+  headers.append('Set-Cookie', await letterSetUpCookie.clear());
+  return redirect('/letters/home', { headers });
 }
 
 export default function MemberSetUp() {

@@ -7,27 +7,35 @@ import { newPasswordSchema } from '~/models/staff/staff-schemas';
 import { completePasswordSetUp, findBySetUpToken } from '~/models/staff/staff.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession } from '~/utils/staff-session.server';
+import { staffSetUpCookie } from '~/utils/set-up-cookie.server';
 import { PageColumn, useFormErrors } from '~/components/page';
 import type { RouteHandle } from '~/root';
 
 export const handle: RouteHandle = { title: 'Set up your account' };
 
-const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? '';
+/** The link's token: from the address the first time, then from the sealed cookie it was moved into. */
+const tokenOf = async (request: Request) => new URL(request.url).searchParams.get('token') ?? (await staffSetUpCookie.read(request)) ?? '';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = findBySetUpToken(tokenOf(request));
+  const inAddress = new URL(request.url).searchParams.get('token');
+  const token = await tokenOf(request);
+  const user = findBySetUpToken(token);
   if (!user) throw data('This set-up link has expired or has been used', { status: 404 });
+  // Out of the address bar (and the history) at once.
+  if (inAddress !== null) throw redirect('/staff/set-up', { status: 303, headers: { 'Set-Cookie': await staffSetUpCookie.write(token) } });
   return { name: user.name };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = tokenOf(request);
+  const token = await tokenOf(request);
   if (!findBySetUpToken(token)) throw data('This set-up link has expired or has been used', { status: 404 });
   const submission = parseWithZod(await readForm(request), { schema: newPasswordSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['password', 'confirm'] }), { status: 400 });
   const staffUserId = await completePasswordSetUp(token, submission.value.password);
   if (!staffUserId) throw data('This set-up link has expired or has been used', { status: 404 });
-  return redirect('/staff/set-up/authenticator', { headers: { 'Set-Cookie': await createStaffSession(staffUserId, 'password', request) } });
+  const headers = new Headers({ 'Set-Cookie': await createStaffSession(staffUserId, 'password', request) });
+  headers.append('Set-Cookie', await staffSetUpCookie.clear());
+  return redirect('/staff/set-up/authenticator', { headers });
 }
 
 export default function SetUp() {

@@ -53,6 +53,8 @@ describe('facilitator workspace journey', () => {
     const link = await createStaffViaCli(server, { email: 'fran@example.org', name: 'Fran Facilitator', role: 'facilitator' });
     await page.goto(`${server.url}${link}`);
     await heading(page, 'Set up your account');
+    // The one-time token left the address bar at once (issue 26).
+    expect(page.url()).toBe(`${server.url}/staff/set-up`);
     await type(page.getByLabel('Choose a password'), STAFF_PASSWORD);
     await type(page.getByLabel('Type it again'), STAFF_PASSWORD);
     await save(page, 'Continue');

@@ -34,6 +34,19 @@ describe('staff sign-in with an authenticator app', () => {
     expect(second.status).toBe(404);
   });
 
+  it('takes the one-time token out of the address at once (issue 26)', async () => {
+    const link = await createStaffViaCli(server, { email: 'hist@example.org', name: 'Hettie History', role: 'facilitator' });
+    const v = new Visitor(server.url);
+    const page = await v.get(link);
+    // The browser is sent on to the page without the token: history keeps only /staff/set-up.
+    expect(page.url).toBe('/staff/set-up');
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain('Hello Hettie History');
+    expect(page.html).not.toContain(link.split('token=')[1]!);
+    const done = await v.post('/staff/set-up', { password: STAFF_PASSWORD, confirm: STAFF_PASSWORD });
+    expect(done.url).toBe('/staff/set-up/authenticator');
+  });
+
   it('a password alone does not open the workspace', async () => {
     await setUpStaff(server, { email: 'half@example.org', name: 'Hal Half', role: 'manager' });
     const v = new Visitor(server.url);
