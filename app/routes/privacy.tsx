@@ -102,6 +102,9 @@ export default function Page() {
         <li>rj_draft: remembers your unsent answers on our server until you finish or leave them</li>
         <li>rj_session: keeps you signed in to ‘Check your referral’ until you sign out or close your browser</li>
         <li>rj_letters: keeps you signed in to your letters until you sign out or close your browser</li>
+        <li>
+          rj_letters_setup: keeps the set-up code from the link we emailed you for up to an hour, sealed, so that it does not stay in your browser’s history
+        </li>
         <li>rj_feedback: lets you answer our feedback survey once, from the link we sent you</li>
         <li>rj_equality: lets you answer the questions about you once, while you answer them</li>
         <li>
