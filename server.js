@@ -202,8 +202,9 @@ if (viteDevServer) {
     if (!made.length) return next();
     // The answer depends on Accept-Encoding whichever copy goes, the plain one included.
     res.vary('Accept-Encoding');
-    // Negotiated with q-values: `br;q=0` means no brotli.
-    const encoding = req.acceptsEncodings(made);
+    // Negotiated with q-values (`br;q=0` means no brotli), but brotli, the smaller, goes
+    // whenever it is accepted at all: browsers list gzip first ("gzip, deflate, br").
+    const encoding = made.includes('br') && req.acceptsEncodings(['br']) ? 'br' : req.acceptsEncodings(made);
     if (!encoding) return next();
     res.type(extname(name)).set('Content-Encoding', encoding);
     res.sendFile(resolve('build/client/assets', name + EXTENSION[encoding]), { immutable: true, maxAge: '1y' });

@@ -66,6 +66,8 @@ describe('hashed assets', () => {
     // A browser that refuses brotli gets gzip; one that wants neither gets the plain file,
     // which also says it varies, so no cache hands a compressed copy to the wrong client.
     expect((await get(css, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
+    // Browsers list gzip first ("gzip, deflate, br, zstd"): brotli, the smaller, still goes when accepted (issue 26).
+    expect((await get(css, { 'accept-encoding': 'gzip, deflate, br, zstd' })).headers['content-encoding']).toBe('br');
     const none = await get(css, { 'accept-encoding': 'br;q=0, gzip;q=0' });
     expect(none.headers['content-encoding']).toBeUndefined();
     expect(none.body.equals(plain.body)).toBe(true);
