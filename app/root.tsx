@@ -1,5 +1,6 @@
 // The GOV.UK page template: skip link, service navigation, Exit this page (on public
 // pages), <main>, footer and the error boundary.
+import { LEARNING_PAGES } from '~/data/learning-pages';
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -80,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const clientRuntime = matches.some((m) => (m.handle as RouteHandle | undefined)?.clientRuntime === true);
   const title = usePageTitle();
   const location = useLocation();
+  const description = LEARNING_PAGES[location.pathname];
 
   // Runs only where the page hydrates: GOV.UK Frontend's behaviour after each navigation.
   useEffect(() => {
@@ -106,7 +108,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#1d70b8" />
-        <meta name="robots" content="noindex" />
+        {/* Only the learning pages are for search engines (app/data/learning-pages.ts). */}
+        {description ? <meta name="description" content={description} /> : null}
+        <meta name="robots" content={description ? 'index, follow' : 'noindex'} />
         <title>{title}</title>
         <Links />
       </head>

@@ -68,6 +68,8 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
   contact: { path: () => '/contact', expect: publicPage },
   'is-it-right-for-me': { path: () => '/is-it-right-for-me', expect: publicPage },
   'leave-this-site-quickly': { path: () => '/leave-this-site-quickly', expect: publicPage },
+  'robots[.]txt': { path: () => '/robots.txt', expect: publicPage },
+  'sitemap[.]xml': { path: () => '/sitemap.xml', expect: publicPage },
   privacy: { path: () => '/privacy', expect: publicPage },
   professionals: { path: () => '/professionals', expect: publicPage },
   questions: { path: () => '/questions', expect: publicPage },
