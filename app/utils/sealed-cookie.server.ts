@@ -7,8 +7,15 @@ import { createCookie } from '@remix-run/node';
 import { env } from './env.server';
 import { seal, unseal } from './seal.server';
 
-export function sealedCookie<T>(name: string, path: string, purpose: string, maxAgeSeconds: number) {
-  const cookie = createCookie(name, { httpOnly: true, sameSite: 'lax', path, secure: env.NODE_ENV === 'production', maxAge: maxAgeSeconds });
+/** `session`: the cookie itself ends with the browser session; the seal still expires after `maxAgeSeconds`. */
+export function sealedCookie<T>(name: string, path: string, purpose: string, maxAgeSeconds: number, { session = false } = {}) {
+  const cookie = createCookie(name, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path,
+    secure: env.NODE_ENV === 'production',
+    maxAge: session ? undefined : maxAgeSeconds,
+  });
   const key = () => createHmac('sha256', env.SESSION_SECRET).update(purpose).digest('base64url');
   return {
     name,
