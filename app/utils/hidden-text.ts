@@ -28,14 +28,8 @@ export type Hidden = { start: number; end: number; code: number };
  */
 export function findHidden(text: string): Hidden[] {
   const out: Hidden[] = [];
-  // A fast path: plain text has nothing that could hide.
-  if (
-    !/\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F|[\u00AD\u061C\u115F\u1160\u180E\u2000-\u206F\u2800\u3164\uD800-\uDBFF\uFEFF\uFFA0\uFFF0-\uFFFB]/.test(
-      text,
-    ) &&
-    !/[\uFE00-\uFE0F]/.test(text)
-  )
-    return out;
+  // One scan first: most text has nothing that could hide.
+  if (!IGNORABLE.test(text)) return out;
   const chars = Array.from(text);
   let at = 0;
   // Whether the last character kept is one a selector or a joiner can belong to.
