@@ -128,27 +128,16 @@ export function getWorklist(staff: StaffUser, f: WorklistFilters, search?: strin
     .leftJoin(assessments, eq(assessments.participantId, participants.id))
     .where(inArray(participants.caseId, ids))
     .all();
-  const waiting = new Map(
-    db
-      .select({ caseId: exchanges.caseId, n: count(letters.id), oldest: min(letters.submittedAt) })
-      .from(letters)
-      .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
-      .where(and(eq(letters.status, 'waiting'), inArray(exchanges.caseId, ids)))
-      .groupBy(exchanges.caseId)
-      .all()
-      .map((r) => [r.caseId, r]),
-  );
-  // Letters passed on with a threat kept, waiting for a second reader (a manager).
-  const secondReading = new Map(
-    db
-      .select({ caseId: exchanges.caseId, n: count(letters.id) })
-      .from(letters)
-      .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
-      .where(and(eq(letters.status, 'second_reading'), inArray(exchanges.caseId, ids)))
-      .groupBy(exchanges.caseId)
-      .all()
-      .map((r) => [r.caseId, r.n]),
-  );
+  // Letters waiting for review, and those passed on with a threat kept, waiting for a second reader: one read.
+  const letterCounts = db
+    .select({ caseId: exchanges.caseId, status: letters.status, n: count(letters.id), oldest: min(letters.submittedAt) })
+    .from(letters)
+    .innerJoin(exchanges, eq(exchanges.id, letters.exchangeId))
+    .where(and(inArray(letters.status, ['waiting', 'second_reading']), inArray(exchanges.caseId, ids)))
+    .groupBy(exchanges.caseId, letters.status)
+    .all();
+  const waiting = new Map(letterCounts.filter((r) => r.status === 'waiting').map((r) => [r.caseId, r]));
+  const secondReading = new Map(letterCounts.filter((r) => r.status === 'second_reading').map((r) => [r.caseId, r.n]));
   const paused = new Set(
     db
       .select({ caseId: exchanges.caseId })
