@@ -19,8 +19,16 @@ const byName = (names: string[]) => WRITERS.filter((w) => names.includes(w.name)
 const first = TUNING;
 const dev = byName(DEV);
 
+/** Each letter's rule flags and labelled sentences, worked out once: the thresholds below only change the model's part. */
+const memo = <T>(fn: (l: Letter) => T) => {
+  const done = new Map<Letter, T>();
+  return (l: Letter) => done.get(l) ?? (done.set(l, fn(l)), done.get(l)!);
+};
+const ruleFlags = memo((l: Letter) => findSafetyFlags(l.text, l.people, { trained: false }));
+const labelled = memo(labelledOf);
+
 /** A letter's sentences, each labelled threat when it overlaps a labelled threat. */
-function labelled(l: Letter) {
+function labelledOf(l: Letter) {
   const spans = l.flags.filter(([k]) => k === 'threat').map(([, words]) => [l.text.indexOf(words), l.text.indexOf(words) + words.length] as const);
   return [...sentences(l.text)].map((s) => ({
     text: s.text,
@@ -39,10 +47,7 @@ function measure(letters: Letter[], model: ThreatModel | null, way: Way, thresho
   let clean = 0;
   let cleanFlagged = 0;
   for (const l of letters) {
-    const rules =
-      way === 'model'
-        ? []
-        : findSafetyFlags(l.text, l.people, { trained: false }).filter((f) => way !== 'phrases' || f.kind !== 'threat' || !VEILED.test(f.why));
+    const rules = way === 'model' ? [] : ruleFlags(l).filter((f) => way !== 'phrases' || f.kind !== 'threat' || !VEILED.test(f.why));
     const modelHits = way === 'rules' || !model ? [] : labelled(l).filter((s) => threatScore(model, s.text) >= threshold);
     const threats = l.flags.filter(([k]) => k === 'threat').map(([, w]) => [l.text.indexOf(w), l.text.indexOf(w) + w.length] as const);
     if (!l.flags.length) {
