@@ -13,6 +13,11 @@ import { env } from '~/utils/env.server';
 import { purgeExpiredSessions } from '~/utils/session.server';
 
 export async function startup(): Promise<() => void> {
+  if (env.NODE_ENV === 'production' && !env.DEMO && !env.SMTP_URL && !env.OUTBOX_FILES) {
+    throw new Error(
+      'Invalid configuration:\n  SMTP_URL: required in production; without it emails are only written as files under OUTBOX_DIR (set OUTBOX_FILES=true if you mean that)',
+    );
+  }
   migrateDatabase(db, resolve('db/migrations'));
   // `npm start` sets DEMO; a production start (`npm run serve`) seeds nothing.
   if (env.DEMO) await seedDemo();

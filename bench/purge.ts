@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { seed } from './seed';
 
@@ -43,6 +43,8 @@ const child = spawn(process.execPath, ['server.js'], {
     NODE_ENV: 'production',
     PORT: '0',
     RETENTION_PURGE_HOUR: '0',
+    OUTBOX_FILES: 'true',
+    OUTBOX_DIR: join(dirname(dbPath), 'outbox'),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -12,6 +12,8 @@ export async function startBenchServer(env = {}) {
       NODE_ENV: 'production',
       PORT: '0',
       DATABASE_PATH: join(dir, 'portal.db'),
+      OUTBOX_FILES: 'true',
+      OUTBOX_DIR: join(dir, 'outbox'),
       SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789',
       ...env,
     },

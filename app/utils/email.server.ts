@@ -1,7 +1,8 @@
 // The outbox: business code calls `enqueueEmail` inside its own transaction; the sender
 // delivers due rows with nodemailer and retries with exponential backoff. Rows survive
-// restarts. With no SMTP_URL, emails are written as .eml files under OUTBOX_DIR.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// restarts. With no SMTP_URL, emails are written as .eml files under OUTBOX_DIR (the demo,
+// development and tests; production refuses it unless OUTBOX_FILES=true).
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
@@ -47,13 +48,52 @@ function createTransport(): Transport {
   return {
     async send(row) {
       const info = await writer.sendMail({ from: env.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html });
-      mkdirSync(env.OUTBOX_DIR, { recursive: true });
-      writeFileSync(join(env.OUTBOX_DIR, `${Date.now()}-${row.id}.eml`), info.message as Buffer);
+      openOutboxDir();
+      // One file per row, named by its id, so the file goes when the row goes (sweepOutboxFiles).
+      writeFileSync(join(env.OUTBOX_DIR, `${row.id}.eml`), info.message as Buffer, { mode: 0o600 });
     },
   };
 }
 
 let transport: Transport | undefined;
+
+/** The file outbox's folder, readable by the server's user alone, as the database is. */
+function openOutboxDir() {
+  mkdirSync(env.OUTBOX_DIR, { recursive: true, mode: 0o700 });
+  chmodSync(env.OUTBOX_DIR, 0o700);
+}
+
+const EML = /^(\d+)\.eml$/;
+
+/**
+ * Deletes every .eml file whose outbox row is gone: rows go by cascade when a referrer
+ * deletes their referral, and by the retention purge. Called after both, and at start, so a
+ * crash between the commit and the sweep leaves nothing behind for long. Returns how many
+ * files it deleted.
+ */
+export function sweepOutboxFiles(): number {
+  if (env.SMTP_URL) return 0;
+  let names: string[];
+  try {
+    names = readdirSync(env.OUTBOX_DIR);
+  } catch {
+    return 0; // no folder yet: nothing was ever written
+  }
+  const exists = db.$client.prepare('select 1 from outbox where id = ?').pluck();
+  let deleted = 0;
+  for (const name of names) {
+    const id = EML.exec(name)?.[1];
+    // Files of the old naming (<time>-<id>.eml) belong to no row this sweep can find: they go too.
+    if (!name.endsWith('.eml')) continue;
+    if (id && exists.get(Number(id))) {
+      chmodSync(join(env.OUTBOX_DIR, name), 0o600); // a file written before this rule was 0644
+      continue;
+    }
+    rmSync(join(env.OUTBOX_DIR, name), { force: true });
+    deleted++;
+  }
+  return deleted;
+}
 
 /** Who this sender is, in leases: one id per process. */
 const SENDER_ID = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -124,6 +164,10 @@ export async function deliverDueEmails(now = new Date(), max = 50): Promise<numb
 
 /** Polls the outbox until stopped. One delivery run at a time. */
 export function startOutboxSender(): () => void {
+  if (!env.SMTP_URL) {
+    openOutboxDir();
+    sweepOutboxFiles();
+  }
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -11,6 +11,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/portal.db'),
   OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  // Without SMTP_URL, emails are written as files under OUTBOX_DIR. Production refuses to
+  // start that way unless this says it is meant (a forgotten SMTP_URL sends nobody anything;
+  // app/startup.server.ts). The commands (staff, purge, backup) only queue emails.
+  OUTBOX_FILES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')

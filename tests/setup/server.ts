@@ -18,6 +18,7 @@ export async function startServer(env: Record<string, string> = {}, dir = mkdtem
       DATABASE_PATH: dbPath,
       OUTBOX_DIR: join(dir, 'outbox'),
       SESSION_SECRET: 'integration-test-secret-0123456789abcdef',
+      OUTBOX_FILES: 'true',
       OUTBOX_POLL_MS: '100',
       OUTBOX_RETRY_BASE_MS: '100',
       ...env,

@@ -9,6 +9,7 @@
 // (`purged_at`), so nothing is done twice and the counts add up.
 import { monthsBefore, RETENTION_RULES, type RetentionKey, type RetentionPeriods, type RetentionRule } from '~/data/retention';
 import { env } from '~/utils/env.server';
+import { sweepOutboxFiles } from '~/utils/email.server';
 import { ukHour, ukIsoDay } from '~/utils/dates';
 import { purgeCase, purgeReferral, sqlite, stmt } from './purge-records.server';
 
@@ -190,6 +191,8 @@ export async function purgeNow({
         .run(startedBy, String(run.id));
     })
     .immediate();
+  // Emails the file outbox wrote for rows this run deleted.
+  sweepOutboxFiles();
   return counts;
 }
 

@@ -8,7 +8,7 @@ import { assessments, cases, deletedReferralCounts, participants, referralDrafts
 import type { Tx } from '#db/client.server';
 import { referralReceivedEmail } from '#emails/referral-received';
 import { db } from '~/utils/db.server';
-import { enqueueEmail } from '~/utils/email.server';
+import { enqueueEmail, sweepOutboxFiles } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import { generatePassphrase, generateReference, hashSecret } from '~/utils/passphrase.server';
 import type { DraftToken } from '~/utils/draft-cookie.server';
@@ -236,6 +236,8 @@ export function deleteReferral(referralId: number): 'deleted' | 'has-case' {
   });
   // Old copies of the deleted pages can sit in the write-ahead log; fold it back now.
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  // And copies of emails about it that the file outbox wrote (the rows went by cascade).
+  sweepOutboxFiles();
   return 'deleted';
 }
 
