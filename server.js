@@ -140,8 +140,21 @@ app.use((req, res, next) => {
   // Remix's own check throws (a 500) on `Origin: null`; we have already judged the request.
   if (req.headers.origin === 'null') delete req.headers.origin;
   limitStreamedBody(req, res);
+  res.once('finish', () => drainBody(req));
   next();
 });
+
+// A handler may answer without reading the body (a redirect, a 404 for a bad link). What is
+// left of it must still be read, or the next request on that keep-alive connection waits
+// behind it until the socket is reset. Remix reads the body through a stream that pauses
+// the request when nobody pulls: its listeners go, and the rest is read and dropped (at most
+// MAX_BODY_BYTES: past that, limitStreamedBody closes the connection).
+function drainBody(req) {
+  if (req.complete) return;
+  req.removeAllListeners('data');
+  req.on('data', () => {});
+  req.resume();
+}
 
 // A chunked body has no length to check up front: count its bytes as the HTTP parser hands
 // them over. Past the limit, nothing more is kept, the answer is 413, and the connection
@@ -154,6 +167,11 @@ function limitStreamedBody(req, res) {
     if (chunk) received += chunk.length;
     if (received <= MAX_BODY_BYTES) return push.call(this, chunk, encoding);
     res.locals.tooLarge = true;
+    // Already answered without reading it (drainBody): nothing to tell; the connection goes.
+    if (res.headersSent) {
+      req.socket.destroy();
+      return true;
+    }
     res.status(413).set('Connection', 'close').type('text/plain').send(TOO_LARGE);
     // Half-close first, so the browser reads the 413 before the connection goes (a reset
     // while it is still sending can lose the answer); what it still sends is dropped.

@@ -1,5 +1,6 @@
 // Requests that used to be answered badly: a chunked body past the limit, Remix's old
 // `?_data=` protocol, a forged Origin behind a same-origin Sec-Fetch-Site; and caching.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, Visitor, type TestServer } from '../setup/server';
 import { report } from './report';
@@ -10,7 +11,67 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/**
+ * On one keep-alive connection: a POST with `size` bytes of body, then (once its answer
+ * has come) a GET. Returns the two status lines and how long the GET took, bounded at 10 s.
+ */
+function postThenGet(path: string, size: number, chunked: boolean): Promise<{ statuses: string[]; getMs: number }> {
+  const { port } = new URL(server.url);
+  const body = `a=${'x'.repeat(size - 2)}`;
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    let getSentAt = 0;
+    const done = () => {
+      socket.destroy();
+      resolve({ statuses: received.match(/HTTP\/1\.1 \d+/g) ?? [], getMs: getSentAt ? Date.now() - getSentAt : -1 });
+    };
+    const timer = setTimeout(done, 10_000);
+    socket.on('data', (d) => {
+      received += d;
+      if (!getSentAt && received.includes('\r\n\r\n')) {
+        getSentAt = Date.now();
+        socket.write(`GET /robots.txt HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`);
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(timer);
+      done();
+    });
+    const head = `POST ${path} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n`;
+    socket.write(
+      chunked
+        ? `${head}Transfer-Encoding: chunked\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`
+        : `${head}Content-Length: ${body.length}\r\n\r\n${body}`,
+    );
+  });
+}
+
 describe('the edges of HTTP', () => {
+  // A page that answers a post without reading its body (a redirect, a 404 for a bad link)
+  // left the rest unread: the next request on the connection waited ~6 s and was reset.
+  it.each([
+    ['/refer/confirmation', 'with no referral under way'],
+    ['/staff/set-up?token=bad', 'with a bad link'],
+  ])('a post to %s %s is read to its end: the next request on the connection is answered at once', async (path) => {
+    for (const [size, chunked] of [
+      [1_500_000, false],
+      [1_500_000, true],
+      [100, false],
+    ] as const) {
+      const { statuses, getMs } = await postThenGet(path, size, chunked);
+      report(
+        `post then get, one connection, ${path}`,
+        `${size.toLocaleString('en-GB')} bytes${chunked ? ', chunked' : ''}`,
+        `${statuses.join(', ')}; get in ${getMs} ms`,
+      );
+      expect(statuses, `${size} bytes${chunked ? ', chunked' : ''}`).toHaveLength(2);
+      expect(statuses[1]).toBe('HTTP/1.1 200');
+      expect(getMs).toBeLessThan(2000);
+    }
+  });
+
   it('a chunked body over the limit is cut off with 413, whatever the headers say, and the server carries on', async () => {
     const chunk = new Uint8Array(64 * 1024).fill(0x61);
     let sent = 0;
