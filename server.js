@@ -122,6 +122,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// Every answer of 500 or more is logged: its method, path (never its query, which may hold
+// a search), status, time and an id that the error's own line (handleError) carries too. Paths
+// hold no personal data (references and codes never go in a URL).
+app.use((req, res, next) => {
+  const started = performance.now();
+  res.locals.requestId = randomBytes(6).toString('hex');
+  res.once('finish', () => {
+    if (res.statusCode < 500) return;
+    const ms = Math.round(performance.now() - started);
+    console.error(`${res.statusCode} ${req.method} ${req.path} in ${ms} ms (request ${res.locals.requestId})`);
+  });
+  next();
+});
+
 // `?_data=` was Remix's old data protocol; with single fetch nothing of ours sends it, and
 // Remix answers it with a 500 and two stack traces. A plain 400 instead.
 app.use((req, res, next) => {
@@ -251,7 +265,7 @@ app.all(
   createRequestHandler({
     build: viteDevServer ? loadBuild : build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.ip ?? 'unknown' }),
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.ip ?? 'unknown', requestId: res.locals.requestId }),
   }),
 );
 
@@ -259,7 +273,7 @@ app.all(
 // more to send or log. Anything else is a real error: one short line, a plain 500.
 app.use((error, req, res, _next) => {
   if (res.locals.tooLarge || res.headersSent) return;
-  console.error(`${req.method} ${req.path}: ${error instanceof Error ? error.message : 'error'}`);
+  console.error(`error on ${req.method} ${req.path} (request ${res.locals.requestId}): ${error instanceof Error ? error.message : 'error'}`);
   res.status(500).type('text/plain').send('Sorry, there is a problem with the service.');
 });
 

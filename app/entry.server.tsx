@@ -44,7 +44,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // Before the shell, the error reaches handleError; after it, only this line tells.
+          if (shellRendered) console.error(`error while streaming ${new URL(request.url).pathname} (request ${loadContext.requestId ?? '-'}):`, error);
         },
       },
     );
@@ -52,9 +53,12 @@ export default function handleRequest(
   });
 }
 
-// Keep stack traces out of responses and personal data out of logs: log the message only.
-export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
+// Keep stack traces out of responses and personal data out of logs: the path (never the
+// query) and the error. The request id matches server.js's line for the 500 it became.
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   const path = new URL(request.url).pathname;
-  console.error(`error on ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : 'unknown error');
+  const what = error instanceof Error ? (error.stack ?? error.message) : 'unknown error';
+  // A visitor who left mid-request aborts it: worth a line, not a stack.
+  if (request.signal.aborted) return console.error(`aborted ${request.method} ${path} (request ${context.requestId ?? '-'})`);
+  console.error(`error on ${request.method} ${path} (request ${context.requestId ?? '-'}):`, what);
 }

@@ -4,5 +4,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     nonce?: string;
     clientAddress?: string;
+    /** This request's id: a 500's log lines carry it (server.js makes it). */
+    requestId?: string;
   }
 }

@@ -2,6 +2,7 @@
 // `?_data=` protocol, a forged Origin behind a same-origin Sec-Fetch-Site; and caching.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startServer, Visitor, type TestServer } from '../setup/server';
 import { report } from './report';
 
@@ -120,5 +121,34 @@ describe('the edges of HTTP', () => {
     expect(asset).toBeDefined();
     const res = await fetch(`${server.url}${asset}`);
     expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/);
+  });
+
+  it('a 500 is logged with its path and an id that ties it to its error, and nothing the visitor typed', async () => {
+    const broken = await startServer();
+    try {
+      // A table gone from under the running server (a bad manual edit): a sign-in now fails inside.
+      const db = new Database(broken.dbPath);
+      db.exec('drop table sign_in_failures');
+      db.close();
+      const before = broken.output().length;
+      const res = await fetch(`${broken.url}/check-your-referral`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'reference=RJ-ABCD-EFGH&passphrase=secret-words-here',
+      });
+      expect(res.status).toBe(500);
+      let log = '';
+      for (const end = Date.now() + 5000; !/500 POST/.test(log) && Date.now() < end;) {
+        await new Promise((r) => setTimeout(r, 20));
+        log = broken.output().slice(before);
+      }
+      const id = /^500 POST \/check-your-referral in \d+ ms \(request ([0-9a-f]{12})\)$/m.exec(log)?.[1];
+      report('a table dropped under the server', 'POST /check-your-referral', `status ${res.status}; log: ${log.split('\n')[0]}`);
+      expect(id, log).toBeDefined();
+      expect(log).toContain(`error on POST /check-your-referral (request ${id}):`);
+      expect(log).not.toMatch(/secret-words-here|ABCD-EFGH/);
+    } finally {
+      await broken.stop();
+    }
   });
 });
