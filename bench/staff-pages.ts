@@ -23,7 +23,15 @@ console.log(
 );
 
 // A manager, made the way a deployment makes one (the staff CLI and the set-up link).
-const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATABASE_PATH: dbPath, SESSION_SECRET: SECRET, NODE_ENV: 'production', PORT: '0', OUTBOX_FILES: 'true', OUTBOX_DIR: join(dirname(dbPath), 'outbox') };
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  DATABASE_PATH: dbPath,
+  SESSION_SECRET: SECRET,
+  NODE_ENV: 'production',
+  PORT: '0',
+  OUTBOX_FILES: 'true',
+  OUTBOX_DIR: join(dirname(dbPath), 'outbox'),
+};
 const { stdout } = await promisify(execFile)(
   process.execPath,
   ['node_modules/tsx/dist/cli.mjs', 'scripts/staff.ts', 'create', '--email', 'manager@bench.invalid', '--name', 'Bench Manager', '--role', 'manager'],

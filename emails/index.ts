@@ -14,6 +14,7 @@ import { partnerReferralReceivedEmail } from './partner-referral-received';
 import { referralReceivedEmail } from './referral-received';
 import { referrerUpdateEmail } from './referrer-update';
 import { staffSetUpEmail } from './staff-set-up';
+import { staffSignInAttemptsEmail } from './staff-sign-in-attempts';
 import type { Email } from './layout';
 
 const SAMPLE_URL = 'https://rj-service.example';
@@ -31,6 +32,11 @@ export const EMAIL_PREVIEWS: { name: string; who: string; render: (publicUrl?: s
     name: 'Staff set-up',
     who: 'A new member of staff',
     render: (publicUrl = SAMPLE_URL) => staffSetUpEmail({ path: '/staff/set-up?token=example', publicUrl }),
+  },
+  {
+    name: 'Sign-in tries',
+    who: 'A member of staff whose account has had several failed sign-ins from somewhere new',
+    render: (publicUrl = SAMPLE_URL) => staffSignInAttemptsEmail({ publicUrl }),
   },
   {
     name: 'Feedback invitation',

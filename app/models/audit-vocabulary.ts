@@ -151,6 +151,7 @@ const ACTIONS = {
   'staff.created': 'Staff account created',
   'staff.password_set': 'Password set',
   'staff.authenticator_enrolled': 'Authenticator app set up',
+  'staff.sign_in_lock_lifted': 'Sign-in lock lifted',
   'staff.reset': 'Account reset',
   'staff.deactivated': 'Account deactivated',
   'staff.reactivated': 'Account reactivated',

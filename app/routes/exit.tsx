@@ -14,6 +14,7 @@ import { complaintDoneCookie } from '~/utils/complaint-cookie.server';
 import { equalityCookie } from '~/utils/equality-cookie.server';
 import { letterSetUpCookie, staffSetUpCookie } from '~/utils/set-up-cookie.server';
 import { signOutBrowser } from '~/utils/session.server';
+import { staffDeviceCookie } from '~/utils/staff-device-cookie.server';
 import { endStaffSession } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.append('Set-Cookie', await equalityCookie.clear());
   headers.append('Set-Cookie', await letterSetUpCookie.clear());
   headers.append('Set-Cookie', await staffSetUpCookie.clear());
+  headers.append('Set-Cookie', await staffDeviceCookie.clear());
   headers.set('Clear-Site-Data', '"cache", "cookies", "storage"');
   return redirect(env.EXIT_PAGE_URL, { status: 303, headers });
 }

@@ -1,4 +1,5 @@
-// Managers: staff accounts. Invite (a one-time set-up link), deactivate, reset, end sessions.
+// Managers: staff accounts. Invite (a one-time set-up link), deactivate, reset, end sessions,
+// and lift a sign-in lock (decision 023).
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -8,6 +9,7 @@ import { ErrorSummary } from '~/components/error-summary';
 import { CsrfInput, StaffForm } from '~/components/staff';
 import { newStaffSchema } from '~/models/staff/staff-schemas';
 import { createStaffUser, endSessionsOf, listStaff, resetStaffUser, setStaffActive, StaffError } from '~/models/staff/staff.server';
+import { liftSignInLocks, signInFailuresOf } from '~/models/staff/staff-sign-in.server';
 import { env } from '~/utils/env.server';
 import { replyWithErrors } from '~/utils/form.server';
 import { requireStaff, requireStaffForm } from '~/utils/staff-session.server';
@@ -19,7 +21,8 @@ export const handle: RouteHandle = { title: 'Staff accounts' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
-  return { staff: listStaff(), me: session.user.id };
+  // Failed sign-ins counted against each account now, from everywhere: a manager sees an attack and can lift it.
+  return { staff: listStaff().map((s) => ({ ...s, failures: signInFailuresOf(s.email).count })), me: session.user.id };
 }
 
 const target = z.coerce.number().int().positive();
@@ -29,6 +32,7 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reactivate'), staffUserId: target }),
   z.object({ intent: z.literal('reset'), staffUserId: target }),
   z.object({ intent: z.literal('end-sessions'), staffUserId: target }),
+  z.object({ intent: z.literal('lift-lock'), staffUserId: target }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,6 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
         done: `Account reset. Give them this one-time set-up link: ${env.PUBLIC_URL}${resetStaffUser(actor, v.staffUserId)}`,
       };
     if (v.intent === 'end-sessions') return { status: 'success' as const, done: `Ended ${endSessionsOf(actor, v.staffUserId)} sessions.` };
+    if (v.intent === 'lift-lock') {
+      if (!liftSignInLocks(actor, v.staffUserId)) throw new StaffError('not-found');
+      return { status: 'success' as const, done: 'Sign-in lock lifted. They can sign in again from anywhere.' };
+    }
     setStaffActive(actor, v.staffUserId, v.intent === 'reactivate');
     return { status: 'success' as const, done: v.intent === 'reactivate' ? 'Account reactivated.' : 'Account deactivated and signed out.' };
   } catch (error) {
@@ -101,13 +109,24 @@ export default function Accounts() {
               <span className="govuk-body-s">{s.email}</span>
             </td>
             <td className="govuk-table__cell">{s.role}</td>
-            <td className="govuk-table__cell">{!s.active ? 'Deactivated' : s.enrolled ? 'Active' : 'Not set up yet'}</td>
+            <td className="govuk-table__cell">
+              {!s.active ? 'Deactivated' : s.enrolled ? 'Active' : 'Not set up yet'}
+              {s.failures ? (
+                <>
+                  <br />
+                  <strong className="govuk-tag govuk-tag--red">{s.failures === 1 ? '1 failed sign-in' : `${s.failures} failed sign-ins`} in 15 minutes</strong>
+                </>
+              ) : null}
+            </td>
             <td className="govuk-table__cell">
               {s.id === me ? (
                 'You'
               ) : (
                 <div className="app-actions">
-                  {(s.active ? (['deactivate', 'reset', 'end-sessions'] as const) : (['reactivate'] as const)).map((intent) => (
+                  {(s.active
+                    ? (['deactivate', 'reset', 'end-sessions', ...(s.failures ? (['lift-lock'] as const) : [])] as const)
+                    : (['reactivate'] as const)
+                  ).map((intent) => (
                     <Form method="post" key={intent}>
                       <CsrfInput />
                       <input type="hidden" name="intent" value={intent} />
@@ -117,7 +136,15 @@ export default function Accounts() {
                         className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-1${intent === 'deactivate' ? ' govuk-button--warning' : ''}`}
                         data-module="govuk-button"
                       >
-                        {{ deactivate: 'Deactivate', reset: 'Reset', 'end-sessions': 'End sessions', reactivate: 'Reactivate' }[intent]}
+                        {
+                          {
+                            deactivate: 'Deactivate',
+                            reset: 'Reset',
+                            'end-sessions': 'End sessions',
+                            reactivate: 'Reactivate',
+                            'lift-lock': 'Lift sign-in lock',
+                          }[intent]
+                        }
                         <span className="govuk-visually-hidden"> {s.name}</span>
                       </button>
                     </Form>

@@ -4,7 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData } from '@remix-run/react';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { codeSchema } from '~/models/staff/staff-schemas';
-import { checkStaffCode, getEnrolment } from '~/models/staff/staff.server';
+import { getEnrolment } from '~/models/staff/staff.server';
+import { checkStaffCode } from '~/models/staff/staff-sign-in.server';
+import { rememberStaffDevice } from '~/utils/staff-device-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
 import { PageColumn, useFormErrors } from '~/components/page';
@@ -41,7 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     );
   }
-  return redirect('/staff/cases', { headers: { 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) } });
+  const headers = new Headers({ 'Set-Cookie': await createStaffSession(session.user.id, 'full', request) });
+  headers.append('Set-Cookie', await rememberStaffDevice(request, session.user.id));
+  return redirect('/staff/cases', { headers });
 }
 
 export default function Authenticator() {

@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData } from '@remix-run/react';
 import { Button, TextInput, fieldOf } from '~/components/form-fields';
 import { signInSchema } from '~/models/staff/staff-schemas';
-import { checkStaffPassword } from '~/models/staff/staff.server';
+import { checkStaffPassword } from '~/models/staff/staff-sign-in.server';
+import { staffDeviceCookie } from '~/utils/staff-device-cookie.server';
 import { readForm, replyWithErrors } from '~/utils/form.server';
 import { createStaffSession, getStaffSession } from '~/utils/staff-session.server';
 import { PageColumn } from '~/components/page';
@@ -23,7 +24,8 @@ const MESSAGES = SIGN_IN_MESSAGES.staff;
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: signInSchema });
   if (submission.status !== 'success') return data(replyWithErrors(submission, { hideFields: ['password'] }), { status: 400 });
-  const result = await checkStaffPassword(submission.value.email, submission.value.password, context.clientAddress ?? 'unknown');
+  const device = await staffDeviceCookie.read(request);
+  const result = await checkStaffPassword(submission.value.email, submission.value.password, context.clientAddress ?? 'unknown', device);
   if (!result.ok) {
     return data(replyWithErrors(submission, { fieldErrors: { email: [MESSAGES[result.reason]] }, hideFields: ['password'] }), {
       status: result.reason === 'wrong' ? 401 : 429,

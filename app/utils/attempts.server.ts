@@ -6,7 +6,7 @@
 // window, however many arrive at once. A sign-in that succeeds releases its reservation;
 // a failed one leaves it standing as the failure.
 import { createHmac } from 'node:crypto';
-import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, lt } from 'drizzle-orm';
 import { signInFailures } from '#db/schema';
 import { db } from './db.server';
 import { env } from './env.server';
@@ -18,16 +18,51 @@ import { env } from './env.server';
 export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000;
 
 export type AttemptScope = (typeof signInFailures.$inferInsert)['scope'];
-export type AttemptKey = { scope: AttemptScope; value: string; max: number };
+/** A counter: by `value` (hashed here), or by a `key` made with `pairKey`. */
+export type AttemptKey = { scope: AttemptScope; value: string; max: number } | { scope: AttemptScope; key: string; max: number };
 export type Reservation = { ok: true; ids: number[] } | { ok: false; locked: AttemptScope };
 
 /** Counters are keyed by an HMAC of the reference, account or address, never the value. */
 export const attemptKey = (scope: AttemptScope, value: string) => createHmac('sha256', env.SESSION_SECRET).update(`${scope}:${value}`).digest('hex');
 
+/**
+ * The key of one account (or reference) tried from one address: the account's key, a dot,
+ * the address's key. Every pair of an account starts with the same prefix, so a manager can
+ * lift them all (`liftLocks`) without knowing the addresses.
+ */
+export const pairKey = (scope: AttemptScope, subject: string, address: string) => `${attemptKey(scope, subject)}.${attemptKey(scope, `from ${address}`)}`;
+
+/** How many tries are counted now against a key (for a page that shows a lock). */
+export function recentAttempts(scope: AttemptScope, subjectKey: string, now = Date.now()): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, subjectKey), gt(signInFailures.createdAt, new Date(now - ATTEMPT_WINDOW_MS))))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Ends every lock on one account: its own counter (`scope`) and each of its pairs with an
+ * address (`pairScope`, found by the key's prefix, a range the index reads). Run in `tx`.
+ */
+export function liftLocks(tx: Pick<typeof db, 'delete'>, scope: AttemptScope, pairScope: AttemptScope, subjectKey: string): number {
+  const own = tx
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, subjectKey)))
+    .run().changes;
+  const pairs = tx
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.scope, pairScope), gte(signInFailures.key, `${subjectKey}.`), lt(signInFailures.key, `${subjectKey}/`)))
+    .run().changes;
+  return own + pairs;
+}
+
 export function reserveAttempt(keys: AttemptKey[], now = Date.now()): Reservation {
   const since = new Date(now - ATTEMPT_WINDOW_MS);
   return db.transaction((tx) => {
-    const hashed = keys.map((k) => ({ ...k, key: attemptKey(k.scope, k.value) }));
+    const hashed = keys.map((k) => ({ scope: k.scope, max: k.max, key: 'key' in k ? k.key : attemptKey(k.scope, k.value) }));
     for (const k of hashed) {
       const n =
         tx

@@ -58,7 +58,25 @@ export const signInFailures = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     scope: text('scope', {
-      enum: ['reference', 'address', 'staff_account', 'staff_address', 'member', 'member_address', 'partner_address', 'partner_email', 'complaint_address'],
+      // `*_from`: one account or reference tried from one address (attempts.server.ts pairKey);
+      // `staff_device`: tries from a device the member of staff has signed in on before;
+      // `staff_notice`: when they were last told that their account is being tried.
+      enum: [
+        'reference',
+        'address',
+        'reference_from',
+        'staff_account',
+        'staff_address',
+        'staff_account_from',
+        'staff_device',
+        'staff_notice',
+        'member',
+        'member_address',
+        'member_from',
+        'partner_address',
+        'partner_email',
+        'complaint_address',
+      ],
     }).notNull(),
     key: text('key').notNull(),
     createdAt: createdAt(),

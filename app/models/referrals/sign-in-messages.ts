@@ -12,7 +12,8 @@ export const SIGN_IN_MESSAGES = {
   },
   staff: {
     wrong: 'The email address or password is not right',
-    'locked-account': 'Too many failed sign-ins for this account. Wait 15 minutes, or ask a manager to reset it',
+    'locked-account':
+      'Too many failed sign-ins for this account from here. Wait 15 minutes, sign in on a device you have used before, or ask a manager to lift the lock',
     'locked-address': 'Too many failed sign-ins from this device. Wait 15 minutes and try again',
   },
 } as const;

@@ -1,30 +1,35 @@
 // Reference + passphrase sign-in for people who referred themselves and for letter-exchange
-// participants, with rate limits: at most 5 tries per reference and 20 per address in any
-// 15 minutes. Each try is counted before the passphrase is checked (attempts.server.ts), so
-// parallel requests cannot get more guesses than that.
+// participants, with rate limits in any 15 minutes: 5 tries for a reference from one address,
+// 20 tries from one address whatever the reference, and 50 for a reference from everywhere.
+// A stranger who knows someone's reference can use up only their own address's 5, not the
+// owner's: keeping the owner out takes ten addresses. Each try is counted before the
+// passphrase is checked (attempts.server.ts), so parallel requests get no more guesses.
 import { eq } from 'drizzle-orm';
 import { exchangeMembers, referrals } from '#db/schema';
-import { ATTEMPT_WINDOW_MS, purgeOldAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
+import { ATTEMPT_WINDOW_MS, pairKey, purgeOldAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { getDecoyHash, normalisePassphrase, normaliseReference, verifySecret } from '~/utils/passphrase.server';
 
 export const WINDOW_MS = ATTEMPT_WINDOW_MS;
-export const MAX_FAILURES_PER_REFERENCE = 5;
+export const MAX_FAILURES_PER_REFERENCE_FROM_ADDRESS = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
+export const MAX_FAILURES_PER_REFERENCE = 50;
 
 export type SignInResult = { ok: true; id: number } | { ok: false; reason: 'wrong' | 'locked-reference' | 'locked-address' };
 type Kind = 'referral' | 'member';
 
-const scopes = (kind: Kind) => (kind === 'referral' ? (['reference', 'address'] as const) : (['member', 'member_address'] as const));
+const scopes = (kind: Kind) =>
+  kind === 'referral' ? (['reference', 'address', 'reference_from'] as const) : (['member', 'member_address', 'member_from'] as const);
 
 /**
  * Counts one try for this reference and this address, or says which is locked. Call it
  * before checking any secret that comes with the reference (a passphrase, a set-up code).
  */
 export function reserveSignInAttempt(kind: Kind, reference: string, address: string) {
-  const [refScope, addressScope] = scopes(kind);
+  const [refScope, addressScope, pairScope] = scopes(kind);
   const r = reserveAttempt([
     { scope: addressScope, value: address, max: MAX_FAILURES_PER_ADDRESS },
+    { scope: pairScope, key: pairKey(refScope, reference, address), max: MAX_FAILURES_PER_REFERENCE_FROM_ADDRESS },
     { scope: refScope, value: reference, max: MAX_FAILURES_PER_REFERENCE },
   ]);
   if (r.ok) return r;

@@ -1,23 +1,20 @@
 // Staff accounts: invitation by a one-time set-up link, password + authenticator app,
-// sign-in limits, and a manager's deactivate / reset / end sessions.
+// and a manager's deactivate / reset / end sessions. Signing in: staff-sign-in.server.ts.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { generateSecret, generateURI, verify } from 'otplib';
+import { generateSecret, generateURI } from 'otplib';
 import QRCode from 'qrcode';
 import { staffUsers } from '#db/schema';
 import { staffSetUpEmail } from '#emails/staff-set-up';
-import { releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
-import { getDecoyHash, hashSecret, verifySecret } from '~/utils/passphrase.server';
+import { hashSecret } from '~/utils/passphrase.server';
 import { seal, unseal } from '~/utils/seal.server';
 import { endAllSessionsOf } from '~/utils/staff-session.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
 
 export const SETUP_LIFETIME_MS = 72 * 60 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_STAFF_ADDRESS = 20;
 const ISSUER = 'Restorative Justice Service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -148,7 +145,7 @@ export async function completePasswordSetUp(token: string, password: string): Pr
   });
 }
 
-function totpSecretOf(staffUserId: number) {
+export function totpSecretOf(staffUserId: number) {
   const user = db.select().from(staffUsers).where(eq(staffUsers.id, staffUserId)).get();
   const secret = user?.totpSecretSealed ? unseal(user.totpSecretSealed, totpKey()) : null;
   return user && secret ? { user, secret } : null;
@@ -161,61 +158,4 @@ export async function getEnrolment(staffUserId: number) {
   const uri = generateURI({ issuer: ISSUER, label: found.user.email, secret: found.secret });
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return { svg, key: found.secret.replace(/(.{4})/g, '$1 ').trim() };
-}
-
-// ---- Sign-in ---------------------------------------------------------------------------
-
-/** Counts one try for the account and the address before anything is checked. */
-function reserveStaffAttempt(email: string, address: string) {
-  return reserveAttempt([
-    { scope: 'staff_address', value: address, max: MAX_FAILURES_PER_STAFF_ADDRESS },
-    { scope: 'staff_account', value: email, max: MAX_FAILURES_PER_ACCOUNT },
-  ]);
-}
-
-export type StaffSignIn = { ok: true; staffUserId: number; enrolled: boolean } | { ok: false; reason: 'wrong' | 'locked-account' | 'locked-address' };
-
-export async function checkStaffPassword(emailInput: string, password: string, address: string): Promise<StaffSignIn> {
-  const email = emailInput.trim().toLowerCase();
-  const attempt = reserveStaffAttempt(email, address);
-  if (!attempt.ok) return { ok: false, reason: attempt.locked === 'staff_address' ? 'locked-address' : 'locked-account' };
-  const user = db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
-  const valid = await verifySecret(user?.passwordHash ?? (await getDecoyHash()), password);
-  if (user && user.active && user.passwordHash && valid) {
-    releaseAttempt(attempt);
-    return { ok: true, staffUserId: user.id, enrolled: user.totpEnrolled };
-  }
-  return { ok: false, reason: 'wrong' };
-}
-
-export type CodeResult = { ok: true } | { ok: false; reason: 'wrong' | 'locked-account' };
-
-/**
- * Checks a one-time code. A code is accepted once: its time step is remembered and any
- * code from that step or an earlier one is refused. Used for sign-in and for enrolment.
- */
-export async function checkStaffCode(staffUserId: number, code: string, address: string): Promise<CodeResult> {
-  const found = totpSecretOf(staffUserId);
-  if (!found) return { ok: false, reason: 'wrong' };
-  const { user, secret } = found;
-  const attempt = reserveStaffAttempt(user.email, address);
-  if (!attempt.ok) return { ok: false, reason: 'locked-account' };
-  const token = code.replace(/\s+/g, '');
-  const result = /^\d{6}$/.test(token)
-    ? await verify({ secret, token, epochTolerance: 30, ...(user.totpLastStep != null ? { afterTimeStep: user.totpLastStep } : {}) })
-    : { valid: false as const };
-  if (!result.valid) return { ok: false, reason: 'wrong' };
-  // Compare-and-set, so two requests with the same code cannot both pass.
-  const changed = db.transaction((tx) => {
-    const n = tx
-      .update(staffUsers)
-      .set({ totpLastStep: (result as { timeStep: number }).timeStep, totpEnrolled: true })
-      .where(and(eq(staffUsers.id, user.id), user.totpLastStep == null ? undefined : eq(staffUsers.totpLastStep, user.totpLastStep)))
-      .run().changes;
-    if (n && !user.totpEnrolled) recordAudit(tx, { type: 'staff', id: user.id }, 'staff.authenticator_enrolled', { type: 'staff_user', id: user.id });
-    return n;
-  });
-  if (!changed) return { ok: false, reason: 'wrong' };
-  releaseAttempt(attempt);
-  return { ok: true };
 }
