@@ -1,5 +1,6 @@
 // The GOV.UK page template: skip link, service navigation, Exit this page (on public
-// pages), <main>, footer and the error boundary.
+// pages) or the staff navigation, <main>, footer and the error boundary; and, where React
+// runs in the browser (staff pages), where focus goes after each navigation.
 import { LEARNING_PAGES } from '~/data/learning-pages';
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
@@ -11,13 +12,15 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useContext, useEffect, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import publicPageJs from './browser/public-page?worker&url';
 import { ExitThisPage } from './components/page';
+import { StaffNav } from './components/staff-nav';
 import mainCss from './styles/main.scss?url';
 import { env } from './utils/env.server';
 import { JS_ENABLED } from './utils/inline-scripts';
@@ -72,6 +75,36 @@ function usePageTitle(): string {
   return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${SERVICE_NAME}`;
 }
 
+/**
+ * Where React runs in the browser, a link or a form changes the page without loading a new
+ * one, and focus would stay on the link pressed (or fall to <body>) with nothing announced.
+ * When a navigation or submission ends, focus moves as a new page would place it: to the
+ * error summary, else the success banner (role="alert", so it is read out), else the element
+ * the address's #fragment names, else the page's heading.
+ */
+function useFocusAfterNavigation() {
+  const navigation = useNavigation();
+  const busy = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== 'idle') {
+      busy.current = true;
+      return;
+    }
+    if (!busy.current) return;
+    busy.current = false;
+    const main = document.getElementById('main-content');
+    const fragment = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    const target =
+      main?.querySelector<HTMLElement>('.govuk-error-summary') ??
+      main?.querySelector<HTMLElement>('.govuk-notification-banner--success') ??
+      fragment ??
+      main?.querySelector<HTMLElement>('h1');
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }, [navigation.state]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
@@ -82,6 +115,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const title = usePageTitle();
   const location = useLocation();
   const description = LEARNING_PAGES[location.pathname];
+  useFocusAfterNavigation();
 
   // Runs only where the page hydrates: GOV.UK Frontend's behaviour after each navigation.
   useEffect(() => {
@@ -149,6 +183,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         <div className="govuk-width-container">
           {showExit ? <ExitThisPage /> : null}
+          {staffArea ? <StaffNav /> : null}
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>

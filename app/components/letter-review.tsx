@@ -3,6 +3,7 @@
 import { Button, Choices, Textarea, fieldOf, type FieldErrors } from './form-fields';
 import { formatDateTime, StaffForm } from './staff';
 import { KeepReasons, KeptList } from './letter-flag-answers';
+import { SuccessBanner } from './page';
 
 type Found = { text: string; why: string };
 
@@ -247,5 +248,24 @@ export function LetterHistory({ history }: { history: HistoryEntry[] }) {
         </details>
       ))}
     </>
+  );
+}
+
+/** What a saved decision did, for the banner that confirms it. */
+const DECIDED: Partial<Record<string, string>> = {
+  passed_on: 'The letter is passed on. The recipient can read it now.',
+  second_reading: 'The letter waits for a second reader before it is passed on. Managers have been told.',
+  returned: 'The letter is sent back to its author with your message.',
+  not_passed_on: 'The letter will not be passed on.',
+};
+
+/** The banner after a decision: it takes focus and is read out (role="alert"). */
+export function DecisionSaved({ status }: { status: string }) {
+  const what = DECIDED[status];
+  if (!what) return null;
+  return (
+    <SuccessBanner title="Decision saved">
+      <p className="govuk-notification-banner__heading">{what}</p>
+    </SuccessBanner>
   );
 }

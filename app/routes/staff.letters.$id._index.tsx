@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { BackLink, useFormErrors, PageColumn } from '~/components/page';
 import { CsrfInput, formatDateTime } from '~/components/staff';
-import { DecisionForm, LetterHistory, SafetyFlags } from '~/components/letter-review';
+import { DecisionForm, DecisionSaved, LetterHistory, SafetyFlags } from '~/components/letter-review';
 import { SecondReading } from '~/components/letter-flag-answers';
 import { decisionSchema, flagsOffSchema, keepReasons, secondReadSchema, spansToRemove } from '~/models/letters/letter-decision-schema';
 import { keepField, mustAnswer } from '~/models/letters/flag-answers';
@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Grouped by kind, in a fixed order, so that a kind can be turned off as a whole.
   const kinds = FLAG_KINDS.filter((k) => shown.some((f) => f.kind === k));
   return {
+    // Just decided (the action's redirect says so): the page opens with what happened, announced.
+    saved: new URL(request.url).searchParams.get('saved') === 'decision',
     id: r.letter.id,
     caseId: r.caseId,
     status: r.letter.status,
@@ -203,7 +205,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : 'This letter has already been decided on, or has changed. Reload the page';
     return data(replyWithErrors(submission, { fieldErrors: { decision: [message] } }), { status: 409 });
   }
-  return redirect(`/staff/letters/${letterId}`);
+  return redirect(`/staff/letters/${letterId}?saved=decision`);
 }
 
 export default function ReviewLetter() {
@@ -214,6 +216,7 @@ export default function ReviewLetter() {
     <>
       <BackLink to="/staff/letters" />
       <PageColumn errors={errors}>
+        {d.saved ? <DecisionSaved status={d.status} /> : null}
         <span className="govuk-caption-l">
           From {d.from} to {d.to}
           {d.onPaper ? ', received on paper' : ''}

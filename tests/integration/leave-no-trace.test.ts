@@ -81,7 +81,17 @@ describe('Exit this page', () => {
       .getSetCookie()
       .filter((c) => /Max-Age=0/i.test(c))
       .map((c) => c.split('=')[0]);
-    for (const name of ['rj_draft', 'rj_session', 'rj_letters', 'rj_staff', 'rj_feedback', 'rj_equality', 'rj_partner_done', 'rj_complaint_done', 'rj_staff_device'])
+    for (const name of [
+      'rj_draft',
+      'rj_session',
+      'rj_letters',
+      'rj_staff',
+      'rj_feedback',
+      'rj_equality',
+      'rj_partner_done',
+      'rj_complaint_done',
+      'rj_staff_device',
+    ])
       expect(cleared, name).toContain(name);
   });
 

@@ -50,7 +50,9 @@ describe('hidden and look-alike characters', () => {
     const { remove } = flagFields(review.html);
     expect(remove.length).toBeGreaterThan(0);
     const sent = await staffPost(fran, `/staff/letters/${letterId}`, { decision: 'approve', versionId: versionOf(review.html), remove });
-    expect(sent.url).toBe(`/staff/letters/${letterId}`);
+    expect(sent.url).toBe(`/staff/letters/${letterId}?saved=decision`);
+    // The page confirms what happened (an announced banner), not only a changed status.
+    expect(textOf(sent.html)).toContain('Decision saved The letter is passed on.');
     const relayed = queryDb<{ t: string }>(server.dbPath, 'select relayed_text as t from letters where id = ?', letterId)[0]!.t;
     expect(relayed).not.toMatch(HIDDEN);
     expect(relayed).toContain('[removed by the facilitator]');
