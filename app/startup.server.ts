@@ -6,6 +6,7 @@ import { sendDigests } from '~/models/letters/notifications.server';
 import { purgeExpiredDrafts } from '~/models/referrals/referral.server';
 import { purgeIfDue, stopPurging } from '~/models/data-protection/retention.server';
 import { purgeOldSignInFailures } from '~/models/referrals/sign-in.server';
+import { releaseFeedbackIfDue } from '~/models/feedback/releases.server';
 import { seedDemo } from '~/models/demo/demo.server';
 import { db } from '~/utils/db.server';
 import { startOutboxSender } from '~/utils/email.server';
@@ -26,6 +27,8 @@ export async function startup(): Promise<() => void> {
     purgeExpiredSessions();
     purgeOldSignInFailures();
     sendDigests();
+    // Survey answers, held until a quarter opens with enough of them (decision 024).
+    releaseFeedbackIfDue();
     retention();
   };
   // The retention purge: once a day, in batches that leave the server answering requests.

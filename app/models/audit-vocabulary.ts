@@ -23,6 +23,7 @@ export const SUBJECT_TYPES = {
   rights_request: 'Rights request',
   complaint: 'Complaint',
   service_change: '“You said, we did” entry',
+  feedback_release: 'Release of survey answers',
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -113,6 +114,7 @@ const ACTIONS = {
   'agreement.agreed': 'Agreement to the outcome agreement recorded',
   'feedback.invited': 'Invited to give feedback',
   'feedback.paper_typed_in': 'Paper feedback typed in (answers kept apart, unlinked)',
+  'feedback.released': 'Survey answers released together (counts only)',
   'assessment.info_recorded': 'Information given recorded',
   'assessment.consent_recorded': 'Consent recorded',
   'assessment.willing_recorded': 'Willingness recorded',

@@ -1,11 +1,11 @@
-// What participants thought, for the whole service: counts only, and free text in whole
-// batches, so no answer can be tied to a case or a person.
+// What participants thought, for the whole service: released answers only (decision 024),
+// counts, and free text in whole batches, so no answer can be tied to a case or a person.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PageColumn } from '~/components/page';
 import { COMMENT_BATCH } from '~/models/feedback/feedback';
 import { forDisplay, showCount, type Shown } from '~/models/reports/reports';
-import { feedbackResults } from '~/models/feedback/feedback.server';
+import { feedbackResults, MIN_ANSWERS, MIN_CASES } from '~/models/feedback/releases.server';
 import { requireStaff } from '~/utils/staff-session.server';
 import type { RouteHandle } from '~/root';
 
@@ -13,7 +13,7 @@ export const handle: RouteHandle = { title: 'What participants thought' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return forDisplay(feedbackResults());
+  return { ...forDisplay(feedbackResults()), minAnswers: MIN_ANSWERS, minCases: MIN_CASES };
 }
 
 const pct = (c: Shown, of: Shown) => (c.shown === null || of.shown === null || !of.shown ? '–' : `${Math.round((100 * c.shown) / of.shown)}%`);
@@ -23,7 +23,8 @@ export default function FeedbackResults() {
   return (
     <PageColumn>
       <h1 className="govuk-heading-l">What participants thought</h1>
-      <p className="govuk-body">{`${showCount(d.responses, d.threshold)} ${d.responses.shown === 1 ? 'response' : 'responses'} up to the end of ${d.throughMonth}. Answers are not linked to any case or person, and each month’s are added when the month ends, so no one’s answers can be picked out as they arrive. Counts from 1 to ${d.threshold - 1} show as “fewer than ${d.threshold}”.`}</p>
+      <p className="govuk-body">{`${showCount(d.responses, d.threshold)} ${d.responses.shown === 1 ? 'response' : 'responses'}${d.lastRelease ? `, the latest released in ${d.lastRelease}` : ''}. Counts from 1 to ${d.threshold - 1} show as “fewer than ${d.threshold}”.`}</p>
+      <p className="govuk-body">{`Answers are not linked to any case or person. They are held, then added together at the start of a quarter, once at least ${d.minAnswers} have come from at least ${d.minCases} cases. Until then they wait for the next quarter. So no one’s answers can be picked out by when they appear. We do not show how many are waiting.`}</p>
       <p className="govuk-body govuk-!-font-size-24">
         {d.satisfied.percent === null ? (
           `Satisfaction is shown from ${d.threshold} answers.`

@@ -236,6 +236,7 @@ function Figures({ report: r, query, isManager }: { report: ReportData; query: s
         <Row label="Agreements with every item done" value={total(r.outcomes.allDone)} />
       </dl>
       <h3 className="govuk-heading-s">What participants said (anonymous survey, the whole service)</h3>
+      <p className="govuk-body-s">Answers released in the period. They are released together at the start of a quarter, never one by one.</p>
       <dl className="govuk-summary-list">
         <Row label="Answers" value={total(r.feedback.answers)} />
         <Row label="Satisfied or very satisfied" value={shareText(r.feedback.satisfied, t)} />

@@ -1,5 +1,5 @@
 // What people say about the service, kept apart from them: the survey, equality, "you said, we did".
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './common';
 import { cases } from './cases';
 import { participants } from './people';
@@ -76,8 +76,42 @@ export const feedbackInvitations = sqliteTable(
 );
 
 /**
- * Anonymous answers. No case, person, invitation or time beyond the month: a random id,
- * so neither a join nor the order of rows can tie an answer to whoever gave it.
+ * A release of survey answers (decision 024): answers are held unseen until a quarter begins
+ * with enough of them, from enough cases, to be shown together. `quarter` is the quarter the
+ * release opened ('2027-Q1'), `month` its first month, for the reports' periods.
+ */
+export const feedbackReleases = sqliteTable(
+  'feedback_releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quarter: text('quarter').notNull().unique(),
+    month: text('month').notNull(),
+    answers: integer('answers').notNull(),
+    releasedAt: integer('released_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('feedback_releases_month_idx').on(t.month)],
+);
+
+/**
+ * Which cases held answers come from, and by which channel: only so that a release can wait
+ * for enough of them. No answer points here, rows have no order (WITHOUT ROWID), and a release
+ * empties the table.
+ */
+export const feedbackHeldCases = sqliteTable(
+  'feedback_held_cases',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    channel: text('channel', { enum: ['online', 'paper'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.channel] })],
+);
+
+/**
+ * Anonymous answers. No case, person, invitation or time: a random id, so neither a join
+ * nor the order of rows can tie an answer to whoever gave it. `release_id` is null while the
+ * answer is held; `month` is no longer written (it dated each answer) and is empty.
  */
 export const feedbackAnswers = sqliteTable(
   'feedback_answers',
@@ -94,8 +128,9 @@ export const feedbackAnswers = sqliteTable(
     recommend: text('recommend'),
     helpedCope: text('helped_cope'),
     comments: text('comments'),
+    releaseId: integer('release_id').references(() => feedbackReleases.id),
   },
-  (t) => [index('feedback_answers_month_idx').on(t.month)],
+  (t) => [index('feedback_answers_release_idx').on(t.releaseId)],
 );
 
 /**

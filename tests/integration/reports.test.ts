@@ -72,9 +72,12 @@ beforeAll(async () => {
     db.prepare(`insert into deleted_referral_counts (month, count) values ('2026-05', 2)`).run();
     // June: 3 more probation referrals, offender-initiated (4 with the edge one).
     for (let i = 0; i < 3; i++) add(at('2026-06-15T10:00:00Z'), 'partner', 'nps', 'offender', 'violence', 'prison');
-    // Survey answers: 10 in April, 2 in May, 1 in July (outside).
+    // Survey answers, released (decision 024): 10 in April, 2 in May, 1 in July (outside).
+    const release = db.prepare(`insert into feedback_releases (quarter, month, answers, released_at) values (?, ?, 0, 0) on conflict do nothing`);
+    for (const month of ['2026-04', '2026-05', '2026-07']) release.run(`fixture ${month}`, month);
     const answer = db.prepare(
-      `insert into feedback_answers (id, process_kind, role, month, on_paper, satisfaction, felt_safe, helped_cope) values (?, 'face_to_face', 'victim', ?, 0, ?, ?, ?)`,
+      `insert into feedback_answers (id, process_kind, role, month, on_paper, satisfaction, felt_safe, helped_cope, release_id)
+       values (?, 'face_to_face', 'victim', '', 0, ?, ?, ?, (select id from feedback_releases where month = ?))`,
     );
     [
       ['2026-04', 5, 'yes', 'yes'],
@@ -90,7 +93,7 @@ beforeAll(async () => {
       ['2026-05', 5, null, null],
       ['2026-05', 1, null, null],
       ['2026-07', 5, 'yes', 'yes'],
-    ].forEach(([month, satisfaction, safe, cope], i) => answer.run(`fixture-${i}`, month, satisfaction, safe, cope));
+    ].forEach(([month, satisfaction, safe, cope], i) => answer.run(`fixture-${i}`, satisfaction, safe, cope, month));
   })();
   db.close();
 });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import {
   agreementItems,
   feedbackAnswers,
+  feedbackReleases,
   feedbackInvitations,
   meetingAttendees,
   meetings,
@@ -159,13 +160,20 @@ export function seedOutcomes(facilitatorId: number) {
       'I would tell others to try it (demo)',
       'Waiting for the meeting took a long time (demo)',
     ];
+    // Released together, as the service releases them (decision 024), in the quarter before this one.
+    const release = tx
+      .insert(feedbackReleases)
+      .values({ quarter: 'demo', month: dayOf(now - 60 * DAY).slice(0, 7), answers: comments.length, releasedAt: new Date(now - 60 * DAY) })
+      .returning({ id: feedbackReleases.id })
+      .get();
     for (const [i, c] of comments.entries())
       tx.insert(feedbackAnswers)
         .values({
           id: randomUUID(),
           processKind: i % 2 ? 'letters' : 'face_to_face',
           role: i % 3 ? 'victim' : 'offender',
-          month: dayOf(now - i * 20 * DAY).slice(0, 7),
+          month: '',
+          releaseId: release.id,
           onPaper: i === 0,
           satisfaction: i === 5 ? 3 : 5 - (i % 2),
           feltSafe: 'yes',

@@ -1,13 +1,22 @@
 // The participants' survey: invitations when a process ends, the anonymous answers, and the
 // results staff see. An invitation says who was asked; an answer says only the process kind,
-// the role and the month. Nothing joins the two (decision 012).
+// the role and, once released, its release. Nothing joins the two (decisions 012, 024).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '#db/client.server';
-import { assessments, exchangeMembers, exchanges, feedbackAnswers, feedbackInvitations, participants, processes, referrals } from '#db/schema';
+import {
+  assessments,
+  exchangeMembers,
+  exchanges,
+  feedbackAnswers,
+  feedbackHeldCases,
+  feedbackInvitations,
+  participants,
+  processes,
+  referrals,
+} from '#db/schema';
 import { feedbackInviteEmail } from '#emails/feedback-invite';
 import { db } from '~/utils/db.server';
-import { share, suppressBreakdown, suppressOne } from '~/models/reports/reports';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
 import { hashToken } from '~/utils/session.server';
@@ -15,7 +24,7 @@ import type { StaffUser } from '~/utils/staff-session.server';
 import { inviteToEquality } from './equality.server';
 import { recordAudit, type Actor } from '~/models/audit.server';
 import { findCaseInScope } from '~/models/cases/case-scope.server';
-import { summarise, type FeedbackAnswers } from './feedback';
+import type { FeedbackAnswers } from './feedback';
 
 /**
  * Invites everyone in the case who has not been invited yet, when a process ends, a meeting
@@ -121,22 +130,26 @@ export function invitationForReferral(referralId: number): number | null {
   );
 }
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
-
-function saveAnswers(tx: Tx, invitationId: number, answers: FeedbackAnswers, onPaper: boolean, now: Date): boolean {
+function saveAnswers(tx: Tx, invitationId: number, answers: FeedbackAnswers, onPaper: boolean): boolean {
   const inv = tx
     .update(feedbackInvitations)
     .set({ status: 'used' })
     .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.status, 'pending')))
-    .returning({ processKind: feedbackInvitations.processKind, role: feedbackInvitations.role })
+    .returning({ processKind: feedbackInvitations.processKind, role: feedbackInvitations.role, caseId: feedbackInvitations.caseId })
     .get();
   if (!inv) return false;
+  // Held until a release (releases.server.ts): the case is noted apart, so a release can wait
+  // for enough cases, and nothing on the answer says when it came or from where.
+  tx.insert(feedbackHeldCases)
+    .values({ caseId: inv.caseId, channel: onPaper ? 'paper' : 'online' })
+    .onConflictDoNothing()
+    .run();
   tx.insert(feedbackAnswers)
     .values({
       id: randomUUID(),
       processKind: inv.processKind,
       role: inv.role,
-      month: month(now),
+      month: '',
       onPaper,
       satisfaction: answers.satisfaction ? Number(answers.satisfaction) : null,
       feltSafe: answers.feltSafe ?? null,
@@ -151,18 +164,12 @@ function saveAnswers(tx: Tx, invitationId: number, answers: FeedbackAnswers, onP
 }
 
 /** A participant's own answers, once per invitation. False if the invitation was used (or never existed). */
-export function submitFeedback(invitationId: number, answers: FeedbackAnswers, now = new Date()): boolean {
-  return db.transaction((tx) => saveAnswers(tx, invitationId, answers, false, now));
+export function submitFeedback(invitationId: number, answers: FeedbackAnswers): boolean {
+  return db.transaction((tx) => saveAnswers(tx, invitationId, answers, false));
 }
 
 /** A paper survey typed in by the case's facilitator (or a manager), marked as on paper. */
-export function typeInPaperFeedback(
-  staff: StaffUser,
-  caseId: number,
-  invitationId: number,
-  answers: FeedbackAnswers,
-  now = new Date(),
-): 'saved' | 'used' | null {
+export function typeInPaperFeedback(staff: StaffUser, caseId: number, invitationId: number, answers: FeedbackAnswers): 'saved' | 'used' | null {
   return db.transaction((tx) => {
     if (!findCaseInScope(tx, staff, caseId)) return null;
     const inv = tx
@@ -172,7 +179,7 @@ export function typeInPaperFeedback(
       .where(and(eq(feedbackInvitations.id, invitationId), eq(feedbackInvitations.caseId, caseId), eq(feedbackInvitations.channel, 'paper')))
       .get();
     if (!inv) return null;
-    if (!saveAnswers(tx, invitationId, answers, true, now)) return 'used';
+    if (!saveAnswers(tx, invitationId, answers, true)) return 'used';
     recordAudit(tx, { type: 'staff', id: staff.id }, 'feedback.paper_typed_in', { type: 'participant', id: inv.participantId });
     return 'saved';
   });
@@ -196,34 +203,4 @@ export function caseInvitations(staff: StaffUser, caseId: number) {
     .all();
   // Whether someone answered online is not shown: with the live figures it would say what they said.
   return { kase, invitations: rows.map((r) => ({ ...r, status: r.channel === 'online' ? null : r.status })) };
-}
-
-/**
- * The service's anonymous results, for any member of staff: only answers from months that
- * have ended, so watching the figures change cannot reveal what one person just said.
- */
-export function feedbackResults(now = new Date()) {
-  const rows = db
-    .select()
-    .from(feedbackAnswers)
-    .where(lt(feedbackAnswers.month, month(now)))
-    .all();
-  // Small numbers hidden as in the reports (decision 015): one person's answer must not stand out.
-  const threshold = env.REPORT_SMALL_NUMBER;
-  const s = summarise(rows);
-  return {
-    threshold,
-    responses: suppressOne(s.responses, threshold),
-    satisfied: share(s.satisfied.n, s.satisfied.of, threshold),
-    questions: s.questions.map((q) => {
-      const b = suppressBreakdown(
-        q.counts.map((c) => ({ key: c.value, label: c.label, n: c.n })),
-        threshold,
-      );
-      return { field: q.field, title: q.title, answered: b.total, counts: b.cells };
-    }),
-    comments: s.comments,
-    commentsHeldBack: s.commentsHeldBack,
-    throughMonth: month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0))),
-  };
 }

@@ -71,15 +71,18 @@ export function complaintsIn(period: Period, now: Date, threshold: number) {
   };
 }
 
-/** Survey answers from the period's months that have ended: shares shown only from enough answers. */
-export function feedbackIn(period: Period, now: Date, threshold: number) {
+/**
+ * Survey answers released in the period (decision 024: answers are held, then released
+ * together at the start of a quarter), counted in the month of their release. Shares shown
+ * only from enough answers.
+ */
+export function feedbackIn(period: Period, threshold: number) {
   const rows = db.$client
     .prepare(
-      `select satisfaction, felt_safe as feltSafe, listened_to as listenedTo, informed, recommend, helped_cope as helpedCope, null as comments
-       from feedback_answers where month >= ? and month <= ? and month < ?`,
+      `select a.satisfaction, a.felt_safe as feltSafe, a.listened_to as listenedTo, a.informed, a.recommend, a.helped_cope as helpedCope, null as comments
+       from feedback_releases r join feedback_answers a on a.release_id = r.id where r.month >= ? and r.month <= ?`,
     )
-    // Answers are filed under the UTC month they were given (feedback.server.ts): the same clock says which month has ended.
-    .all(period.from, period.to, now.toISOString().slice(0, 7)) as Parameters<typeof summarise>[0];
+    .all(period.from, period.to) as Parameters<typeof summarise>[0];
   const s = summarise(rows);
   const yes = (field: string) => {
     const q = s.questions.find((x) => x.field === field)!;

@@ -217,7 +217,7 @@ export function buildReport(user: StaffUser, period: Period, now = new Date()) {
     agreements: suppressOne(agreed.length, threshold),
     allDone: suppressPart(agreed.filter((c) => c.itemsDone === c.items).length, suppressOne(agreed.length, threshold), threshold),
   };
-  const feedback = feedbackIn(period, now, threshold);
+  const feedback = feedbackIn(period, threshold);
   // Complaints are about the whole service: a manager's figures only.
   const complaints = scope.facilitatorId ? null : complaintsIn(period, now, threshold);
 
