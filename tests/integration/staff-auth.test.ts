@@ -80,6 +80,30 @@ describe('staff sign-in with an authenticator app', () => {
     expect(locked.status).toBe(429);
   });
 
+  it('locks are per address, a known device keeps its own allowance, and only a manager lifts a lock (issue 26)', async () => {
+    const pat = await setUpStaff(server, { email: 'lock@example.org', name: 'Lou Lock', role: 'facilitator' });
+    const boss = await setUpStaff(server, { email: 'lifter@example.org', name: 'Lee Lifter', role: 'manager' });
+    // The device cookie is sealed: nothing in it can be read (not the account, not the email).
+    const device = decodeURIComponent(pat.visitor.cookies.get('rj_staff_device') ?? '');
+    expect(device).not.toBe('');
+    for (const part of device.split('.')) expect(Buffer.from(part, 'base64').toString('latin1')).not.toMatch(/lock@example|"u"/);
+    // Five wrong tries from one browser without the cookie lock that browser's address out…
+    const stranger = new Visitor(server.url);
+    for (let i = 0; i < 5; i++) expect((await stranger.post('/staff/sign-in', { email: 'lock@example.org', password: `wrong ${i}` })).status).toBe(401);
+    expect((await stranger.post('/staff/sign-in', { email: 'lock@example.org', password: STAFF_PASSWORD })).status).toBe(429);
+    // …but not the owner's browser, which has signed in before (same address here, loopback).
+    expect((await pat.visitor.post('/staff/sign-in', { email: 'lock@example.org', password: STAFF_PASSWORD })).url).toBe('/staff/sign-in/code');
+    // A facilitator cannot lift a lock; a manager can, and the stranger's address is free again.
+    const id = /name="staffUserId" value="(\d+)"/.exec(
+      (await boss.visitor.get('/staff/accounts')).html.split('<tr').find((r) => r.includes('lock@example.org'))!,
+    )![1]!;
+    const other = await setUpStaff(server, { email: 'notmanager@example.org', name: 'Nat Not', role: 'facilitator' });
+    expect((await other.visitor.post('/staff/accounts', { csrf: other.csrf, intent: 'lift-lock', staffUserId: id })).status).toBe(404);
+    const lifted = await boss.visitor.post('/staff/accounts', { csrf: boss.csrf, intent: 'lift-lock', staffUserId: id });
+    expect(textOf(lifted.html)).toContain('Sign-in lock lifted');
+    expect((await stranger.post('/staff/sign-in', { email: 'lock@example.org', password: STAFF_PASSWORD })).url).toBe('/staff/sign-in/code');
+  });
+
   it('sign out ends the session on the server, and needs the CSRF token', async () => {
     const s = await setUpStaff(server, { email: 'out@example.org', name: 'Otto Out', role: 'facilitator' });
     const copy = new Visitor(server.url);
