@@ -18,10 +18,12 @@ let exchanges: Exchange[];
 beforeAll(async () => {
   server = await startServer({ TRUST_PROXY: '1' });
   team = await setUpTeam(server);
+  for (const s of Object.values(team)) s.visitor.timeoutMs = TIMEOUT_MS;
   exchanges = [];
   for (let i = 0; i < 3; i++) {
     const exchange = await buildExchange(server, team.fran, { victim: `Load Victim ${i}`, offender: `Load Offender ${i}` });
     await sendLetter(exchange.victim, 'A first letter, so that the queue has something to read.');
+    for (const m of [exchange.victim, exchange.offender]) m.visitor.timeoutMs = TIMEOUT_MS;
     exchanges.push(exchange);
   }
 }, 120_000);
@@ -30,12 +32,18 @@ afterAll(() => server.stop());
 type Outcome = { kind: string; what: string; status: number | string; ms: number };
 const outcomes: Outcome[] = [];
 
-/** Runs one step, bounded in time; a throw or a time-out is an outcome too. */
-async function step(kind: string, what: string, run: () => Promise<Page | Response>) {
+/** A visitor whose every request fails after TIMEOUT_MS: a person kept waiting that long is a failure. */
+const visitor = (headers: Record<string, string> = {}) => Object.assign(new Visitor(server.url, headers), { timeoutMs: TIMEOUT_MS });
+
+/**
+ * Runs one step; a throw or a time-out is an outcome too. Each request is bounded by its
+ * visitor (TIMEOUT_MS); a step of several requests (a whole referral) by `bound`.
+ */
+async function step(kind: string, what: string, run: () => Promise<Page | Response>, bound = TIMEOUT_MS) {
   const started = performance.now();
   let status: number | string;
   try {
-    const res = await Promise.race([run(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS).unref())]);
+    const res = await Promise.race([run(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), bound).unref())]);
     status = res.status;
   } catch (error) {
     status = error instanceof Error ? error.message : 'failed';
@@ -51,18 +59,17 @@ const MANAGER = [...STAFF, '/staff/data-protection', '/staff/complaints', '/staf
 
 const people: Record<string, (n: number) => () => Promise<void>> = {
   visitor: (n) => {
-    const v = new Visitor(server.url, { 'X-Forwarded-For': `198.51.100.${n}` });
+    const v = visitor({ 'X-Forwarded-For': `198.51.100.${n}` });
     return async () => {
+      // A whole referral is many requests (one of them an argon2 hash): each is bounded, the whole by two minutes.
       if (Math.random() < 0.1)
-        return step('visitor', 'refers', () =>
-          referInFull(new Visitor(server.url, { 'X-Forwarded-For': `198.51.100.${n}` })).then(() => ({ status: 200 }) as Page),
-        );
+        return step('visitor', 'refers', () => referInFull(visitor({ 'X-Forwarded-For': `198.51.100.${n}` })).then(() => ({ status: 200 }) as Page), 120_000);
       await step('visitor', 'reads', () => v.get(pick(PUBLIC)));
     };
   },
   guesser: (n) => async () => {
     await step('guesser', 'guesses', () =>
-      new Visitor(server.url, { 'X-Forwarded-For': `203.0.113.${n % 3}` }).post('/check-your-referral', {
+      visitor({ 'X-Forwarded-For': `203.0.113.${n % 3}` }).post('/check-your-referral', {
         reference: 'RJ-AAAA-AAAA',
         passphrase: `guess ${Math.random()}`,
       }),

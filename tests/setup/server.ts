@@ -69,6 +69,8 @@ export type Page = { status: number; url: string; html: string; headers: Headers
 /** A browser without JavaScript: keeps cookies, follows redirects, posts forms. */
 export class Visitor {
   cookies = new Map<string, string>();
+  /** When set, each request (and each redirect it follows) fails after this long. */
+  timeoutMs?: number;
   constructor(
     readonly base: string,
     readonly headers: Record<string, string> = {},
@@ -95,12 +97,17 @@ export class Visitor {
     let res = await fetch(url, {
       ...init,
       redirect: 'manual',
+      signal: this.timeoutMs ? AbortSignal.timeout(this.timeoutMs) : undefined,
       headers: { ...this.headers, Cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) },
     });
     this.keepCookies(res);
     for (let hops = 0; res.status >= 300 && res.status < 400 && hops < 10; hops++) {
       url = new URL(res.headers.get('location')!, url).toString();
-      res = await fetch(url, { redirect: 'manual', headers: { ...this.headers, Cookie: this.cookieHeader() } });
+      res = await fetch(url, {
+        redirect: 'manual',
+        signal: this.timeoutMs ? AbortSignal.timeout(this.timeoutMs) : undefined,
+        headers: { ...this.headers, Cookie: this.cookieHeader() },
+      });
       this.keepCookies(res);
     }
     return { status: res.status, url: new URL(url).pathname + new URL(url).search, html: await res.text(), headers: res.headers };
