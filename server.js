@@ -36,7 +36,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const { env, inlineScriptHashes } = build.entry.module;
+const { env, inlineScriptHashes, languageFor, LANGS } = build.entry.module;
 
 const app = express();
 app.disable('x-powered-by');
@@ -48,9 +48,11 @@ if (env.TRUST_PROXY) app.set('trust proxy', env.TRUST_PROXY);
 // rendered once at start and served from memory, with their gzip and brotli forms and
 // headers made once, ahead of everything else, so a learning page costs about what a
 // static file does. They carry no nonce: nothing on them runs but our hashed inline scripts.
+// One copy a language, chosen as every page's language is (app/i18n/i18n.server.ts).
 const staticPages = viteDevServer ? new Map() : staticPagesOf(build);
 app.use((req, res, next) => {
-  const page = (req.method === 'GET' || req.method === 'HEAD') && req.url === req.path ? staticPages.get(req.path) : undefined;
+  const copies = (req.method === 'GET' || req.method === 'HEAD') && req.url === req.path ? staticPages.get(req.path) : undefined;
+  const page = copies?.[languageFor(req.path, req.get('cookie'), req.get('accept-language'))];
   if (!page?.raw) return next();
   const accepted = req.get('accept-encoding') ?? '';
   const [encoding, body] = accepted.includes('br') ? ['br', page.br] : accepted.includes('gzip') ? ['gzip', page.gzip] : [undefined, page.raw];
@@ -67,15 +69,21 @@ function staticPagesOf(build) {
 }
 
 const renderRemix = createRemixRequestHandler(build, env.NODE_ENV);
-async function renderOnce(path) {
-  const response = await renderRemix(new Request(`http://localhost${path}`), { nonce: '', clientAddress: 'render-once' });
+async function renderOnce(path, lang) {
+  const request = new Request(`http://localhost${path}`, { headers: { Cookie: `rj_lang=${lang}` } });
+  const response = await renderRemix(request, { nonce: '', clientAddress: 'render-once' });
   if (response.status !== 200) throw new Error(`${path} answered ${response.status} when rendered once`);
   const raw = Buffer.from(await response.arrayBuffer());
-  const headers = { ...securityHeaders(null), 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding' };
+  const headers = {
+    ...securityHeaders(null),
+    'Cache-Control': 'no-store',
+    'Content-Type': 'text/html; charset=utf-8',
+    Vary: 'Accept-Encoding, Accept-Language, Cookie',
+  };
   return { raw, gzip: gzipSync(raw, { level: 9 }), br: brotliCompressSync(raw), headers };
 }
 // Rendered before the server listens (a few milliseconds each), so nothing races them.
-for (const [path, page] of staticPages) Object.assign(page, await renderOnce(path));
+for (const [path, copies] of staticPages) for (const lang of LANGS) copies[lang] = await renderOnce(path, lang);
 
 app.use(compression());
 // Remix writes a page as React streams it and calls res.flush() after every chunk when the

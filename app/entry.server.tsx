@@ -6,9 +6,14 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { EXIT_THIS_PAGE, JS_ENABLED } from './utils/inline-scripts';
 import { NonceContext } from './utils/nonce';
+import { I18nContext } from './i18n/context';
+import { i18nFor, languageOf } from './i18n/i18n.server';
 
 export { env } from './utils/env.server';
 export { startup } from './startup.server';
+// server.js picks the language of the pages it serves from memory the same way.
+export { languageFor, LANGUAGE_COOKIE } from './i18n/i18n.server';
+export { LANGS } from './i18n/languages';
 
 /** CSP sources that allow the portal's own inline scripts (server.js adds them). */
 export const inlineScriptHashes = [JS_ENABLED, EXIT_THIS_PAGE].map((source) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`);
@@ -27,9 +32,11 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
+      <I18nContext.Provider value={i18nFor(languageOf(request))}>
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceContext.Provider>
+      </I18nContext.Provider>,
       {
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {

@@ -21,12 +21,12 @@ import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import publicPageJs from './browser/public-page?worker&url';
 import { ExitThisPage } from './components/page';
 import { StaffNav } from './components/staff-nav';
+import { LanguageLinks, TranslationNote } from './components/language';
+import { useI18n } from './i18n/context';
 import mainCss from './styles/main.scss?url';
 import { env } from './utils/env.server';
 import { JS_ENABLED } from './utils/inline-scripts';
 import { useNonce } from './utils/nonce';
-
-export const SERVICE_NAME = 'Restorative Justice Service';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: mainCss },
@@ -72,7 +72,8 @@ function usePageTitle(): string {
   // A form that came back with errors says so first in the title, as GOV.UK pages do.
   const actionData = Object.values(routerState?.actionData ?? {});
   const hasErrors = actionData.some((d) => d && typeof d === 'object' && (d as { status?: string }).status === 'error');
-  return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${SERVICE_NAME}`;
+  const { t } = useI18n();
+  return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${t('layout:serviceName')}`;
 }
 
 /**
@@ -113,6 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const staffArea = matches.some((m) => (m.handle as RouteHandle | undefined)?.area === 'staff');
   const clientRuntime = matches.some((m) => (m.handle as RouteHandle | undefined)?.clientRuntime === true);
   const title = usePageTitle();
+  const { lang, dir, t } = useI18n();
   const location = useLocation();
   const description = LEARNING_PAGES[location.pathname];
   useFocusAfterNavigation();
@@ -137,7 +139,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.key]);
 
   return (
-    <html lang="en" className="govuk-template govuk-template--rebranded">
+    <html lang={lang} dir={dir} className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -151,35 +153,37 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="govuk-template__body">
         <script dangerouslySetInnerHTML={{ __html: JS_ENABLED }} />
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-          Skip to main content
+          {t('layout:skipLink')}
         </a>
         <header className="govuk-service-navigation app-header" data-module="govuk-service-navigation">
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <span className="govuk-service-navigation__service-name">
                 <Link to="/" className="govuk-service-navigation__link">
-                  {SERVICE_NAME}
+                  {t('layout:serviceName')}
                 </Link>
               </span>
               {staffArea ? (
                 <span className="govuk-service-navigation__text app-staff-label">Staff workspace</span>
               ) : (
-                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <nav aria-label={t('layout:menu')} className="govuk-service-navigation__wrapper">
                   <ul className="govuk-service-navigation__list" id="navigation">
                     <NavItem to="/what-is-restorative-justice" current={location.pathname}>
-                      What it is
+                      {t('layout:nav.what')}
                     </NavItem>
                     <NavItem to="/refer" current={location.pathname}>
-                      Refer yourself
+                      {t('layout:nav.refer')}
                     </NavItem>
                     <NavItem to="/check-your-referral" current={location.pathname}>
-                      Check your referral
+                      {t('layout:nav.check')}
                     </NavItem>
                   </ul>
                 </nav>
               )}
             </div>
+            {staffArea ? null : <LanguageLinks path={location.pathname} />}
           </div>
+          {staffArea ? null : <TranslationNote />}
         </header>
         <div className="govuk-width-container">
           {showExit ? <ExitThisPage /> : null}
@@ -192,16 +196,16 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="govuk-width-container">
             <div className="govuk-footer__meta">
               <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                <h2 className="govuk-visually-hidden">Support links</h2>
+                <h2 className="govuk-visually-hidden">{t('layout:footer.supportLinks')}</h2>
                 <ul className="govuk-footer__inline-list">
                   {[
-                    ['/leave-this-site-quickly', 'Leave this site quickly'],
-                    ['/privacy', 'Privacy'],
-                    ['/accessibility', 'Accessibility statement'],
-                    ['/contact', 'Contact us'],
-                    ['/complaint', 'Make a complaint'],
-                    ['/you-said-we-did', 'You said, we did'],
-                    ['/professionals', 'For professionals'],
+                    ['/leave-this-site-quickly', t('layout:footer.leave')],
+                    ['/privacy', t('layout:footer.privacy')],
+                    ['/accessibility', t('layout:footer.accessibility')],
+                    ['/contact', t('layout:footer.contact')],
+                    ['/complaint', t('layout:footer.complaint')],
+                    ['/you-said-we-did', t('layout:footer.youSaid')],
+                    ['/professionals', t('layout:footer.professionals')],
                   ].map(([to, text]) => (
                     <li key={to} className="govuk-footer__inline-list-item">
                       <Link className="govuk-footer__link" to={to!}>
@@ -210,7 +214,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                   ))}
                 </ul>
-                <p className="govuk-body-s">A free and confidential service for people affected by crime. Phone {data?.servicePhone ?? ''}.</p>
+                <p className="govuk-body-s">
+                  {t('layout:footer.about')} {t('layout:footer.phone')} <bdi>{data?.servicePhone ?? ''}</bdi>
+                </p>
               </div>
             </div>
           </div>

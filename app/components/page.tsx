@@ -1,4 +1,5 @@
 // Page-level pieces: Exit this page, back links, "get help now", summary lists.
+import { useI18n } from '~/i18n/context';
 import { Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { EXIT_THIS_PAGE } from '~/utils/inline-scripts';
@@ -12,6 +13,7 @@ import { type FieldErrors } from './form-fields';
  * and replaces the history entry, from the moment the button shows.
  */
 export function ExitThisPage() {
+  const { t } = useI18n();
   return (
     <>
       <div className="govuk-exit-this-page">
@@ -23,7 +25,7 @@ export function ExitThisPage() {
           data-module="govuk-button"
           rel="nofollow noreferrer"
         >
-          <span className="govuk-visually-hidden">Emergency</span> Exit this page
+          <span className="govuk-visually-hidden">{t('layout:exit.emergency')}</span> {t('layout:exit.button')}
         </a>
         <span className="govuk-visually-hidden" aria-live="polite" />
       </div>

@@ -2,6 +2,16 @@
 import { Form, Link, useRouteLoaderData } from '@remix-run/react';
 import type { StaffFrame } from './staff';
 
+// What every member of staff works on.
+const LINKS = [
+  ['/staff/cases', 'Cases'],
+  ['/staff', 'Referrals'],
+  ['/staff/letters', 'Letters to review'],
+  ['/staff/feedback', 'Feedback'],
+  ['/staff/reports', 'Reports'],
+  ['/staff/emails', 'Emails'],
+] as const;
+
 // What only managers look after.
 const MANAGER_LINKS = [
   ['/staff/accounts', 'Staff accounts'],
@@ -17,65 +27,29 @@ const MANAGER_LINKS = [
 export function StaffNav() {
   const frame = useRouteLoaderData<StaffFrame>('routes/staff');
   const user = frame?.user;
-  const csrf = frame?.csrf;
+  if (!user) return null;
   return (
-    <>
-      {user ? (
-        <nav className="app-staff-nav" aria-label="Workspace">
-          <ul className="govuk-list app-staff-nav__list">
-            <li>
-              <Link className="govuk-link" to="/staff/cases">
-                Cases
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff">
-                Referrals
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff/letters">
-                Letters to review
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff/feedback">
-                Feedback
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff/reports">
-                Reports
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff/emails">
-                Emails
-              </Link>
-            </li>
-            {user.role === 'manager'
-              ? MANAGER_LINKS.map(([to, text]) => (
-                  <li key={to}>
-                    <Link className="govuk-link" to={to}>
-                      {text}
-                    </Link>
-                  </li>
-                ))
-              : null}
-            <li className="app-staff-nav__me">
-              {user.name} ({user.role})
-            </li>
-            <li>
-              <Form method="post" action="/staff/sign-out">
-                <input type="hidden" name="csrf" value={csrf ?? ''} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  Sign out
-                </button>
-              </Form>
-            </li>
-          </ul>
-        </nav>
-      ) : null}
-    </>
+    <nav className="app-staff-nav" aria-label="Workspace">
+      <ul className="govuk-list app-staff-nav__list">
+        {[...LINKS, ...(user.role === 'manager' ? MANAGER_LINKS : [])].map(([to, text]) => (
+          <li key={to}>
+            <Link className="govuk-link" to={to}>
+              {text}
+            </Link>
+          </li>
+        ))}
+        <li className="app-staff-nav__me">
+          {user.name} ({user.role})
+        </li>
+        <li>
+          <Form method="post" action="/staff/sign-out">
+            <input type="hidden" name="csrf" value={frame?.csrf ?? ''} />
+            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+              Sign out
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -174,6 +174,8 @@ const MATRIX: Record<string, { path: (ids: Ids) => string; expect: Expect }> = {
     path: (i) => `/letters/read/${i.passedOnLetterId}`,
     expect: { ...nonMembers, participantAuthor: 404, participantOtherSide: 200, participantOtherCase: 404 },
   },
+  // Chooses a language for the browser session, and goes back.
+  language: { path: () => '/language?to=cy&back=/', expect: 'redirect' },
   // Last: it ends the visitor's sessions, for everyone a redirect to the neutral site.
   exit: { path: () => '/exit', expect: 'redirect' },
 };
