@@ -12,17 +12,18 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
-  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, type ReactNode } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import publicPageJs from './browser/public-page?worker&url';
 import { ExitThisPage } from './components/page';
 import { StaffNav } from './components/staff-nav';
+import { useFocusAfterNavigation } from './components/focus-after-navigation';
 import { LanguageLinks, TranslationNote } from './components/language';
 import { useI18n } from './i18n/context';
+import { LANGUAGES, type Lang, type Namespace } from './i18n/languages';
 import mainCss from './styles/main.scss?url';
 import { env } from './utils/env.server';
 import { JS_ENABLED } from './utils/inline-scripts';
@@ -61,6 +62,12 @@ export type RouteHandle = {
    * the request), so server.js renders it once and serves it from memory.
    */
   staticPage?: boolean;
+  /**
+   * The catalogue namespace the page's words come from (app/i18n). Until the visitor's
+   * language is complete for it, the page's content stays English and is marked so
+   * (lang="en", left to right) inside a translated frame.
+   */
+  namespace?: Namespace;
 };
 
 function usePageTitle(): string {
@@ -76,42 +83,13 @@ function usePageTitle(): string {
   return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${t('layout:serviceName')}`;
 }
 
-/**
- * Where React runs in the browser, a link or a form changes the page without loading a new
- * one, and focus would stay on the link pressed (or fall to <body>) with nothing announced.
- * When a navigation or submission ends, focus moves as a new page would place it: to the
- * error summary, else the success banner (role="alert", so it is read out), else the element
- * the address's #fragment names, else the page's heading.
- */
-function useFocusAfterNavigation() {
-  const navigation = useNavigation();
-  const busy = useRef(false);
-  useEffect(() => {
-    if (navigation.state !== 'idle') {
-      busy.current = true;
-      return;
-    }
-    if (!busy.current) return;
-    busy.current = false;
-    const main = document.getElementById('main-content');
-    const fragment = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
-    const target =
-      main?.querySelector<HTMLElement>('.govuk-error-summary') ??
-      main?.querySelector<HTMLElement>('.govuk-notification-banner--success') ??
-      fragment ??
-      main?.querySelector<HTMLElement>('h1');
-    if (!target) return;
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus();
-  }, [navigation.state]);
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
   const matches = useMatches();
   const showExit = !matches.some((m) => (m.handle as RouteHandle | undefined)?.exitThisPage === false);
   const staffArea = matches.some((m) => (m.handle as RouteHandle | undefined)?.area === 'staff');
+  const namespace = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.namespace)?.handle as RouteHandle | undefined;
   const clientRuntime = matches.some((m) => (m.handle as RouteHandle | undefined)?.clientRuntime === true);
   const title = usePageTitle();
   const { lang, dir, t } = useI18n();
@@ -188,7 +166,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="govuk-width-container">
           {showExit ? <ExitThisPage /> : null}
           {staffArea ? <StaffNav /> : null}
-          <main className="govuk-main-wrapper" id="main-content">
+          <main className="govuk-main-wrapper" id="main-content" {...contentLanguage(lang, namespace?.namespace)}>
             {children}
           </main>
         </div>
@@ -232,6 +210,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** For <main>: English, marked so, where the page's words are not yet in the visitor's language. */
+function contentLanguage(lang: Lang, namespace: Namespace | undefined) {
+  const translated = lang === 'en' || (namespace !== undefined && (LANGUAGES[lang].complete as readonly string[]).includes(namespace));
+  return translated ? {} : { lang: 'en', dir: 'ltr' as const };
 }
 
 function NavItem({ to, current, children }: { to: string; current: string; children: ReactNode }) {

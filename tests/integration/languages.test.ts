@@ -41,6 +41,9 @@ describe('languages', () => {
     expect(htmlTag(urdu.html)).toContain('lang="ur"');
     expect(htmlTag(urdu.html)).toContain('dir="rtl"');
     expect(textOf(urdu.html)).toContain('اس صفحے سے نکلیں');
+    // The page's own words are not in Urdu yet: they are marked English, left to right, inside the Urdu frame.
+    expect(urdu.html).toContain('<main class="govuk-main-wrapper" id="main-content" lang="en" dir="ltr">');
+    expect((await new Visitor(server.url).get('/refer')).html).toContain('<main class="govuk-main-wrapper" id="main-content">');
     const welshFirst = await new Visitor(server.url, { 'Accept-Language': 'fr;q=0.9, cy;q=0.8, en;q=0.1' }).get('/');
     expect(htmlTag(welshFirst.html)).toContain('lang="cy"');
     // A choice outweighs the browser's languages.
