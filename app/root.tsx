@@ -80,7 +80,9 @@ function usePageTitle(): string {
   const actionData = Object.values(routerState?.actionData ?? {});
   const hasErrors = actionData.some((d) => d && typeof d === 'object' && (d as { status?: string }).status === 'error');
   const { t } = useI18n();
-  return `${hasErrors ? 'Error: ' : ''}${title ? `${title} – ` : ''}${t('layout:serviceName')}`;
+  // A title that is a catalogue key ('safety:title') is said in the page's language.
+  const said = title && /^[a-z]+:[\w.]+$/.test(title) ? t(title) : title;
+  return `${hasErrors ? 'Error: ' : ''}${said ? `${said} – ` : ''}${t('layout:serviceName')}`;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

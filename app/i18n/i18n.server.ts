@@ -4,17 +4,21 @@
 // no catalogue is sent to the browser.
 import i18next from 'i18next';
 import type { I18n } from './context';
-import { isLang, LANGS, LANGUAGES, type Lang } from './languages';
+import { isLang, LANGS, LANGUAGES, NAMESPACES, type Lang } from './languages';
 import cyLayout from './locales/cy/layout.json';
+import cySafety from './locales/cy/safety.json';
 import enLayout from './locales/en/layout.json';
+import enSafety from './locales/en/safety.json';
 import plLayout from './locales/pl/layout.json';
+import plSafety from './locales/pl/safety.json';
 import urLayout from './locales/ur/layout.json';
+import urSafety from './locales/ur/safety.json';
 
 const resources = {
-  en: { layout: enLayout },
-  cy: { layout: cyLayout },
-  ur: { layout: urLayout },
-  pl: { layout: plLayout },
+  en: { layout: enLayout, safety: enSafety },
+  cy: { layout: cyLayout, safety: cySafety },
+  ur: { layout: urLayout, safety: urSafety },
+  pl: { layout: plLayout, safety: plSafety },
 } satisfies Record<Lang, Record<string, unknown>>;
 
 const i18n = i18next.createInstance();
@@ -23,7 +27,7 @@ void i18n.init({
   lng: 'en',
   // A key missing in a draft language shows its English; the catalogue test keeps complete ones whole.
   fallbackLng: 'en',
-  ns: ['layout'],
+  ns: [...NAMESPACES],
   defaultNS: 'layout',
   // React escapes what it renders; escaping here as well would show &amp; on the page.
   interpolation: { escapeValue: false },

@@ -52,6 +52,26 @@ describe('languages', () => {
     expect(htmlTag((await chosen.get('/')).html)).toContain('lang="en"');
   });
 
+  it('a translated page is in the language throughout: its title, its words, its <main>', async () => {
+    for (const [lang, heading, title] of [
+      [
+        'cy',
+        'Sut i adael y wefan hon yn gyflym a chuddio eich olion',
+        'Sut i adael y wefan hon yn gyflym a chuddio eich olion – Gwasanaeth Cyfiawnder Adferol',
+      ],
+      ['pl', 'Jak szybko opuścić tę stronę i zatrzeć ślady', 'Jak szybko opuścić tę stronę i zatrzeć ślady – Usługa Sprawiedliwości Naprawczej'],
+      ['ur', 'اس سائٹ کو جلدی کیسے چھوڑیں اور اپنے نشانات کیسے مٹائیں', 'اس سائٹ کو جلدی کیسے چھوڑیں اور اپنے نشانات کیسے مٹائیں – بحالی انصاف کی سروس'],
+    ]) {
+      const v = new Visitor(server.url);
+      const page = await v.get(`/language?to=${lang}&back=/leave-this-site-quickly`);
+      expect(page.url).toBe('/leave-this-site-quickly');
+      expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(page.html)?.[1]).toBe(heading);
+      expect(/<title>([^<]*)<\/title>/.exec(page.html)?.[1]).toBe(title);
+      expect(page.html).toContain('<main class="govuk-main-wrapper" id="main-content">');
+      expect(textOf(page.html)).not.toContain('Cover your tracks');
+    }
+  });
+
   it('goes back only to a page of this site, and takes no unknown language', async () => {
     for (const back of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/questions?ref=RJ-ABCD-EFGH'])
       expect((await fetch(`${server.url}/language?to=cy&back=${encodeURIComponent(back)}`, { redirect: 'manual' })).headers.get('location')).toMatch(
