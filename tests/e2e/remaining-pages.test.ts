@@ -25,6 +25,30 @@ afterAll(async () => {
 });
 
 describe('every other page passes axe', () => {
+  it('in each language, with JavaScript off: the translated frame and a translated page, no sideways scroll at 320 px', async () => {
+    const w = await openContext(browser, false);
+    await w.page.setViewportSize({ width: 320, height: 640 });
+    for (const [lang, heading] of [
+      ['cy', 'Sut i adael y wefan hon yn gyflym a chuddio eich olion'],
+      ['ur', 'اس سائٹ کو جلدی کیسے چھوڑیں اور اپنے نشانات کیسے مٹائیں'],
+      ['pl', 'Jak szybko opuścić tę stronę i zatrzeć ślady'],
+    ] as const) {
+      // The language link in the header, as a person would choose it.
+      await w.page.goto(`${server.url}/leave-this-site-quickly`);
+      await w.page.locator(`a[hreflang="${lang}"]`).click();
+      await expect.poll(() => w.page.getByRole('heading', { level: 1 }).first().textContent()).toBe(heading);
+      expect(await w.page.getAttribute('html', 'lang')).toBe(lang);
+      await expectAccessible(w.page);
+      expect(await w.page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(320);
+      // A page not yet translated: English words, marked so, in the translated frame.
+      await w.page.goto(`${server.url}/questions`);
+      expect(await w.page.getAttribute('main', 'lang')).toBe('en');
+      await expectAccessible(w.page);
+    }
+    expect(w.offsite).toEqual([]);
+    await w.context.close();
+  });
+
   it('manager and staff pages', async () => {
     const w = await openContext(browser, true);
     const url = new URL(server.url);
