@@ -36,7 +36,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const { env, inlineScriptHashes, languageFor, LANGS } = build.entry.module;
+const { env, inlineScriptHashes, languageFor, LANGS, LANGUAGE_COOKIE } = build.entry.module;
 
 const app = express();
 app.disable('x-powered-by');
@@ -70,7 +70,7 @@ function staticPagesOf(build) {
 
 const renderRemix = createRemixRequestHandler(build, env.NODE_ENV);
 async function renderOnce(path, lang) {
-  const request = new Request(`http://localhost${path}`, { headers: { Cookie: `rj_lang=${lang}` } });
+  const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${LANGUAGE_COOKIE}=${lang}` } });
   const response = await renderRemix(request, { nonce: '', clientAddress: 'render-once' });
   if (response.status !== 200) throw new Error(`${path} answered ${response.status} when rendered once`);
   const raw = Buffer.from(await response.arrayBuffer());

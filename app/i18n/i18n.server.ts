@@ -3,6 +3,7 @@
 // format, which Weblate and Crowdin read). Pages are rendered in the visitor's language;
 // no catalogue is sent to the browser.
 import i18next from 'i18next';
+import { env } from '~/utils/env.server';
 import type { I18n } from './context';
 import { isLang, LANGS, LANGUAGES, NAMESPACES, type Lang } from './languages';
 import cyLayout from './locales/cy/layout.json';
@@ -49,6 +50,11 @@ export function i18nFor(lang: Lang): I18n {
 
 /** The cookie that carries a chosen language: for the browser session only, nothing else in it. */
 export const LANGUAGE_COOKIE = 'rj_lang';
+const ATTRIBUTES = `Path=/; HttpOnly; SameSite=Lax${env.NODE_ENV === 'production' ? '; Secure' : ''}`;
+/** Set-Cookie for a chosen language, and for forgetting it ("Exit this page"). */
+export const languageCookie = (lang: Lang) => `${LANGUAGE_COOKIE}=${lang}; ${ATTRIBUTES}`;
+export const clearLanguageCookie = () => `${LANGUAGE_COOKIE}=; Max-Age=0; ${ATTRIBUTES}`;
+const CHOSEN = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([a-z]{2})(?:;|$)`);
 
 /**
  * The language a request is answered in: English on staff pages; else the one the visitor
@@ -62,7 +68,7 @@ export function languageOf(request: Request): Lang {
 /** languageOf, from the parts server.js has at hand for the pages it serves from memory. */
 export function languageFor(pathname: string, cookie: string | null | undefined, acceptLanguage: string | null | undefined): Lang {
   if (pathname === '/staff' || pathname.startsWith('/staff/')) return 'en';
-  const chosen = /(?:^|;\s*)rj_lang=([a-z]{2})(?:;|$)/.exec(cookie ?? '')?.[1];
+  const chosen = CHOSEN.exec(cookie ?? '')?.[1];
   if (isLang(chosen)) return chosen;
   return fromAcceptLanguage(acceptLanguage ?? null);
 }

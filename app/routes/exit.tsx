@@ -15,7 +15,7 @@ import { equalityCookie } from '~/utils/equality-cookie.server';
 import { letterSetUpCookie, staffSetUpCookie } from '~/utils/set-up-cookie.server';
 import { signOutBrowser } from '~/utils/session.server';
 import { staffDeviceCookie } from '~/utils/staff-device-cookie.server';
-import { LANGUAGE_COOKIE } from '~/i18n/i18n.server';
+import { clearLanguageCookie } from '~/i18n/i18n.server';
 import { endStaffSession } from '~/utils/staff-session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.append('Set-Cookie', await letterSetUpCookie.clear());
   headers.append('Set-Cookie', await staffSetUpCookie.clear());
   headers.append('Set-Cookie', await staffDeviceCookie.clear());
-  headers.append('Set-Cookie', `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  headers.append('Set-Cookie', clearLanguageCookie());
   headers.set('Clear-Site-Data', '"cache", "cookies", "storage"');
   return redirect(env.EXIT_PAGE_URL, { status: 303, headers });
 }

@@ -2,8 +2,7 @@
 // session (a cookie holding two letters, nothing else; "Exit this page" removes it) and goes
 // back to the page they were on. A plain link, so it works without JavaScript.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { env } from '~/utils/env.server';
-import { LANGUAGE_COOKIE } from '~/i18n/i18n.server';
+import { languageCookie } from '~/i18n/i18n.server';
 import { isLang } from '~/i18n/languages';
 
 /** Only a path on this site, and only its path: no other site, no query. */
@@ -18,6 +17,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const to = url.searchParams.get('to');
   const back = backTo(url.searchParams.get('back'));
   if (!isLang(to)) return redirect(back);
-  const cookie = `${LANGUAGE_COOKIE}=${to}; Path=/; HttpOnly; SameSite=Lax${env.NODE_ENV === 'production' ? '; Secure' : ''}`;
-  return redirect(back, { headers: { 'Set-Cookie': cookie } });
+  return redirect(back, { headers: { 'Set-Cookie': languageCookie(to) } });
 }

@@ -22,7 +22,9 @@ export const handle: RouteHandle = { title: 'Staff accounts' };
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, 'manager');
   // Failed sign-ins counted against each account now, from everywhere: a manager sees an attack and can lift it.
-  return { staff: listStaff().map((s) => ({ ...s, failures: signInFailuresOf(s.email).count })), me: session.user.id };
+  const staff = listStaff();
+  const failures = signInFailuresOf(staff.map((s) => s.email));
+  return { staff: staff.map((s) => ({ ...s, failures: failures.get(s.email) ?? 0 })), me: session.user.id };
 }
 
 const target = z.coerce.number().int().positive();

@@ -32,15 +32,27 @@ export const attemptKey = (scope: AttemptScope, value: string) => createHmac('sh
  */
 export const pairKey = (scope: AttemptScope, subject: string, address: string) => `${attemptKey(scope, subject)}.${attemptKey(scope, `from ${address}`)}`;
 
-/** How many tries are counted now against a key (for a page that shows a lock). */
-export function recentAttempts(scope: AttemptScope, subjectKey: string, now = Date.now()): number {
+/** How many tries are counted now against a key: the one count behind every limit and every lock shown. */
+export function recentAttempts(scope: AttemptScope, subjectKey: string, now = Date.now(), tx: Pick<typeof db, 'select'> = db): number {
   return (
-    db
+    tx
       .select({ n: count() })
       .from(signInFailures)
       .where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, subjectKey), gt(signInFailures.createdAt, new Date(now - ATTEMPT_WINDOW_MS))))
       .get()?.n ?? 0
   );
+}
+
+/** recentAttempts for many keys of one scope at once (a page listing every account), by key. */
+export function recentAttemptsByKey(scope: AttemptScope, keys: string[], now = Date.now()): Map<string, number> {
+  if (!keys.length) return new Map();
+  const rows = db
+    .select({ key: signInFailures.key, n: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.scope, scope), inArray(signInFailures.key, keys), gt(signInFailures.createdAt, new Date(now - ATTEMPT_WINDOW_MS))))
+    .groupBy(signInFailures.key)
+    .all();
+  return new Map(rows.map((r) => [r.key, r.n]));
 }
 
 /**
@@ -60,17 +72,10 @@ export function liftLocks(tx: Pick<typeof db, 'delete'>, scope: AttemptScope, pa
 }
 
 export function reserveAttempt(keys: AttemptKey[], now = Date.now()): Reservation {
-  const since = new Date(now - ATTEMPT_WINDOW_MS);
   return db.transaction((tx) => {
     const hashed = keys.map((k) => ({ scope: k.scope, max: k.max, key: 'key' in k ? k.key : attemptKey(k.scope, k.value) }));
     for (const k of hashed) {
-      const n =
-        tx
-          .select({ n: count() })
-          .from(signInFailures)
-          .where(and(eq(signInFailures.scope, k.scope), eq(signInFailures.key, k.key), gt(signInFailures.createdAt, since)))
-          .get()?.n ?? 0;
-      if (n >= k.max) return { ok: false, locked: k.scope } as const;
+      if (recentAttempts(k.scope, k.key, now, tx) >= k.max) return { ok: false, locked: k.scope } as const;
     }
     const rows = tx
       .insert(signInFailures)

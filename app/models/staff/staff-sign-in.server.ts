@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { verify } from 'otplib';
 import { staffUsers } from '#db/schema';
 import { staffSignInAttemptsEmail } from '#emails/staff-sign-in-attempts';
-import { attemptKey, liftLocks, pairKey, recentAttempts, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
+import { attemptKey, liftLocks, pairKey, recentAttempts, recentAttemptsByKey, releaseAttempt, reserveAttempt } from '~/utils/attempts.server';
 import { db } from '~/utils/db.server';
 import { enqueueEmail } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
@@ -102,10 +102,11 @@ export async function checkStaffCode(staffUserId: number, code: string, address:
   return { ok: true };
 }
 
-/** Failed tries counted against an account now, from everywhere (the account page shows them). */
-export function signInFailuresOf(email: string): { count: number; locked: boolean } {
-  const count = recentAttempts('staff_account', attemptKey('staff_account', email));
-  return { count, locked: count >= MAX_FAILURES_PER_ACCOUNT };
+/** Failed tries counted against each account now, from everywhere (the accounts page shows them), in one query. */
+export function signInFailuresOf(emails: string[]): Map<string, number> {
+  const keyOf = new Map(emails.map((e) => [e, attemptKey('staff_account', e)]));
+  const counts = recentAttemptsByKey('staff_account', [...keyOf.values()]);
+  return new Map(emails.map((e) => [e, counts.get(keyOf.get(e)!) ?? 0]));
 }
 
 /** A manager ends every sign-in lock on an account (its own and each address's), audited. */
